@@ -1,0 +1,116 @@
+"""JSON API, base /api/v1. One POST endpoint per calculation, problem+json errors, OpenAPI 3."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from parameters import default_parameters
+
+from . import soorten
+from .soorten import SOORTEN, Fout, envelop, laad_invoer, reken
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+PROBLEM = "application/problem+json"
+
+
+def problem(status: int, titel: str, detail: str | None = None, fouten: list[dict] | None = None) -> Response:
+    body = {"type": "about:blank", "title": titel, "status": status}
+    if detail:
+        body["detail"] = detail
+    if fouten is not None:
+        body["fouten"] = fouten
+    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM)
+
+
+def json_response(body, status: int = 200) -> Response:
+    resp = Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
+    return resp
+
+
+def lees_json():
+    """The request body as JSON, or a problem response (415 wrong type, 400 malformed)."""
+    if not request.is_json:
+        return None, problem(415, "Verkeerd inhoudstype", "Stuur de invoer als JSON met Content-Type: application/json.")
+    raw = request.get_data(cache=False)
+    if not raw.strip():
+        return None, problem(400, "Lege invoer", "De body is leeg; stuur een JSON-object.")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        return None, problem(400, "Ongeldige tekens", "De body is geen geldige UTF-8-tekst.")
+    except (ValueError, RecursionError):
+        return None, problem(400, "Ongeldige JSON", "De body is geen geldige JSON.")
+    if not isinstance(data, dict):
+        return None, problem(422, "Ongeldige invoer", fouten=[{"pad": "$", "bericht": "Verwacht een JSON-object."}])
+    return data, None
+
+
+def uitleg_gevraagd() -> bool:
+    return request.args.get("uitleg", "").lower() in ("1", "true", "ja", "waar")
+
+
+def bereken_antwoord(soort_naam: str) -> Response:
+    soort = SOORTEN[soort_naam]
+    data, fout = lees_json()
+    if fout is not None:
+        return fout
+    try:
+        invoer = laad_invoer(soort, data)
+        uitkomst = reken(soort, invoer, uitleg=uitleg_gevraagd())
+    except Fout as exc:
+        return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", exc.fouten)
+    return json_response(envelop(soort, invoer, uitkomst, uitleg=uitleg_gevraagd()))
+
+
+def _registreer_routes() -> None:
+    # importing the schema modules registers each soort
+    from .schemas import loonkostensubsidie  # noqa: F401
+
+    for naam in list(SOORTEN):
+        bp.add_url_rule(f"/{naam}", endpoint=naam, view_func=lambda naam=naam: bereken_antwoord(naam),
+                        methods=["POST"])
+
+
+_registreer_routes()
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    from .openapi import spec
+
+    return json_response(spec())
+
+
+@bp.get("/docs")
+def docs():
+    from .openapi import spec
+
+    return render_template("api_docs.html", spec=spec(), soorten=SOORTEN)
+
+
+@bp.after_app_request
+def _versie_headers(resp):
+    if request.path.startswith("/api/"):
+        import calculator
+
+        resp.headers["X-Rekenhulp-Versie"] = calculator.__version__
+        resp.headers["X-Rekenhulp-Parameters"] = default_parameters().fingerprint
+    return resp
+
+
+def api_fout(exc: Exception) -> Response:
+    """Every error under /api/ as problem+json; never a stack trace."""
+    if isinstance(exc, HTTPException):
+        titels = {404: "Niet gevonden", 405: "Methode niet toegestaan", 413: "Invoer te groot",
+                  400: "Ongeldig verzoek", 415: "Verkeerd inhoudstype"}
+        return problem(exc.code, titels.get(exc.code, exc.name), exc.description if exc.code != 413 else
+                       f"De body is groter dan {current_app.config['MAX_CONTENT_LENGTH'] // 1024} kB.")
+    current_app.logger.exception("Onverwachte fout")
+    return problem(500, "Interne fout", "Er ging iets mis bij het rekenen. De fout is gelogd.")
+
+
+__all__ = ["bp", "problem", "soorten", "bereken_antwoord", "api_fout"]

@@ -1,0 +1,1 @@
+"""Input and result schemas, one module per calculation. Importing a module registers its soort."""

@@ -1,0 +1,83 @@
+"""API contract for the loonkostensubsidie (Participatiewet art. 10d)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
+
+from calculator import loonkostensubsidie as lks
+
+from ..fields import Bedrag, Datum, Geheel, Getal, InvoerSchema, JaNee, Percentage, tussen
+from ..soorten import Soort, registreer
+from .common import PersoonVelden, vandaag
+
+
+class LoonkostensubsidieInvoer(PersoonVelden, InvoerSchema):
+    peildatum = Datum(load_default=vandaag, metadata={"description": "De datum waarop wordt gerekend; standaard vandaag"})
+    uren_per_week = Getal(required=True, validate=tussen(Decimal("0.01"), 60),
+                          metadata={"description": "Contracturen per week", "example": "32"})
+    voltijd_uren_per_week = Getal(load_default=lks.STANDAARD_VOLTIJD_UREN, validate=tussen(1, 60),
+                                  metadata={"description": "Normale voltijdse arbeidsduur van de functie; alleen gebruikt voor peildata vóór 2024", "example": "38"})
+    loonwaarde = Geheel(load_default=None, validate=tussen(0, 100),
+                        metadata={"description": "Loonwaarde in hele procenten van het WML (0-100); niet nodig bij forfaitair", "example": 60})
+    forfaitair = JaNee(load_default=False, metadata={"description": "Forfaitaire loonkostensubsidie (50 %, ten hoogste 6 maanden) zolang de loonwaarde niet is vastgesteld"})
+    bbl = JaNee(load_default=False, metadata={"description": "Werknemer volgt de beroepsbegeleidende leerweg (BBL), van belang van 18 tot 21 jaar"})
+    functieloon_per_uur = Getal(load_default=None, validate=tussen(Decimal("0.01"), 1000),
+                                metadata={"description": "Bruto uurloon volgens cao of arbeidsovereenkomst (optioneel)"})
+
+    @validates_schema
+    def _loonwaarde_nodig(self, data, **kwargs):
+        if not data.get("forfaitair") and data.get("loonwaarde") is None:
+            raise ValidationError("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair.", "loonwaarde")
+
+    @post_load
+    def _maak(self, data, **kwargs):
+        return lks.LksInvoer(**data)
+
+
+class MaandSchema(Schema):
+    maand = fields.String(metadata={"example": "2026-07"})
+    leeftijd = fields.List(fields.Integer(), metadata={"description": "Leeftijd(en) in de maand; twee bij een verjaardag na de 1e"})
+    wml_per_maand_incl_vakantiebijslag = Bedrag()
+    loonkostensubsidie = Bedrag()
+    werkgeverslasten = Bedrag()
+    totaal = Bedrag()
+
+
+class PerJaarSchema(Schema):
+    jaar = fields.Integer()
+    loonkostensubsidie = Bedrag()
+    werkgeverslasten = Bedrag()
+    totaal = Bedrag()
+    maanden = fields.List(fields.Nested(MaandSchema))
+
+
+class LoonkostensubsidieResultaat(Schema):
+    leeftijd = fields.Integer()
+    minimumloon_percentage = Percentage(metadata={"description": "Minimumjeugdloon als percentage van het WML (100 vanaf 21 jaar)"})
+    wml_per_uur = Bedrag()
+    wml_per_uur_indicatief = fields.Boolean(metadata={"description": "Waar vóór 2024: de wet kende toen geen uurloon"})
+    wml_per_maand = Bedrag(metadata={"description": "WML voor de contracturen per maand, excl. vakantiebijslag"})
+    vakantiebijslag = Bedrag()
+    wml_per_maand_incl_vakantiebijslag = Bedrag()
+    loonwaarde_per_maand = Bedrag(allow_none=True)
+    maximum_loonkostensubsidie = Bedrag()
+    maximum_bereikt = fields.Boolean()
+    loonkostensubsidie = Bedrag()
+    werkgeverslasten = Bedrag()
+    totaal = Bedrag()
+    functieloon_per_maand_incl_vakantiebijslag = Bedrag(allow_none=True)
+    eigen_kosten_werkgever_boven_wml = Bedrag(allow_none=True)
+    per_jaar = fields.Nested(PerJaarSchema)
+
+
+SOORT = registreer(Soort(
+    naam=lks.SOORT,
+    titel="Loonkostensubsidie",
+    omschrijving="Loonkostensubsidie (Participatiewet art. 10d) per maand en per kalenderjaar, uit de loonwaarde en het wettelijk minimumloon.",
+    invoer_schema=LoonkostensubsidieInvoer,
+    resultaat_schema=LoonkostensubsidieResultaat,
+    bereken=lks.bereken,
+    voorbeeld={"peildatum": "2026-01-01", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60},
+))

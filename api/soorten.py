@@ -1,0 +1,182 @@
+"""The registry of calculations ("soorten"): one entry per rule, used by the API routes, the web
+forms, the OpenAPI document, batch and comparison. Adding a calculation = one `registreer(...)` call
+in its own module; nothing here knows a rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from marshmallow import Schema, ValidationError, fields
+
+import calculator
+from calculator.errors import InvoerFout
+from calculator.explanation import Uitkomst
+from parameters import MissingParameterError, ParameterSet, default_parameters
+
+from .fields import Bedrag, Percentage
+
+
+@dataclass(frozen=True)
+class Soort:
+    naam: str  # e.g. "loonkostensubsidie": URL path and `soort` in responses
+    titel: str  # Dutch, for humans
+    invoer_schema: type[Schema]  # validates input, post_load returns the engine's input object
+    resultaat_schema: type[Schema]  # serialises `Uitkomst.resultaat`
+    bereken: Callable[..., Uitkomst]  # bereken(invoer, params=..., uitleg=...)
+    voorbeeld: dict  # a valid request body, for the docs and tests
+    omschrijving: str = ""
+
+
+SOORTEN: dict[str, Soort] = {}
+
+
+def registreer(soort: Soort) -> Soort:
+    SOORTEN[soort.naam] = soort
+    return soort
+
+
+class Fout(Exception):
+    """Validation failed: a list of (JSON path, Dutch message)."""
+
+    def __init__(self, fouten: list[dict]):
+        self.fouten = fouten
+        super().__init__("; ".join(f"{f['pad']}: {f['bericht']}" for f in fouten))
+
+
+def validatiefouten(messages: Any, pad: str = "$") -> list[dict]:
+    """Flatten marshmallow's nested messages into [{pad: "$.medebewoners[0].leeftijd", bericht}]."""
+    out: list[dict] = []
+    if isinstance(messages, dict):
+        for key, sub in messages.items():
+            if key == "_schema":
+                sub_pad = pad
+            elif isinstance(key, int):
+                sub_pad = f"{pad}[{key}]"
+            else:
+                sub_pad = f"{pad}.{key}"
+            out.extend(validatiefouten(sub, sub_pad))
+    elif isinstance(messages, (list, tuple)):
+        for m in messages:
+            if isinstance(m, (dict, list)):
+                out.extend(validatiefouten(m, pad))
+            else:
+                out.append({"pad": pad, "bericht": str(m)})
+    else:
+        out.append({"pad": pad, "bericht": str(messages)})
+    return out
+
+
+def laad_invoer(soort: Soort, data: Any):
+    """Validate raw input (a dict from JSON or a form) into the engine's input object, or raise Fout."""
+    try:
+        return soort.invoer_schema().load(data)
+    except ValidationError as exc:
+        raise Fout(validatiefouten(exc.messages)) from None
+
+
+def reken(soort: Soort, invoer, uitleg: bool = False, params: ParameterSet | None = None) -> Uitkomst:
+    """Run the engine; input the rules cannot apply to becomes Fout (never an unhandled exception)."""
+    try:
+        return soort.bereken(invoer, params=params or default_parameters(), uitleg=uitleg)
+    except InvoerFout as exc:
+        raise Fout([{"pad": f"$.{exc.veld}", "bericht": exc.bericht}]) from None
+    except MissingParameterError as exc:
+        raise Fout([{
+            "pad": "$.peildatum",
+            "bericht": f"Voor deze datum is geen waarde van parameter '{exc.naam}' bekend "
+                       f"({exc.datum.isoformat()}: {exc.reden}).",
+        }]) from None
+
+
+# --- response envelope -------------------------------------------------------------------------
+
+
+class ParameterGebruikSchema(Schema):
+    naam = fields.String()
+    omschrijving = fields.String()
+    waarde = fields.Method("_waarde", metadata={"type": "string", "example": "14.71"})
+    eenheid = fields.String()
+    geldig_vanaf = fields.Date(attribute="vanaf")
+    bron = fields.String()
+    status = fields.String(metadata={"enum": ["bevestigd", "voorlopig"]})
+    toelichting = fields.String(allow_none=True)
+    grondslag = fields.String()
+
+    def _waarde(self, pv):
+        return str(pv.waarde).lower() if isinstance(pv.waarde, bool) else format(pv.waarde, "f")
+
+
+class StapSchema(Schema):
+    nummer = fields.Integer()
+    omschrijving = fields.String()
+    berekening = fields.String(allow_none=True)
+    bedrag = Bedrag(allow_none=True)
+    grondslag = fields.String(allow_none=True)
+
+
+class RekenbewijsSchema(Schema):
+    engine_versie = fields.String(metadata={"description": "Versie van de rekenkern"})
+    parameters_vingerafdruk = fields.String(metadata={"description": "SHA-256 (eerste 16 tekens) van alle parameterbestanden"})
+    peildatum = fields.Date()
+    invoer = fields.Dict(metadata={"description": "De invoer zoals die is gebruikt, met ingevulde standaardwaarden; opnieuw insturen geeft hetzelfde resultaat zolang versie en vingerafdruk gelijk zijn"})
+
+
+_ENVELOPPEN: dict[str, type[Schema]] = {}
+
+
+def envelop_schema(soort: Soort) -> type[Schema]:
+    """The response schema of one soort (named for OpenAPI)."""
+    if soort.naam not in _ENVELOPPEN:
+        _ENVELOPPEN[soort.naam] = Schema.from_dict(
+            {
+                "soort": fields.String(metadata={"example": soort.naam}),
+                "resultaat": fields.Nested(soort.resultaat_schema),
+                "parameters": fields.List(fields.Nested(ParameterGebruikSchema)),
+                "waarschuwingen": fields.List(fields.String()),
+                "uitleg": fields.List(fields.Nested(StapSchema), metadata={"description": "Alleen met ?uitleg=true"}),
+                "rekenbewijs": fields.Nested(RekenbewijsSchema),
+            },
+            name=f"{soort.naam.capitalize()}Antwoord",
+        )
+    return _ENVELOPPEN[soort.naam]
+
+
+def rekenbewijs(soort: Soort, invoer, peildatum: date, params: ParameterSet | None = None) -> dict:
+    params = params or default_parameters()
+    return {
+        "engine_versie": calculator.__version__,
+        "parameters_vingerafdruk": params.fingerprint,
+        "peildatum": peildatum.isoformat(),
+        "invoer": soort.invoer_schema().dump(invoer),
+    }
+
+
+def envelop(soort: Soort, invoer, uitkomst: Uitkomst, uitleg: bool = False, locale: str = "nl_NL") -> dict:
+    """The JSON response body for one calculation."""
+    body = {
+        "soort": soort.naam,
+        "resultaat": soort.resultaat_schema().dump(uitkomst.resultaat),
+        "parameters": ParameterGebruikSchema(many=True).dump(uitkomst.parameters),
+        "waarschuwingen": list(uitkomst.waarschuwingen),
+        "rekenbewijs": rekenbewijs(soort, invoer, uitkomst.peildatum),
+    }
+    if uitleg:
+        body["uitleg"] = stappen_json(uitkomst, locale)
+    return body
+
+
+def stappen_json(uitkomst: Uitkomst, locale: str = "nl_NL") -> list[dict]:
+    return StapSchema(many=True).dump([
+        {"nummer": i, "omschrijving": s.omschrijving, "berekening": s.berekening(locale), "bedrag": s.bedrag,
+         "grondslag": s.grondslag}
+        for i, s in enumerate(uitkomst.stappen, start=1)
+    ])
+
+
+__all__ = [
+    "Soort", "SOORTEN", "registreer", "Fout", "validatiefouten", "laad_invoer", "reken", "envelop",
+    "envelop_schema", "rekenbewijs", "stappen_json", "Bedrag", "Percentage",
+]

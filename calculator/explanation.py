@@ -1,0 +1,110 @@
+"""Every result explains itself: the ordered steps, the amounts, the parameter values used and
+their legal basis, and warnings (e.g. for `voorlopig` values).
+
+Steps are recorded only when an explanation is asked for (`uitleg=True`); their arithmetic text is
+formatted lazily, so a calculation without explanation pays nothing for it. Parameter use is
+always recorded, because every response lists the values it used with their sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal
+
+from parameters import ParameterSet, ParameterValue
+
+
+@dataclass(slots=True)
+class Stap:
+    omschrijving: str
+    bedrag: Decimal | None
+    grondslag: str | None
+    sjabloon: str | None
+    waarden: dict
+
+    def berekening(self, locale: str = "nl_NL") -> str | None:
+        """The arithmetic as text, with amounts formatted for `locale` (e.g. "€ 14,71 × 32 uur")."""
+        if self.sjabloon is None:
+            return None
+        return self.sjabloon.format(**{k: _format(v, locale) for k, v in self.waarden.items()})
+
+
+def _format(value, locale: str) -> str:
+    if isinstance(value, Bedrag):
+        return format_currency(value.amount, "EUR", locale=locale)
+    if isinstance(value, Decimal):
+        return format_decimal(value, locale=locale, decimal_quantization=False)
+    if isinstance(value, date):
+        from babel.dates import format_date
+
+        return format_date(value, format="long", locale=locale)
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Bedrag:
+    """Marks a Decimal as a euro amount inside a step's template values."""
+
+    amount: Decimal
+
+
+class Rekenspoor:
+    """Records what a calculation used and did. One per calculation."""
+
+    __slots__ = ("params", "uitleg", "stappen", "_gebruikt", "_waarschuwingen")
+
+    def __init__(self, params: ParameterSet, uitleg: bool = False):
+        self.params = params
+        self.uitleg = uitleg
+        self.stappen: list[Stap] = []
+        self._gebruikt: dict[tuple[str, date], ParameterValue] = {}
+        self._waarschuwingen: list[str] = []
+
+    def waarde(self, naam: str, datum: date) -> Decimal:
+        """The value of parameter `naam` in force on `datum`; raises MissingParameterError if none."""
+        pv = self.params.at(naam, datum)
+        self._gebruikt[(naam, pv.vanaf)] = pv
+        return pv.waarde
+
+    def stap(self, omschrijving: str, bedrag: Decimal | None = None, grondslag: str | None = None,
+             berekening: str | None = None, **waarden) -> None:
+        if self.uitleg:
+            self.stappen.append(Stap(omschrijving, bedrag, grondslag, berekening, waarden))
+
+    def waarschuw(self, tekst: str) -> None:
+        if tekst not in self._waarschuwingen:
+            self._waarschuwingen.append(tekst)
+
+    @property
+    def gebruikte_parameters(self) -> list[ParameterValue]:
+        return sorted(self._gebruikt.values(), key=lambda pv: (pv.naam, pv.vanaf))
+
+    @property
+    def waarschuwingen(self) -> list[str]:
+        out = list(self._waarschuwingen)
+        for pv in self.gebruikte_parameters:
+            if pv.voorlopig:
+                out.append(
+                    f"Voorlopige waarde gebruikt: {pv.omschrijving} ({pv.naam}) per "
+                    f"{pv.vanaf.isoformat()} is niet bevestigd door een officiële bron. {pv.toelichting or ''}".strip()
+                )
+        return out
+
+
+@dataclass
+class Uitkomst:
+    """The result of one calculation: amounts, explanation, parameters, warnings."""
+
+    soort: str
+    peildatum: date
+    resultaat: dict
+    parameters: list[ParameterValue]
+    waarschuwingen: list[str]
+    stappen: list[Stap] = field(default_factory=list)
+
+    @classmethod
+    def uit_spoor(cls, soort: str, peildatum: date, resultaat: dict, spoor: Rekenspoor) -> "Uitkomst":
+        return cls(soort, peildatum, resultaat, spoor.gebruikte_parameters, spoor.waarschuwingen, spoor.stappen)

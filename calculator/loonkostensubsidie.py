@@ -1,0 +1,276 @@
+"""Loonkostensubsidie (LKS), Participatiewet art. 10d.
+
+art. 10d lid 1 onder a and lid 4: LKS = the difference between the wettelijk minimumloon plus 8 %
+vakantiebijslag (Wml art. 15) and the loonwaarde (plus its vakantiebijslag), at most 70 % of WML + vakantiebijslag;
+art. 10d lid 1 onder b and lid 5: forfaitaire LKS (50 % of WML + vakantiebijslag) for at most the first 6 months;
+art. 10d lid 4-5 with the Regeling loonkostensubsidie Participatiewet 2021, art. 1: a vergoeding for
+werkgeverslasten of 23,5 % of the LKS.
+Besluit loonkostensubsidie Participatiewet 2021 art. 3 lid 1: the loonwaarde is a whole percentage.
+Since 2017 the loonwaarde is a percentage of the WML (Cedris/Programmaraad 19-01-2017); a functieloon
+above the WML is the werkgever's own cost.
+
+Rounding: every amount that is paid (the monthly wage, its vakantiebijslag, the loonwaarde in euros,
+the LKS, the werkgeverslastenvergoeding) is rounded half-up to the cent once, when it is formed;
+everything after that is exact sums of those cent amounts, so each step can be checked by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from parameters import ParameterSet, default_parameters
+
+from .errors import InvoerFout
+from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .money import HONDERD, NUL, cent, procent
+from .periods import dagen_in_maand, leeftijd_op, leeftijdsdelen, maanden_van_jaar, plus_maanden
+from .wml import JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, WEKEN_PER_JAAR, minimumloon, per_maand_exact
+
+SOORT = "loonkostensubsidie"
+ART_10D = "Participatiewet art. 10d"
+STANDAARD_VOLTIJD_UREN = Decimal(38)
+
+
+@dataclass(frozen=True)
+class LksInvoer:
+    peildatum: date
+    uren_per_week: Decimal
+    loonwaarde: int | None = None
+    geboortedatum: date | None = None
+    leeftijd: int | None = None
+    voltijd_uren_per_week: Decimal = STANDAARD_VOLTIJD_UREN
+    forfaitair: bool = False
+    bbl: bool = False
+    functieloon_per_uur: Decimal | None = None
+
+    def leeftijd_op(self, datum: date) -> int:
+        if self.geboortedatum is not None:
+            return leeftijd_op(self.geboortedatum, datum)
+        return self.leeftijd
+
+
+@dataclass(frozen=True, slots=True)
+class _Maandbedragen:
+    wml_per_maand: Decimal
+    vakantiebijslag: Decimal
+    basis: Decimal  # WML per maand incl. vakantiebijslag
+    loonwaarde_bedrag: Decimal | None
+    maximum: Decimal
+    onbegrensd: Decimal
+    loonkostensubsidie: Decimal
+    werkgeverslasten: Decimal
+
+    @property
+    def totaal(self) -> Decimal:
+        return self.loonkostensubsidie + self.werkgeverslasten
+
+    @property
+    def maximum_bereikt(self) -> bool:
+        return self.onbegrensd > self.maximum
+
+
+def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Decimal,
+              subsidie: bool = True, stappen: bool = False) -> _Maandbedragen:
+    """The monthly pipeline from the (exact, pro rata) WML of the month to the LKS."""
+    # The monthly wage is a cent amount: rounded half-up once.
+    wml_maand = cent(wml_exact)
+    vb_pct = spoor.waarde("wml.vakantiebijslag", datum)
+    vakantiebijslag = cent(procent(wml_maand, vb_pct))
+    basis = wml_maand + vakantiebijslag
+    max_pct = spoor.waarde("lks.maximum_percentage", datum)
+    maximum = cent(procent(basis, max_pct))
+    if stappen:
+        spoor.stap("Vakantiebijslag", vakantiebijslag, "Wml art. 15 lid 1",
+                   "{pct} % × {wml} = {vb}", pct=vb_pct, wml=Bedrag(wml_maand), vb=Bedrag(vakantiebijslag))
+        spoor.stap("Minimumloon per maand inclusief vakantiebijslag", basis, ART_10D,
+                   "{wml} + {vb} = {basis}", wml=Bedrag(wml_maand), vb=Bedrag(vakantiebijslag), basis=Bedrag(basis))
+    loonwaarde_bedrag = None
+    if not subsidie:
+        onbegrensd = NUL
+    elif invoer.forfaitair:
+        f_pct = spoor.waarde("lks.forfaitair_percentage", datum)
+        onbegrensd = cent(procent(basis, f_pct))
+        if stappen:
+            spoor.stap("Forfaitaire loonkostensubsidie (loonwaarde nog niet vastgesteld)", onbegrensd,
+                       f"{ART_10D} lid 1 onder b en lid 5", "{pct} % × {basis} = {lks}",
+                       pct=f_pct, basis=Bedrag(basis), lks=Bedrag(onbegrensd))
+    else:
+        lw = Decimal(invoer.loonwaarde)
+        loonwaarde_bedrag = cent(procent(basis, lw))
+        onbegrensd = basis - loonwaarde_bedrag
+        if stappen:
+            spoor.stap("Loonwaarde in euro's", loonwaarde_bedrag,
+                       "Besluit loonkostensubsidie Participatiewet 2021 art. 3 (loonwaarde in hele procenten van het WML)",
+                       "{lw} % × {basis} = {lwb}", lw=lw, basis=Bedrag(basis), lwb=Bedrag(loonwaarde_bedrag))
+            spoor.stap("Verschil tussen minimumloon en loonwaarde", onbegrensd, f"{ART_10D} lid 4",
+                       "{basis} − {lw} = {lks}", basis=Bedrag(basis), lw=Bedrag(loonwaarde_bedrag),
+                       lks=Bedrag(onbegrensd))
+    lks = min(onbegrensd, maximum)
+    if stappen and subsidie:
+        spoor.stap(
+            "Maximum: 70 % van het minimumloon inclusief vakantiebijslag", maximum, f"{ART_10D} lid 4",
+            "{pct} % × {basis} = {max}" + (" → het maximum is bereikt" if onbegrensd > maximum else " → niet bereikt"),
+            pct=max_pct, basis=Bedrag(basis), max=Bedrag(maximum),
+        )
+        spoor.stap("Loonkostensubsidie per maand", lks, f"{ART_10D} lid 4",
+                   "de laagste van {lks} en {max}", lks=Bedrag(onbegrensd), max=Bedrag(maximum))
+    wgl_pct = spoor.waarde("lks.werkgeverslasten_percentage", datum)
+    werkgeverslasten = cent(procent(lks, wgl_pct))
+    if stappen and subsidie:
+        spoor.stap("Vergoeding werkgeverslasten", werkgeverslasten,
+                   f"{ART_10D} lid 4 en 5; Regeling loonkostensubsidie Participatiewet 2021 art. 1",
+                   "{pct} % × {lks} = {wgl}", pct=wgl_pct, lks=Bedrag(lks), wgl=Bedrag(werkgeverslasten))
+        spoor.stap("Totaal per maand", lks + werkgeverslasten, ART_10D, "{lks} + {wgl} = {tot}",
+                   lks=Bedrag(lks), wgl=Bedrag(werkgeverslasten), tot=Bedrag(lks + werkgeverslasten))
+    return _Maandbedragen(wml_maand, vakantiebijslag, basis, loonwaarde_bedrag, maximum, onbegrensd, lks,
+                          werkgeverslasten)
+
+
+def _controleer(invoer: LksInvoer) -> None:
+    if invoer.geboortedatum is None and invoer.leeftijd is None:
+        raise InvoerFout("geboortedatum", "Vul een geboortedatum of een leeftijd in.")
+    if not invoer.forfaitair and invoer.loonwaarde is None:
+        raise InvoerFout("loonwaarde", "Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie).")
+    if invoer.leeftijd_op(invoer.peildatum) < JONGSTE_LEEFTIJD:
+        raise InvoerFout(
+            "geboortedatum" if invoer.geboortedatum else "leeftijd",
+            f"Voor een werknemer jonger dan {JONGSTE_LEEFTIJD} jaar geldt geen wettelijk minimumloon.",
+        )
+
+
+def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
+    """LKS per month on the peildatum, with the totals for its calendar year."""
+    _controleer(invoer)
+    spoor = Rekenspoor(params or default_parameters(), uitleg)
+    datum = invoer.peildatum
+    leeftijd = invoer.leeftijd_op(datum)
+    uren = invoer.uren_per_week
+    spoor.stap(f"Leeftijd op {datum.isoformat()}: {leeftijd} jaar",
+               grondslag="Wml art. 8 (minimumjeugdloon tot 21 jaar)")
+
+    ml = minimumloon(spoor, leeftijd, invoer.bbl, datum, invoer.voltijd_uren_per_week, stappen=True)
+    wml_exact = per_maand_exact(ml, uren)
+    if ml.per_uur_regime:
+        spoor.stap("Minimumloon per maand voor de contracturen", cent(wml_exact), ART_10D,
+                   "{uur} × {uren} uur per week × 52 / 12 = {maand} (afgerond op de cent)",
+                   uur=Bedrag(ml.per_uur), uren=uren, maand=Bedrag(cent(wml_exact)))
+    else:
+        spoor.stap("Minimumloon per maand voor de contracturen", cent(wml_exact), ART_10D,
+                   "{maand} × {uren} / {voltijd} uur = {deel} (afgerond op de cent)",
+                   maand=Bedrag(ml.per_maand_voltijd), uren=uren, voltijd=ml.voltijd_uren,
+                   deel=Bedrag(cent(wml_exact)))
+    if invoer.forfaitair and invoer.loonwaarde is not None:
+        spoor.waarschuw("Bij forfaitaire loonkostensubsidie telt de ingevulde loonwaarde niet mee.")
+    m = _bedragen(spoor, invoer, datum, wml_exact, stappen=True)
+
+    if not invoer.forfaitair and invoer.loonwaarde == 100:
+        spoor.stap("Loonwaarde 100 %: de werknemer levert het volle minimumloon aan waarde, "
+                   "dus er is geen loonkostensubsidie", NUL, f"{ART_10D} lid 4")
+
+    resultaat: dict = {
+        "leeftijd": leeftijd,
+        "minimumloon_percentage": ml.percentage,
+        "wml_per_uur": ml.per_uur,
+        "wml_per_uur_indicatief": not ml.per_uur_regime,
+        "wml_per_maand": m.wml_per_maand,
+        "vakantiebijslag": m.vakantiebijslag,
+        "wml_per_maand_incl_vakantiebijslag": m.basis,
+        "loonwaarde_per_maand": m.loonwaarde_bedrag,
+        "maximum_loonkostensubsidie": m.maximum,
+        "maximum_bereikt": m.maximum_bereikt,
+        "loonkostensubsidie": m.loonkostensubsidie,
+        "werkgeverslasten": m.werkgeverslasten,
+        "totaal": m.totaal,
+        "functieloon_per_maand_incl_vakantiebijslag": None,
+        "eigen_kosten_werkgever_boven_wml": None,
+    }
+    if invoer.functieloon_per_uur is not None:
+        _functieloon(spoor, invoer, ml, m, resultaat)
+    resultaat["per_jaar"] = _per_jaar(spoor, invoer)
+    return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+
+def _functieloon(spoor: Rekenspoor, invoer: LksInvoer, ml, m: _Maandbedragen, resultaat: dict) -> None:
+    f = invoer.functieloon_per_uur
+    if f < ml.per_uur:
+        spoor.waarschuw(
+            "Het functieloon per uur ligt onder het wettelijk minimumloon per uur; de werkgever moet "
+            "ten minste het minimumloon betalen (Wml art. 7)."
+        )
+    # Same pro-rata factor as the WML (52/12 weeks per month); each paid amount rounded to the cent once.
+    maand = cent(f * invoer.uren_per_week * WEKEN_PER_JAAR / MAANDEN_PER_JAAR)
+    vb = cent(procent(maand, spoor.waarde("wml.vakantiebijslag", invoer.peildatum)))
+    incl = maand + vb
+    eigen = max(NUL, incl - m.basis)
+    resultaat["functieloon_per_maand_incl_vakantiebijslag"] = incl
+    resultaat["eigen_kosten_werkgever_boven_wml"] = eigen
+    spoor.stap("Functieloon per maand inclusief vakantiebijslag", incl, "cao of arbeidsovereenkomst",
+               "{f} × {uren} uur × 52 / 12 = {maand}, plus vakantiebijslag {vb}",
+               f=Bedrag(f), uren=invoer.uren_per_week, maand=Bedrag(maand), vb=Bedrag(vb))
+    spoor.stap("Deel van het functieloon boven het minimumloon: kosten van de werkgever, geen subsidie", eigen,
+               f"{ART_10D} (subsidie alleen tot het wettelijk minimumloon)",
+               "{incl} − {basis} = {eigen}", incl=Bedrag(incl), basis=Bedrag(m.basis), eigen=Bedrag(eigen))
+
+
+def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer) -> dict:
+    """Month by month for the calendar year of the peildatum.
+
+    Follows the WML changes on 1 January and 1 July and a birthday that moves a young worker to a
+    higher percentage: in the month of that birthday the WML is weighted by calendar days before and
+    from the birthday (the worker is entitled to the higher minimumjeugdloon from that day, Wml art. 8).
+    Forfaitaire LKS counts only for its maximum duration, starting in the month of the peildatum.
+    """
+    peildatum = invoer.peildatum
+    if invoer.forfaitair:
+        duur = int(spoor.waarde("lks.forfaitair_maximale_duur", peildatum))
+        start, eind = peildatum.replace(day=1), plus_maanden(peildatum, duur)
+    maanden = []
+    totaal_lks = totaal_wgl = NUL
+    cache: dict = {}
+    for maand in maanden_van_jaar(peildatum.year):
+        delen = leeftijdsdelen(invoer.geboortedatum, invoer.leeftijd, maand)
+        dagen = dagen_in_maand(maand.year, maand.month)
+        exact = NUL
+        for leeftijd, d in delen:
+            if leeftijd < JONGSTE_LEEFTIJD:
+                continue  # no WML below 15: no wage and no subsidy for those days
+            key = (leeftijd, maand.month >= 7)
+            deel = cache.get(key)
+            if deel is None:
+                ml = minimumloon(spoor, leeftijd, invoer.bbl, maand, invoer.voltijd_uren_per_week, stappen=False)
+                deel = cache[key] = per_maand_exact(ml, invoer.uren_per_week)
+            exact += deel * d / dagen
+        subsidie = not invoer.forfaitair or start <= maand < eind
+        m = _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
+        totaal_lks += m.loonkostensubsidie
+        totaal_wgl += m.werkgeverslasten
+        maanden.append({
+            "maand": maand.strftime("%Y-%m"),
+            "leeftijd": [leeftijd for leeftijd, _ in delen],
+            "wml_per_maand_incl_vakantiebijslag": m.basis,
+            "loonkostensubsidie": m.loonkostensubsidie,
+            "werkgeverslasten": m.werkgeverslasten,
+            "totaal": m.totaal,
+        })
+    if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
+        spoor.waarschuw("Alleen de leeftijd is bekend: het jaaroverzicht houdt geen rekening met een verjaardag "
+                        "in het jaar. Vul de geboortedatum in voor een precies jaaroverzicht.")
+    if invoer.forfaitair:
+        spoor.waarschuw(
+            f"Forfaitaire loonkostensubsidie geldt ten hoogste {duur} maanden; het jaaroverzicht telt de maanden "
+            f"vanaf {start.strftime('%m-%Y')}. Daarna moet de loonwaarde zijn vastgesteld."
+        )
+    spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, ART_10D,
+               "som van de 12 maanden (zie het jaaroverzicht) = {tot}", tot=Bedrag(totaal_lks))
+    return {
+        "jaar": peildatum.year,
+        "loonkostensubsidie": totaal_lks,
+        "werkgeverslasten": totaal_wgl,
+        "totaal": totaal_lks + totaal_wgl,
+        "maanden": maanden,
+    }
+
+
+__all__ = ["LksInvoer", "bereken", "SOORT", "HONDERD"]

@@ -1,0 +1,246 @@
+"""The dated parameter values as data, loaded and validated.
+
+`load_parameters()` reads every ``*.yaml`` file in this folder, validates it against
+``parameters/schema.py`` and returns a :class:`ParameterSet`. An invalid file raises
+:class:`ParameterFileError` naming the file, the parameter and the date. A look-up for a date on
+which no value is in force raises :class:`MissingParameterError`: never a fallback to another period.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from marshmallow import ValidationError
+
+from .schema import ParameterFileSchema, check_values
+
+PARAMETER_DIR = Path(__file__).resolve().parent
+
+
+class ParameterFileError(Exception):
+    """A parameter file is invalid. The message names the file, the parameter and the date."""
+
+    def __init__(self, bestand: str, meldingen: list[str]):
+        self.bestand = bestand
+        self.meldingen = meldingen
+        super().__init__(f"{bestand}: " + "; ".join(meldingen))
+
+
+class MissingParameterError(LookupError):
+    """No value of a parameter is in force on the date asked for."""
+
+    def __init__(self, naam: str, datum: date, reden: str):
+        self.naam = naam
+        self.datum = datum
+        self.reden = reden
+        super().__init__(f"Geen waarde voor parameter '{naam}' op {datum.isoformat()}: {reden}")
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterValue:
+    naam: str
+    vanaf: date
+    waarde: Decimal | bool
+    eenheid: str
+    bron: str
+    status: str
+    toelichting: str | None
+    grondslag: str
+    omschrijving: str = ""
+
+    @property
+    def voorlopig(self) -> bool:
+        return self.status == "voorlopig"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    vanaf: date
+    value: ParameterValue | None  # None: vervallen from this date
+
+
+@dataclass
+class Parameter:
+    naam: str
+    omschrijving: str
+    eenheid: str
+    grondslag: str
+    bekend_tot: date
+    bestand: str
+    entries: list[_Entry]
+    _dates: list[date] = field(default_factory=list, repr=False)
+
+    def __post_init__(self):
+        self._dates = [e.vanaf for e in self.entries]
+
+    def at(self, datum: date) -> ParameterValue:
+        if datum > self.bekend_tot:
+            raise MissingParameterError(
+                self.naam, datum, f"de waarden zijn bekend tot en met {self.bekend_tot.isoformat()}"
+            )
+        i = bisect.bisect_right(self._dates, datum) - 1
+        if i < 0:
+            raise MissingParameterError(
+                self.naam, datum, f"de eerste waarde geldt vanaf {self.entries[0].vanaf.isoformat()}"
+            )
+        entry = self.entries[i]
+        if entry.value is None:
+            raise MissingParameterError(self.naam, datum, f"vervallen per {entry.vanaf.isoformat()}")
+        return entry.value
+
+    @property
+    def waarden(self) -> list[_Entry]:
+        return self.entries
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """YAML loader that reads every number as an exact Decimal (never a float)."""
+
+
+def _decimal(loader, node):
+    return Decimal(loader.construct_scalar(node).replace("_", ""))
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+_DecimalLoader.add_constructor("tag:yaml.org,2002:int", _decimal)
+
+
+def _parse_file(path: Path) -> tuple[str, dict]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise ParameterFileError(path.name, [f"geen geldige YAML: {exc}"]) from exc
+    try:
+        data = ParameterFileSchema().load(raw or {})
+    except ValidationError as exc:
+        raise ParameterFileError(path.name, _flatten(exc.messages, raw)) from exc
+    meldingen: list[str] = []
+    for naam, spec in data["parameters"].items():
+        meldingen.extend(check_values(naam, spec))
+    if meldingen:
+        raise ParameterFileError(path.name, meldingen)
+    return text, data
+
+
+def _flatten(messages, raw, prefix: str = "") -> list[str]:
+    """Turn marshmallow's nested messages into lines like ``wml.uurloon[2024-01-01].bron: ...``."""
+    out: list[str] = []
+    if isinstance(messages, dict):
+        for key, sub in messages.items():
+            label = _label(prefix, key, raw)
+            sub_raw = None
+            try:
+                sub_raw = raw[key] if raw is not None else None
+            except (KeyError, IndexError, TypeError):
+                sub_raw = None
+            out.extend(_flatten(sub, sub_raw, label))
+    elif isinstance(messages, list):
+        for m in messages:
+            if isinstance(m, (dict, list)):
+                out.extend(_flatten(m, raw, prefix))
+            else:
+                out.append(f"{prefix}: {m}" if prefix else str(m))
+    else:
+        out.append(f"{prefix}: {messages}")
+    return out
+
+
+def _label(prefix: str, key, raw) -> str:
+    if prefix.endswith(".waarden") and isinstance(key, int):
+        # name a dated value by its date, not its position
+        vanaf = raw[key].get("vanaf") if isinstance(raw, list) and key < len(raw) and isinstance(raw[key], dict) else None
+        base = prefix[: -len(".waarden")]
+        return f"{base}[{vanaf}]" if vanaf else f"{base}[#{key + 1}]"
+    if prefix in ("parameters", ""):
+        return str(key) if prefix == "parameters" else str(key)
+    if prefix.startswith("parameters.") or prefix.startswith("parameters"):
+        return f"{prefix}.{key}"
+    return f"{prefix}.{key}"
+
+
+class ParameterSet:
+    """All parameters, by name, with look-up by date."""
+
+    def __init__(self, parameters: dict[str, Parameter], fingerprint: str, files: list[str]):
+        self._parameters = parameters
+        self.fingerprint = fingerprint
+        self.files = files
+
+    def __contains__(self, naam: str) -> bool:
+        return naam in self._parameters
+
+    def __iter__(self):
+        return iter(self._parameters.values())
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._parameters)
+
+    def parameter(self, naam: str) -> Parameter:
+        try:
+            return self._parameters[naam]
+        except KeyError:
+            raise MissingParameterError(naam, date.today(), "deze parameter bestaat niet") from None
+
+    def at(self, naam: str, datum: date) -> ParameterValue:
+        return self.parameter(naam).at(datum)
+
+
+def load_parameters(directory: Path | str | None = None) -> ParameterSet:
+    directory = Path(directory) if directory else PARAMETER_DIR
+    parameters: dict[str, Parameter] = {}
+    digest = hashlib.sha256()
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise ParameterFileError(str(directory), ["geen parameterbestanden gevonden"])
+    for path in files:
+        text, data = _parse_file(path)
+        digest.update(path.name.encode() + b"\0" + text.encode("utf-8") + b"\0")
+        for naam, spec in data["parameters"].items():
+            if naam in parameters:
+                raise ParameterFileError(
+                    path.name, [f"{naam}: parameter staat ook in {parameters[naam].bestand}"]
+                )
+            entries = [
+                _Entry(
+                    item["vanaf"],
+                    None
+                    if item["vervallen"]
+                    else ParameterValue(
+                        naam=naam,
+                        vanaf=item["vanaf"],
+                        waarde=item["waarde"],
+                        eenheid=spec["eenheid"],
+                        bron=item["bron"],
+                        status=item["status"],
+                        toelichting=item["toelichting"],
+                        grondslag=spec["grondslag"],
+                        omschrijving=spec["omschrijving"],
+                    ),
+                )
+                for item in spec["waarden"]
+            ]
+            parameters[naam] = Parameter(
+                naam=naam,
+                omschrijving=spec["omschrijving"],
+                eenheid=spec["eenheid"],
+                grondslag=spec["grondslag"],
+                bekend_tot=spec["bekend_tot"],
+                bestand=path.name,
+                entries=entries,
+            )
+    return ParameterSet(parameters, digest.hexdigest()[:16], [p.name for p in files])
+
+
+@lru_cache(maxsize=1)
+def default_parameters() -> ParameterSet:
+    """The parameter set shipped with the code, loaded once per process."""
+    return load_parameters()

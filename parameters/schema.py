@@ -1,0 +1,118 @@
+"""marshmallow schema for the parameter files in this folder.
+
+One YAML file per rule. Each file holds named parameters; each parameter holds dated values.
+Every value carries its own source (`bron`) and status (`bevestigd` / `voorlopig`), in the spirit
+of OpenFisca's country-template (a reference per value) and ParamTools (messages that name the
+parameter, the date and the bound).
+
+    titel: Wettelijk minimumloon
+    parameters:
+      wml.uurloon:
+        omschrijving: Wettelijk minimumuurloon, 21 jaar en ouder
+        eenheid: EUR
+        grondslag: Wet minimumloon en minimumvakantiebijslag, art. 8 lid 1
+        bekend_tot: 2026-12-31
+        waarden:
+          - vanaf: 2024-01-01
+            waarde: 13.27
+            bron: Stcrt. 2023, 29283
+            status: bevestigd
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+EENHEDEN = ("EUR", "procent", "uren", "jaren", "maanden", "aantal", "ja_nee")
+STATUSSEN = ("bevestigd", "voorlopig")
+NAAM_PATROON = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+
+
+class WaardeSchema(Schema):
+    vanaf = fields.Date(required=True)
+    # `vervallen: true` ends a parameter (e.g. the monthly WML on 2024-01-01): from that date
+    # no value is in force and a look-up is an error.
+    vervallen = fields.Boolean(load_default=False)
+    waarde = fields.Raw(load_default=None)
+    bron = fields.String(required=True, validate=validate.Length(min=5))
+    status = fields.String(required=True, validate=validate.OneOf(STATUSSEN))
+    toelichting = fields.String(load_default=None)
+
+    @validates_schema
+    def _check(self, data, **kwargs):
+        if data.get("status") == "voorlopig" and not data.get("toelichting"):
+            raise ValidationError("een voorlopige waarde heeft een toelichting nodig (waarom voorlopig)", "toelichting")
+        if data.get("vervallen"):
+            if data.get("waarde") is not None:
+                raise ValidationError("een vervallen regel heeft geen waarde", "waarde")
+        elif data.get("waarde") is None:
+            raise ValidationError("waarde ontbreekt", "waarde")
+
+
+class ParameterSchema(Schema):
+    omschrijving = fields.String(required=True, validate=validate.Length(min=3))
+    eenheid = fields.String(required=True, validate=validate.OneOf(EENHEDEN))
+    grondslag = fields.String(required=True, validate=validate.Length(min=3))
+    # The last date for which the list of values is known to be complete. A look-up after it is an
+    # error: the last value is never silently carried into a period nobody has checked.
+    bekend_tot = fields.Date(required=True)
+    minimum = fields.Raw(load_default=None)
+    maximum = fields.Raw(load_default=None)
+    waarden = fields.List(fields.Nested(WaardeSchema), required=True, validate=validate.Length(min=1))
+
+
+class ParameterFileSchema(Schema):
+    titel = fields.String(required=True)
+    parameters = fields.Dict(keys=fields.String(), values=fields.Nested(ParameterSchema), required=True)
+
+
+def check_values(naam: str, spec: dict) -> list[str]:
+    """Checks that need the whole list: order, duplicates, types per unit, bounds.
+
+    Returns messages that each name the parameter and the date, ParamTools-style:
+    ``wml.uurloon[2024-01-01]: -1 < minimum 0``.
+    """
+    errors: list[str] = []
+    if not NAAM_PATROON.match(naam):
+        errors.append(f"{naam}: ongeldige parameternaam (kleine letters, cijfers, _ en .)")
+    previous: date | None = None
+    for item in spec["waarden"]:
+        vanaf = item["vanaf"]
+        label = f"{naam}[{vanaf.isoformat()}]"
+        if previous is not None:
+            if vanaf == previous:
+                errors.append(f"{label}: datum komt twee keer voor")
+            elif vanaf < previous:
+                errors.append(f"{label}: datums staan niet oplopend (na {previous.isoformat()})")
+        previous = vanaf
+        if item["vervallen"]:
+            continue
+        waarde = item["waarde"]
+        eenheid = spec["eenheid"]
+        if eenheid == "ja_nee":
+            if not isinstance(waarde, bool):
+                errors.append(f"{label}: waarde {waarde!r} is geen ja/nee (true/false)")
+            continue
+        if isinstance(waarde, bool) or not _is_decimal(waarde):
+            errors.append(f"{label}: waarde {waarde!r} is geen getal")
+            continue
+        if eenheid == "procent" and not (0 <= waarde <= 100):
+            errors.append(f"{label}: {waarde} valt buiten 0..100 procent")
+        if waarde < 0:
+            errors.append(f"{label}: {waarde} < minimum 0")
+        if spec.get("minimum") is not None and waarde < spec["minimum"]:
+            errors.append(f"{label}: {waarde} < minimum {spec['minimum']}")
+        if spec.get("maximum") is not None and waarde > spec["maximum"]:
+            errors.append(f"{label}: {waarde} > maximum {spec['maximum']}")
+    if spec["waarden"] and spec["bekend_tot"] < spec["waarden"][-1]["vanaf"]:
+        errors.append(f"{naam}: bekend_tot {spec['bekend_tot'].isoformat()} ligt voor de laatste waarde")
+    return errors
+
+
+def _is_decimal(value) -> bool:
+    from decimal import Decimal
+
+    return isinstance(value, Decimal)

@@ -1,0 +1,129 @@
+"""Dutch web forms. They validate through the same marshmallow schemas as the API (one contract)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
+from parameters import default_parameters
+
+from . import i18n
+
+bp = Blueprint("web", __name__)
+
+
+@bp.app_template_filter("euro")
+def _euro(bedrag):
+    return i18n.euro(bedrag)
+
+
+@bp.app_template_filter("getal")
+def _getal(waarde):
+    return i18n.getal(waarde)
+
+
+@bp.app_template_filter("datum")
+def _datum(d):
+    return i18n.datum(d)
+
+
+@bp.app_context_processor
+def _context():
+    return {"taal": i18n.huidige_taal(), "soorten": SOORTEN, "locale": i18n.babel_locale()}
+
+
+def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
+    """Form fields (strings) to the JSON shape the schemas expect.
+
+    `velden` maps a field name to its kind: getal (Dutch decimal comma allowed), geheel, datum,
+    janee (checkbox) or tekst. Blank fields are left out, so the schema's defaults apply.
+    """
+    data: dict = {}
+    for naam, soort in velden.items():
+        if soort == "janee":
+            data[naam] = form.get(naam) in ("on", "ja", "true", "1")
+            continue
+        waarde = (form.get(naam) or "").strip()
+        if not waarde:
+            continue
+        if soort == "getal":
+            waarde = waarde.replace("€", "").replace(" ", "")
+            if "," in waarde:
+                waarde = waarde.replace(".", "").replace(",", ".")
+        elif soort == "geheel":
+            waarde = waarde.replace("%", "").strip()
+            try:
+                waarde = int(waarde)
+            except ValueError:
+                pass  # the schema reports it in Dutch
+        data[naam] = waarde
+    return data
+
+
+def veld_id(pad: str) -> str:
+    """"$.medebewoners[0].leeftijd" -> "medebewoners-0-leeftijd" (the id of the form field)."""
+    return pad.removeprefix("$.").removeprefix("$").replace("[", "-").replace("]", "").replace(".", "-") or "formulier"
+
+
+def fouten_per_veld(fouten: list[dict]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in fouten:
+        out.setdefault(veld_id(f["pad"]), []).append(f["bericht"])
+    return out
+
+
+def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, resultaat_template: str,
+                      data: dict | None = None, **extra):
+    """GET shows the form; POST validates, computes and shows the result or the form with errors."""
+    soort = SOORTEN[soort_naam]
+    if request.method == "GET" and data is None:
+        return render_template(template, soort=soort, waarden=request.args, fouten={}, foutlijst=[], **extra)
+    form = request.form if request.method == "POST" else request.args
+    if data is None:
+        data = formulier_naar_invoer(form, velden)
+    try:
+        invoer = laad_invoer(soort, data)
+        uitkomst = reken(soort, invoer, uitleg=True)
+    except Fout as exc:
+        return render_template(template, soort=soort, waarden=form, fouten=fouten_per_veld(exc.fouten),
+                               foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in exc.fouten], **extra), 422
+    return render_template(resultaat_template, soort=soort, invoer=invoer, uitkomst=uitkomst,
+                           stappen=[(s, s.berekening(i18n.babel_locale())) for s in uitkomst.stappen],
+                           bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, **extra)
+
+
+@bp.get("/")
+def home():
+    return render_template("home.html")
+
+
+LKS_VELDEN = {
+    "peildatum": "datum", "geboortedatum": "datum", "leeftijd": "geheel", "uren_per_week": "getal",
+    "voltijd_uren_per_week": "getal", "loonwaarde": "geheel", "forfaitair": "janee", "bbl": "janee",
+    "functieloon_per_uur": "getal",
+}
+
+
+@bp.route("/loonkostensubsidie", methods=["GET", "POST"])
+def loonkostensubsidie():
+    if request.method == "GET" and request.args.get("bereken"):
+        # permalink: the inputs in the URL reproduce the result (nothing is stored on the server)
+        return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
+                                 "loonkostensubsidie_resultaat.html",
+                                 data=formulier_naar_invoer(request.args, LKS_VELDEN))
+    return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
+                             "loonkostensubsidie_resultaat.html")
+
+
+def web_fout(exc: Exception):
+    if isinstance(exc, HTTPException):
+        return render_template("fout.html", code=exc.code, titel=exc.name), exc.code
+    from flask import current_app
+
+    current_app.logger.exception("Onverwachte fout")
+    return render_template("fout.html", code=500, titel="Er ging iets mis"), 500
+
+
+def parameters_info():
+    return default_parameters()
