@@ -67,9 +67,7 @@ def bereken_antwoord(soort_naam: str) -> Response:
 
 
 def _registreer_routes() -> None:
-    # importing the schema modules registers each soort
-    from .schemas import loonkostensubsidie  # noqa: F401
-
+    soorten.laad_alle_soorten()
     for naam in list(SOORTEN):
         bp.add_url_rule(f"/{naam}", endpoint=naam, view_func=lambda naam=naam: bereken_antwoord(naam),
                         methods=["POST"])

@@ -28,6 +28,18 @@ class Soort:
     bereken: Callable[..., Uitkomst]  # bereken(invoer, params=..., uitleg=...)
     voorbeeld: dict  # a valid request body, for the docs and tests
     omschrijving: str = ""
+    volgorde: int = 100  # position in menus and docs
+    # Which input field carries the date: "peildatum" (a date) or "jaar" (a calendar year). Used to compute
+    # the same case on other dates (coverage tests, year comparison, batch --peildatum).
+    datumveld: str = "peildatum"
+    # extra example inputs that tests/test_dekking.py also runs for every month (other branches of the rule)
+    dekking_varianten: tuple = ()
+
+    def met_datum(self, invoer: dict, datum: date) -> dict:
+        """A copy of raw input `invoer` set to `datum` (or its year, for soorten that take a `jaar`)."""
+        kopie = dict(invoer)
+        kopie[self.datumveld] = datum.year if self.datumveld == "jaar" else datum.isoformat()
+        return kopie
 
 
 SOORTEN: dict[str, Soort] = {}
@@ -35,7 +47,23 @@ SOORTEN: dict[str, Soort] = {}
 
 def registreer(soort: Soort) -> Soort:
     SOORTEN[soort.naam] = soort
+    # keep the registry in menu order
+    for naam in sorted(SOORTEN, key=lambda n: (SOORTEN[n].volgorde, n)):
+        SOORTEN[naam] = SOORTEN.pop(naam)
     return soort
+
+
+def laad_alle_soorten() -> dict[str, Soort]:
+    """Import every module in api/schemas/ (each registers its soort). No list to keep up to date."""
+    import importlib
+    import pkgutil
+
+    from . import schemas
+
+    for mod in pkgutil.iter_modules(schemas.__path__):
+        if not mod.name.startswith("_") and mod.name != "common":
+            importlib.import_module(f"{schemas.__name__}.{mod.name}")
+    return SOORTEN
 
 
 class Fout(Exception):
@@ -177,6 +205,6 @@ def stappen_json(uitkomst: Uitkomst, locale: str = "nl_NL") -> list[dict]:
 
 
 __all__ = [
-    "Soort", "SOORTEN", "registreer", "Fout", "validatiefouten", "laad_invoer", "reken", "envelop",
+    "Soort", "SOORTEN", "registreer", "laad_alle_soorten", "Fout", "validatiefouten", "laad_invoer", "reken", "envelop",
     "envelop_schema", "rekenbewijs", "stappen_json", "Bedrag", "Percentage",
 ]

@@ -6,8 +6,6 @@ from flask import Blueprint, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
-from parameters import default_parameters
-
 from . import i18n
 
 bp = Blueprint("web", __name__)
@@ -98,24 +96,6 @@ def home():
     return render_template("home.html")
 
 
-LKS_VELDEN = {
-    "peildatum": "datum", "geboortedatum": "datum", "leeftijd": "geheel", "uren_per_week": "getal",
-    "voltijd_uren_per_week": "getal", "loonwaarde": "geheel", "forfaitair": "janee", "bbl": "janee",
-    "functieloon_per_uur": "getal",
-}
-
-
-@bp.route("/loonkostensubsidie", methods=["GET", "POST"])
-def loonkostensubsidie():
-    if request.method == "GET" and request.args.get("bereken"):
-        # permalink: the inputs in the URL reproduce the result (nothing is stored on the server)
-        return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
-                                 "loonkostensubsidie_resultaat.html",
-                                 data=formulier_naar_invoer(request.args, LKS_VELDEN))
-    return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
-                             "loonkostensubsidie_resultaat.html")
-
-
 def web_fout(exc: Exception):
     if isinstance(exc, HTTPException):
         return render_template("fout.html", code=exc.code, titel=exc.name), exc.code
@@ -125,5 +105,14 @@ def web_fout(exc: Exception):
     return render_template("fout.html", code=500, titel="Er ging iets mis"), 500
 
 
-def parameters_info():
-    return default_parameters()
+def _laad_paginas() -> None:
+    """Import every page module in web/ (each adds its routes to `bp`). No list to keep up to date."""
+    import importlib
+    import pkgutil
+
+    for mod in pkgutil.iter_modules(__path__):
+        if not mod.name.startswith("_") and mod.name not in ("i18n",):
+            importlib.import_module(f"{__name__}.{mod.name}")
+
+
+_laad_paginas()

@@ -80,4 +80,5 @@ SOORT = registreer(Soort(
     resultaat_schema=LoonkostensubsidieResultaat,
     bereken=lks.bereken,
     voorbeeld={"peildatum": "2026-01-01", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60},
+    volgorde=10,
 ))

@@ -1,0 +1,43 @@
+"""Every supported period is covered: for every month from 2022-01 through 2026-12, every
+calculation (each registered soort, with its example input and some variants) finds a value for
+every parameter it uses. A gap raises MissingParameterError, which would fail here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from api.soorten import SOORTEN, laad_alle_soorten, laad_invoer, reken
+from parameters import default_parameters
+
+laad_alle_soorten()
+MAANDEN = [date(j, m, d) for j in range(2022, 2027) for m in range(1, 13) for d in (1, 28)]
+
+
+@pytest.mark.parametrize("naam", list(SOORTEN))
+def test_elke_maand_2022_2026_is_gedekt(naam):
+    soort = SOORTEN[naam]
+    varianten = [soort.voorbeeld, *soort.dekking_varianten]
+    for datum in MAANDEN:
+        for voorbeeld in varianten:
+            invoer = laad_invoer(soort, soort.met_datum(voorbeeld, datum))
+            uitkomst = reken(soort, invoer)
+            assert uitkomst.parameters, f"{naam} op {datum} gebruikte geen parameters"
+
+
+@pytest.mark.parametrize("leeftijd", range(15, 23))
+@pytest.mark.parametrize("bbl", [False, True])
+def test_lks_alle_leeftijden_en_bbl_gedekt(leeftijd, bbl):
+    soort = SOORTEN["loonkostensubsidie"]
+    for datum in MAANDEN:
+        invoer = laad_invoer(soort, {"peildatum": datum.isoformat(), "leeftijd": leeftijd, "bbl": bbl,
+                                     "uren_per_week": 30, "loonwaarde": 40})
+        reken(soort, invoer)
+
+
+def test_elke_parameter_is_bekend_tot_eind_2026():
+    for p in default_parameters():
+        vervallen = any(e.value is None for e in p.entries)
+        assert vervallen or p.bekend_tot >= date(2026, 12, 31), p.naam
+        assert all(e.value is None or e.value.bron for e in p.entries), p.naam

@@ -1,0 +1,24 @@
+"""Web form and result page for the loonkostensubsidie."""
+
+from __future__ import annotations
+
+from flask import request
+
+from . import bereken_formulier, bp, formulier_naar_invoer
+
+LKS_VELDEN = {
+    "peildatum": "datum", "geboortedatum": "datum", "leeftijd": "geheel", "uren_per_week": "getal",
+    "voltijd_uren_per_week": "getal", "loonwaarde": "geheel", "forfaitair": "janee", "bbl": "janee",
+    "functieloon_per_uur": "getal",
+}
+
+
+@bp.route("/loonkostensubsidie", methods=["GET", "POST"])
+def loonkostensubsidie():
+    if request.method == "GET" and request.args.get("bereken"):
+        # permalink: the inputs in the URL reproduce the result (nothing is stored on the server)
+        return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
+                                 "loonkostensubsidie_resultaat.html",
+                                 data=formulier_naar_invoer(request.args, LKS_VELDEN))
+    return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
+                             "loonkostensubsidie_resultaat.html")
