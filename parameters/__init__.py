@@ -9,6 +9,7 @@ which no value is in force raises :class:`MissingParameterError`: never a fallba
 from __future__ import annotations
 
 import bisect
+import os
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -130,40 +131,38 @@ def _parse_file(path: Path) -> tuple[str, dict]:
     return text, data
 
 
-def _flatten(messages, raw, prefix: str = "") -> list[str]:
-    """Turn marshmallow's nested messages into lines like ``wml.uurloon[2024-01-01].bron: ...``."""
+def _flatten(messages, raw) -> list[str]:
+    """marshmallow's nested messages as lines that name the parameter and the date, ParamTools-style:
+    ``wml.uurloon[2024-01-01].bron: ontbreekt``."""
     out: list[str] = []
-    if isinstance(messages, dict):
-        for key, sub in messages.items():
-            label = _label(prefix, key, raw)
-            sub_raw = None
-            try:
-                sub_raw = raw[key] if raw is not None else None
-            except (KeyError, IndexError, TypeError):
-                sub_raw = None
-            out.extend(_flatten(sub, sub_raw, label))
-    elif isinstance(messages, list):
-        for m in messages:
-            if isinstance(m, (dict, list)):
-                out.extend(_flatten(m, raw, prefix))
-            else:
-                out.append(f"{prefix}: {m}" if prefix else str(m))
-    else:
-        out.append(f"{prefix}: {messages}")
+
+    def walk(msg, node, label: str) -> None:
+        if isinstance(msg, dict):
+            for key, sub in msg.items():
+                if key == "value":  # marshmallow's Dict-field layer: the parameter's own fields
+                    walk(sub, node, label)
+                    continue
+                child = node.get(key) if isinstance(node, dict) else (
+                    node[key] if isinstance(node, list) and isinstance(key, int) and key < len(node) else None)
+                if label.endswith(".waarden") and isinstance(key, int):
+                    vanaf = child.get("vanaf") if isinstance(child, dict) else None
+                    name = f"{label[: -len('.waarden')]}[{vanaf if vanaf else f'#{key + 1}'}]"
+                elif label == "parameters":
+                    name = str(key)
+                else:
+                    name = f"{label}.{key}" if label else str(key)
+                walk(sub, child, name)
+        elif isinstance(msg, list):
+            for m in msg:
+                if isinstance(m, (dict, list)):
+                    walk(m, node, label)
+                else:
+                    out.append(f"{label}: {m}" if label else str(m))
+        else:
+            out.append(f"{label}: {msg}")
+
+    walk(messages, raw, "")
     return out
-
-
-def _label(prefix: str, key, raw) -> str:
-    if prefix.endswith(".waarden") and isinstance(key, int):
-        # name a dated value by its date, not its position
-        vanaf = raw[key].get("vanaf") if isinstance(raw, list) and key < len(raw) and isinstance(raw[key], dict) else None
-        base = prefix[: -len(".waarden")]
-        return f"{base}[{vanaf}]" if vanaf else f"{base}[#{key + 1}]"
-    if prefix in ("parameters", ""):
-        return str(key) if prefix == "parameters" else str(key)
-    if prefix.startswith("parameters.") or prefix.startswith("parameters"):
-        return f"{prefix}.{key}"
-    return f"{prefix}.{key}"
 
 
 class ParameterSet:
@@ -195,7 +194,7 @@ class ParameterSet:
 
 
 def load_parameters(directory: Path | str | None = None) -> ParameterSet:
-    directory = Path(directory) if directory else PARAMETER_DIR
+    directory = Path(directory or os.environ.get("REKENHULP_PARAMETERS") or PARAMETER_DIR)
     parameters: dict[str, Parameter] = {}
     digest = hashlib.sha256()
     files = sorted(directory.glob("*.yaml"))

@@ -31,14 +31,22 @@ STATUSSEN = ("bevestigd", "voorlopig")
 NAAM_PATROON = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 
 
-class WaardeSchema(Schema):
-    vanaf = fields.Date(required=True)
+_NL = {"required": "ontbreekt", "null": "mag niet leeg zijn", "invalid": "ongeldige waarde"}
+_DATUM = {**_NL, "invalid": "geen geldige datum (JJJJ-MM-DD)"}
+
+
+class _Schema(Schema):
+    error_messages = {"unknown": "onbekend veld", "type": "verwacht een mapping"}
+
+
+class WaardeSchema(_Schema):
+    vanaf = fields.Date(required=True, error_messages=_DATUM)
     # `vervallen: true` ends a parameter (e.g. the monthly WML on 2024-01-01): from that date
     # no value is in force and a look-up is an error.
-    vervallen = fields.Boolean(load_default=False)
+    vervallen = fields.Boolean(load_default=False, error_messages=_NL)
     waarde = fields.Raw(load_default=None)
-    bron = fields.String(required=True, validate=validate.Length(min=5))
-    status = fields.String(required=True, validate=validate.OneOf(STATUSSEN))
+    bron = fields.String(required=True, validate=validate.Length(min=5, error="te kort (minstens {min} tekens)"), error_messages=_NL)
+    status = fields.String(required=True, validate=validate.OneOf(STATUSSEN, error="moet een van {choices} zijn"), error_messages=_NL)
     toelichting = fields.String(load_default=None)
 
     @validates_schema
@@ -52,21 +60,21 @@ class WaardeSchema(Schema):
             raise ValidationError("waarde ontbreekt", "waarde")
 
 
-class ParameterSchema(Schema):
-    omschrijving = fields.String(required=True, validate=validate.Length(min=3))
-    eenheid = fields.String(required=True, validate=validate.OneOf(EENHEDEN))
-    grondslag = fields.String(required=True, validate=validate.Length(min=3))
+class ParameterSchema(_Schema):
+    omschrijving = fields.String(required=True, validate=validate.Length(min=3, error="te kort"), error_messages=_NL)
+    eenheid = fields.String(required=True, validate=validate.OneOf(EENHEDEN, error="moet een van {choices} zijn"), error_messages=_NL)
+    grondslag = fields.String(required=True, validate=validate.Length(min=3, error="te kort"), error_messages=_NL)
     # The last date for which the list of values is known to be complete. A look-up after it is an
     # error: the last value is never silently carried into a period nobody has checked.
-    bekend_tot = fields.Date(required=True)
+    bekend_tot = fields.Date(required=True, error_messages=_DATUM)
     minimum = fields.Raw(load_default=None)
     maximum = fields.Raw(load_default=None)
-    waarden = fields.List(fields.Nested(WaardeSchema), required=True, validate=validate.Length(min=1))
+    waarden = fields.List(fields.Nested(WaardeSchema), required=True, validate=validate.Length(min=1, error="minstens een waarde nodig"), error_messages=_NL)
 
 
-class ParameterFileSchema(Schema):
-    titel = fields.String(required=True)
-    parameters = fields.Dict(keys=fields.String(), values=fields.Nested(ParameterSchema), required=True)
+class ParameterFileSchema(_Schema):
+    titel = fields.String(required=True, error_messages=_NL)
+    parameters = fields.Dict(keys=fields.String(), values=fields.Nested(ParameterSchema), required=True, error_messages=_NL)
 
 
 def check_values(naam: str, spec: dict) -> list[str]:
