@@ -1,0 +1,176 @@
+"""The JSON API contract for the loonkostensubsidie: envelope, amounts as strings, receipt,
+explanation on request, default peildatum, and the problem+json error format."""
+
+from __future__ import annotations
+
+import json
+
+from freezegun import freeze_time
+
+import calculator
+from parameters import default_parameters
+
+URL = "/api/v1/loonkostensubsidie"
+CASE = {"peildatum": "2026-01-15", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}
+
+
+def test_envelop_bedragen_als_strings_en_rekenbewijs(client):
+    r = client.post(URL, json=CASE)
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    body = r.get_json()
+    res = body["resultaat"]
+    # amounts: see tests/test_loonkostensubsidie.py::test_deeltijd_32_uur_loonwaarde_60 for the arithmetic
+    assert res["loonkostensubsidie"] == "881.19"
+    assert res["werkgeverslasten"] == "207.08"
+    assert res["totaal"] == "1088.27"
+    assert res["wml_per_uur"] == "14.71" and res["wml_per_maand"] == "2039.79"
+    assert res["wml_per_maand_incl_vakantiebijslag"] == "2202.97"
+    assert res["maximum_bereikt"] is False
+    assert set(res["per_jaar"]) >= {"loonkostensubsidie", "werkgeverslasten", "totaal", "maanden"}
+    assert len(res["per_jaar"]["maanden"]) == 12
+    assert "uitleg" not in body
+    bewijs = body["rekenbewijs"]
+    assert bewijs["engine_versie"] == calculator.__version__
+    assert bewijs["parameters_vingerafdruk"] == default_parameters().fingerprint
+    assert bewijs["peildatum"] == "2026-01-15"
+    assert r.headers["X-Rekenhulp-Parameters"] == default_parameters().fingerprint
+    # both WML periods of the year are listed: the peildatum's and 1 July's (used by the year overview)
+    gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
+    assert gebruikt[("wml.uurloon", "2026-01-01")]["waarde"] == "14.71"
+    assert gebruikt[("wml.uurloon", "2026-01-01")]["status"] == "bevestigd"
+    assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"
+    assert all(p["bron"] for p in body["parameters"])
+    assert any("werkgeverslasten" in w for w in body["waarschuwingen"])  # 23,5 % is voorlopig
+
+
+def test_rekenbewijs_reproduceert_het_resultaat(client):
+    eerste = client.post(URL, json=CASE).get_json()
+    tweede = client.post(URL, json=eerste["rekenbewijs"]["invoer"]).get_json()
+    assert tweede["resultaat"] == eerste["resultaat"]
+    assert tweede["rekenbewijs"] == eerste["rekenbewijs"]
+
+
+def test_uitleg_op_verzoek(client):
+    body = client.post(URL + "?uitleg=true", json=CASE).get_json()
+    stappen = body["uitleg"]
+    assert [s["nummer"] for s in stappen] == list(range(1, len(stappen) + 1))
+    loonkosten = next(s for s in stappen if s["omschrijving"] == "Loonkostensubsidie per maand")
+    assert loonkosten["bedrag"] == "881.19" and "art. 10d" in loonkosten["grondslag"]
+
+
+def test_standaard_peildatum_is_vandaag(client):
+    with freeze_time("2025-12-31"):
+        dec = client.post(URL, json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}).get_json()
+    with freeze_time("2026-01-01"):
+        jan = client.post(URL, json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}).get_json()
+    assert dec["rekenbewijs"]["peildatum"] == "2025-12-31" and jan["rekenbewijs"]["peildatum"] == "2026-01-01"
+    # the 1 January switch: 14,40 (from 2025-07-01) on the 31st, 14,71 on the 1st
+    assert dec["resultaat"]["wml_per_uur"] == "14.40" and jan["resultaat"]["wml_per_uur"] == "14.71"
+
+
+def test_1_juli_wissel_en_voorlopige_waarde(client):
+    with freeze_time("2026-07-01"):
+        body = client.post(URL, json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}).get_json()
+    uurloon = next(p for p in body["parameters"] if p["naam"] == "wml.uurloon" and p["geldig_vanaf"] == "2026-07-01")
+    assert uurloon["status"] == "voorlopig"
+    assert any("wml.uurloon" in w and "2026-07-01" in w for w in body["waarschuwingen"])
+
+
+def test_alle_veldfouten_tegelijk_met_pad_en_nederlandse_tekst(client):
+    r = client.post(URL, json={"peildatum": "2026-02-30", "leeftijd": "dertig", "uren_per_week": -4,
+                               "loonwaarde": 101, "forfaitair": "misschien", "kleur": "rood"})
+    assert r.status_code == 422 and r.mimetype == "application/problem+json"
+    body = r.get_json()
+    assert body["status"] == 422 and body["title"] == "Ongeldige invoer"
+    fouten = {f["pad"]: f["bericht"] for f in body["fouten"]}
+    assert fouten == {
+        "$.peildatum": "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.",
+        "$.leeftijd": "Geen geldig geheel getal.",
+        "$.uren_per_week": "Vul een waarde van 0.01 tot en met 60 in.",
+        "$.loonwaarde": "Vul een waarde van 0 tot en met 100 in.",
+        "$.forfaitair": "Kies ja (true) of nee (false).",
+        "$.kleur": "Onbekend veld.",
+    }
+
+
+def test_verplichte_velden(client):
+    body = client.post(URL, json={}).get_json()
+    fouten = {f["pad"]: f["bericht"] for f in body["fouten"]}
+    assert fouten["$.uren_per_week"] == "Dit veld is verplicht."
+    # the schema-level checks (birth date/age, loonwaarde) need the field checks to pass first
+
+
+def test_geboortedatum_en_leeftijd_samen(client):
+    body = client.post(URL, json={**CASE, "geboortedatum": "1990-01-01"}).get_json()
+    assert {"pad": "$.leeftijd", "bericht": "Vul een geboortedatum óf een leeftijd in, niet allebei."} in body["fouten"]
+
+
+def test_loonwaarde_nodig_tenzij_forfaitair(client):
+    r = client.post(URL, json={"peildatum": "2026-01-15", "leeftijd": 30, "uren_per_week": 32})
+    assert r.status_code == 422
+    assert r.get_json()["fouten"][0]["pad"] == "$.loonwaarde"
+    assert client.post(URL, json={"peildatum": "2026-01-15", "leeftijd": 30, "uren_per_week": 32, "forfaitair": True}).status_code == 200
+
+
+def test_periode_zonder_parameter_geeft_422_met_naam_en_datum(client):
+    r = client.post(URL, json={**CASE, "peildatum": "2027-03-01"})
+    assert r.status_code == 422
+    fout = r.get_json()["fouten"][0]
+    assert fout["pad"] == "$.peildatum"
+    assert "wml.uurloon" in fout["bericht"] and "2027-03-01" in fout["bericht"]
+
+
+def test_jonger_dan_15(client):
+    r = client.post(URL, json={**CASE, "leeftijd": 14})
+    assert r.status_code == 422
+    assert r.get_json()["fouten"] == [{"pad": "$.leeftijd", "bericht": "Voor een werknemer jonger dan 15 jaar geldt geen wettelijk minimumloon."}]
+
+
+def test_kapotte_json_400(client):
+    r = client.post(URL, data="{niet: json", content_type="application/json")
+    assert r.status_code == 400 and r.mimetype == "application/problem+json"
+    assert r.get_json()["title"] == "Ongeldige JSON"
+
+
+def test_lege_body_400_en_geen_object_422(client):
+    assert client.post(URL, data="", content_type="application/json").status_code == 400
+    r = client.post(URL, data="[1, 2]", content_type="application/json")
+    assert r.status_code == 422 and r.get_json()["fouten"] == [{"pad": "$", "bericht": "Verwacht een JSON-object."}]
+
+
+def test_verkeerd_inhoudstype_415(client):
+    r = client.post(URL, data="leeftijd=30", content_type="application/x-www-form-urlencoded")
+    assert r.status_code == 415 and r.mimetype == "application/problem+json"
+
+
+def test_te_grote_body_413(client):
+    r = client.post(URL, data=json.dumps({"x": "a" * (2 * 1024 * 1024)}), content_type="application/json")
+    assert r.status_code == 413 and r.mimetype == "application/problem+json"
+
+
+def test_diep_geneste_json_geen_500(client):
+    r = client.post(URL, data="[" * 100000 + "]" * 100000, content_type="application/json")
+    assert r.status_code in (400, 413, 422)
+
+
+def test_onbekende_route_en_methode_als_problem_json(client):
+    r = client.get("/api/v1/bestaat-niet")
+    assert r.status_code == 404 and r.mimetype == "application/problem+json"
+    r = client.get(URL)
+    assert r.status_code == 405 and r.mimetype == "application/problem+json"
+
+
+def test_openapi_uit_de_schemas(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    op = spec["paths"][URL]["post"]
+    invoer = spec["components"]["schemas"]["LoonkostensubsidieInvoer"]["properties"]
+    assert {"peildatum", "geboortedatum", "leeftijd", "uren_per_week", "voltijd_uren_per_week", "loonwaarde",
+            "forfaitair", "bbl", "functieloon_per_uur"} <= set(invoer)
+    assert {"200", "400", "415", "422"} <= set(op["responses"])
+    assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_niets_over_personen_in_de_cache(client):
+    r = client.post(URL, json=CASE)
+    assert r.headers["Cache-Control"] == "no-store"
