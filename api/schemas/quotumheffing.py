@@ -1,0 +1,95 @@
+"""API contract for the quotumheffing (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from calculator import quotumheffing as q
+
+from ..fields import Bedrag, Geheel, Getal, InvoerSchema, Percentage, Tekst, keuze, minimaal, tussen
+from ..soorten import Soort, registreer
+
+
+class QuotumheffingInvoer(InvoerSchema):
+    jaar = Geheel(required=True,
+                  validate=validate.Range(min=q.EERSTE_JAAR, max=q.LAATSTE_JAAR,
+                                          error="Kies een jaar van {min} tot en met {max}; andere jaren worden niet ondersteund."),
+                  metadata={"description": "Het kalenderjaar waarover de heffing gaat (2022 tot en met 2026)", "example": 2024})
+    sector = Tekst(required=True, validate=keuze(q.SECTOREN),
+                   metadata={"description": "Sector van de werkgever: markt of overheid", "example": "overheid"})
+    verloonde_uren_totaal = Getal(required=True, validate=minimaal(0),
+                                  metadata={"description": "Alle verloonde uren van de werkgever in het jaar (loonaangifte, eigen werknemers)", "example": "100000"})
+    verloonde_uren_doelgroep = Getal(required=True, validate=minimaal(0),
+                                     metadata={"description": "Verloonde uren van eigen werknemers uit de doelgroep banenafspraak; deel van het totaal", "example": "1331"})
+    verloonde_uren_doelgroep_ingeleend = Getal(load_default=Decimal(0), validate=minimaal(0),
+                                               metadata={"description": "Uren van ingeleende werknemers uit de doelgroep banenafspraak (uitzendkrachten, gedetacheerden); tellen mee voor de inlener", "example": "0"})
+    quotumpercentage = Getal(load_default=None, validate=tussen(0, 100),
+                             metadata={"description": "Quotumpercentage om mee te rekenen; verplicht als er voor het jaar en de sector geen officieel percentage bekend is. Gaat vóór het officiële percentage.", "example": "2.76"})
+
+    @validates_schema
+    def _doelgroep_niet_meer_dan_totaal(self, data, **kwargs):
+        totaal, doelgroep = data.get("verloonde_uren_totaal"), data.get("verloonde_uren_doelgroep")
+        if totaal is not None and doelgroep is not None and totaal >= 0 and doelgroep > totaal:
+            raise ValidationError(
+                "De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal aantal "
+                "verloonde uren. Ingeleende uren vult u apart in.", "verloonde_uren_doelgroep")
+
+    @post_load
+    def _maak(self, data, **kwargs):
+        return q.QuotumInvoer(**data)
+
+
+class Aantal(fields.Decimal):
+    """A count of arbeidsplaatsen, exact in the engine; shown with 4 decimals (display only)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {}).setdefault("example", "2.0737")
+        super().__init__(as_string=True, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        return str(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+class QuotumheffingResultaat(Schema):
+    jaar = fields.Integer()
+    sector = fields.String()
+    quotumplichtig = fields.Boolean(metadata={"description": "Waar bij meer dan 40.575 verloonde uren (precies 40.575 is niet quotumplichtig)"})
+    drempel_verloonde_uren = Percentage(metadata={"description": "De grens in verloonde uren"})
+    quotumpercentage = Percentage(metadata={"description": "Het gebruikte quotumpercentage"})
+    quotumpercentage_bron = fields.String(metadata={"enum": [q.BRON_OFFICIEEL, q.BRON_OPGEGEVEN], "description": "officieel (parameter met bron) of opgegeven (door de gebruiker)"})
+    officieel_quotumpercentage = Percentage(allow_none=True, metadata={"description": "Het officiële percentage, als dat bekend is"})
+    benodigde_uren = Percentage(metadata={"description": "Quotumpercentage × verloonde uren totaal (0 als niet quotumplichtig)"})
+    gerealiseerde_uren = Percentage(metadata={"description": "Uren doelgroep, eigen plus ingeleend"})
+    tekort_uren = Percentage(metadata={"description": "max(0, benodigde − gerealiseerde uren)"})
+    benodigde_arbeidsplaatsen = Aantal(metadata={"description": "Benodigde uren / 1.331; 4 decimalen, alleen voor weergave afgerond"})
+    gerealiseerde_arbeidsplaatsen = Aantal(metadata={"description": "Gerealiseerde uren / 1.331; 4 decimalen, alleen voor weergave afgerond"})
+    ontbrekende_arbeidsplaatsen = Aantal(metadata={"description": "Tekort uren / 1.331; 4 decimalen, alleen voor weergave afgerond (de heffing rekent met de onafgeronde waarde)"})
+    heffing = Bedrag(metadata={"description": "De quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × € 5.000, één keer afgerond op de cent"})
+    heffing_geactiveerd = fields.Boolean(metadata={"description": "Wordt de heffing over dit jaar en deze sector echt opgelegd (2022-2026: nee)"})
+    te_betalen_heffing = Bedrag(metadata={"description": "De heffing als die is geactiveerd, anders 0"})
+    toelichting_heffing = fields.String(metadata={"description": "In gewone taal: wordt de heffing opgelegd en waarom niet"})
+
+
+SOORT = registreer(Soort(
+    naam=q.SOORT,
+    titel="Quotumheffing",
+    omschrijving="Quotumheffing voor een werkgever (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g): "
+                 "quotumplicht, benodigde, gerealiseerde en ontbrekende arbeidsplaatsen, en de heffing zoals die zou zijn.",
+    invoer_schema=QuotumheffingInvoer,
+    resultaat_schema=QuotumheffingResultaat,
+    bereken=q.bereken,
+    voorbeeld={"jaar": 2024, "sector": "overheid", "verloonde_uren_totaal": 100000, "verloonde_uren_doelgroep": 1331,
+               "verloonde_uren_doelgroep_ingeleend": 0, "quotumpercentage": "2.76"},
+    volgorde=30,
+    datumveld="jaar",
+    dekking_varianten=(
+        {"jaar": 2024, "sector": "markt", "verloonde_uren_totaal": "40575.5", "verloonde_uren_doelgroep": 0,
+         "quotumpercentage": "2.5"},
+        {"jaar": 2024, "sector": "overheid", "verloonde_uren_totaal": 40575, "verloonde_uren_doelgroep": 0,
+         "verloonde_uren_doelgroep_ingeleend": 500, "quotumpercentage": "3"},
+    ),
+))

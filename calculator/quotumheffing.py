@@ -1,0 +1,234 @@
+"""Quotumheffing for one werkgever and one calendar year (Wet banenafspraak en quotum arbeidsbeperkten).
+
+Wfsv hoofdstuk 3, afdeling 4, paragraaf 4a (art. 38a-38g), geheven als opslag op de premie (art. 34
+lid 3, 4 en 6); the quotumpercentage per sector follows from art. 38f lid 2 (Regeling Wfsv art. 3.35).
+
+    quotumplichtig       = verloonde uren totaal > 40.575 (25 werknemers × 1.623 uur; "meer dan")
+    benodigde uren       = quotumpercentage × verloonde uren totaal
+    gerealiseerde uren   = verloonde uren doelgroep (eigen) + ingeleende uren doelgroep
+    tekort uren          = max(0, benodigde uren − gerealiseerde uren)
+    arbeidsplaatsen      = uren / 1.331 (25,5 uur per week)
+    heffing              = tekort uren / 1.331 × € 5.000
+
+Rounding: no source states a rounding of the (missing) arbeidsplaatsen (research: NOT FOUND). So the
+counts are never rounded in the calculation: the heffing is computed from the exact shortfall in hours
+and rounded half-up to the cent once, at the end, because it is a money amount. The counts are shown
+rounded (4 decimals in the API) for display only.
+
+Whether a heffing is actually imposed for a year and sector is a dated parameter
+(quotum.heffing_geactiveerd.<sector>); 2022-2026: no heffing. The result still shows what the heffing
+would be, and says plainly that it is not imposed, and why.
+
+The user may supply a quotumpercentage; it overrides the official one (and is reported as "opgegeven").
+Without it, a year/sector without a known official percentage is an input error asking for one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from parameters import MissingParameterError, ParameterSet, default_parameters
+
+from .errors import InvoerFout
+from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .money import NUL, cent, procent
+
+SOORT = "quotumheffing"
+SECTOREN = ("markt", "overheid")
+EERSTE_JAAR, LAATSTE_JAAR = 2022, 2026
+WFSV = "Wfsv art. 38a-38g (quotumregeling)"
+WFSV_PERCENTAGE = "Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35"
+WFSV_HEFFING = "Wfsv art. 34 lid 3, 4 en 6 en art. 38a-38g"
+
+BRON_OFFICIEEL = "officieel"
+BRON_OPGEGEVEN = "opgegeven"
+
+
+@dataclass(frozen=True)
+class QuotumInvoer:
+    jaar: int
+    sector: str
+    verloonde_uren_totaal: Decimal
+    verloonde_uren_doelgroep: Decimal
+    verloonde_uren_doelgroep_ingeleend: Decimal = NUL
+    quotumpercentage: Decimal | None = None
+
+    @property
+    def peildatum(self) -> date:
+        # The quotum is per calendar year; parameters are looked up on 1 January of that year.
+        return date(self.jaar, 1, 1)
+
+
+def _controleer(invoer: QuotumInvoer) -> None:
+    if invoer.sector not in SECTOREN:
+        raise InvoerFout("sector", "Kies als sector 'markt' of 'overheid'.")
+    if not EERSTE_JAAR <= invoer.jaar <= LAATSTE_JAAR:
+        raise InvoerFout("jaar", f"Kies een jaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR}.")
+    if invoer.verloonde_uren_doelgroep > invoer.verloonde_uren_totaal:
+        raise InvoerFout("verloonde_uren_doelgroep",
+                         "De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal "
+                         "aantal verloonde uren.")
+
+
+def officieel_percentage(params: ParameterSet, sector: str, jaar: int):
+    """The official quotumpercentage (ParameterValue) for the year and sector, or None if none is known."""
+    try:
+        return params.at(f"quotum.percentage.{sector}", date(jaar, 1, 1))
+    except MissingParameterError:
+        return None
+
+
+def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
+    _controleer(invoer)
+    params = params or default_parameters()
+    spoor = Rekenspoor(params, uitleg)
+    datum = invoer.peildatum
+    sector = invoer.sector
+
+    # 1. Quotumplicht: "meer dan 40.575 verloonde uren" (rijnmondcoaching.nl, yong.nl): exactly 40.575 is not.
+    drempel = spoor.waarde("quotum.drempel_verloonde_uren", datum)
+    gemiddeld = spoor.waarde("quotum.gemiddelde_uren_werknemer", datum)
+    totaal = invoer.verloonde_uren_totaal
+    quotumplichtig = totaal > drempel
+    spoor.stap(
+        "Valt de werkgever onder het quotum? Dat is zo bij meer dan 40.575 verloonde uren per jaar (25 werknemers)",
+        grondslag=WFSV,
+        berekening="{totaal} uur " + ("is meer dan" if quotumplichtig else "is niet meer dan")
+                   + " {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
+                   + ("ja, quotumplichtig" if quotumplichtig else "nee, niet quotumplichtig"),
+        totaal=totaal, drempel=drempel, werknemers=(totaal / gemiddeld).quantize(Decimal("0.1")), gem=gemiddeld,
+    )
+
+    # 2. Quotumpercentage: the user's override, else the official one, else ask for it.
+    officieel = officieel_percentage(params, sector, invoer.jaar)
+    if invoer.quotumpercentage is not None:
+        percentage, bron = invoer.quotumpercentage, BRON_OPGEGEVEN
+        if officieel is None:
+            spoor.waarschuw(
+                f"Voor {invoer.jaar} (sector {sector}) is geen officieel quotumpercentage bekend. De berekening "
+                f"gebruikt het percentage dat u zelf heeft opgegeven ({_pct(percentage)} %)."
+            )
+        elif officieel.waarde != percentage:
+            spoor.waarschuw(
+                f"U heeft zelf {_pct(percentage)} % opgegeven; het officiële quotumpercentage voor {invoer.jaar} "
+                f"(sector {sector}) is {_pct(officieel.waarde)} %."
+            )
+        spoor.stap("Quotumpercentage: door u opgegeven", grondslag=WFSV_PERCENTAGE,
+                   berekening="{pct} % (opgegeven, niet officieel)", pct=percentage)
+    elif officieel is not None:
+        percentage, bron = spoor.waarde(f"quotum.percentage.{sector}", datum), BRON_OFFICIEEL
+        spoor.stap(f"Quotumpercentage {invoer.jaar}, sector {sector}", grondslag=WFSV_PERCENTAGE,
+                   berekening="{pct} % (officieel)", pct=percentage)
+    else:
+        raise InvoerFout(
+            "quotumpercentage",
+            f"Voor {invoer.jaar} (sector {sector}) is geen officieel quotumpercentage bekend. Vul het "
+            f"quotumpercentage in dat u wilt gebruiken, bijvoorbeeld uit de Staatscourant of de banenmonitor.",
+        )
+
+    uren_per_plaats = spoor.waarde("quotum.uren_per_arbeidsplaats", datum)
+    per_week = spoor.waarde("quotum.uren_per_arbeidsplaats_per_week", datum)
+    per_plaats_bedrag = spoor.waarde("quotum.heffing_per_arbeidsplaats", datum)
+
+    # 3. Required and realised hours and arbeidsplaatsen (exact; no rounding, see the module docstring).
+    eigen = invoer.verloonde_uren_doelgroep
+    ingeleend = invoer.verloonde_uren_doelgroep_ingeleend
+    gerealiseerde_uren = eigen + ingeleend
+    gerealiseerde_plaatsen = gerealiseerde_uren / uren_per_plaats
+    if quotumplichtig:
+        benodigde_uren = procent(totaal, percentage)
+    else:
+        benodigde_uren = NUL
+    benodigde_plaatsen = benodigde_uren / uren_per_plaats
+    tekort_uren = max(NUL, benodigde_uren - gerealiseerde_uren)
+    ontbrekende_plaatsen = tekort_uren / uren_per_plaats
+
+    if quotumplichtig:
+        spoor.stap("Benodigde uren voor werknemers uit de doelgroep banenafspraak", grondslag=WFSV_PERCENTAGE,
+                   berekening="{pct} % × {totaal} uur = {uren} uur", pct=percentage, totaal=totaal,
+                   uren=benodigde_uren)
+        spoor.stap(f"Benodigde arbeidsplaatsen (één arbeidsplaats = {_pct(per_week)} uur per week = "
+                   f"{_pct(uren_per_plaats)} uur per jaar)", grondslag=WFSV,
+                   berekening="{uren} uur / {per} uur = {plaatsen} arbeidsplaatsen",
+                   uren=benodigde_uren, per=uren_per_plaats, plaatsen=_toon(benodigde_plaatsen))
+    else:
+        spoor.stap("Niet quotumplichtig: er zijn geen arbeidsplaatsen voor de doelgroep vereist", grondslag=WFSV,
+                   berekening="benodigde uren = {nul}", nul=NUL)
+    spoor.stap("Gerealiseerde uren: eigen werknemers uit de doelgroep plus ingeleende werknemers uit de doelgroep",
+               grondslag=WFSV, berekening="{eigen} uur + {ingeleend} uur = {uren} uur = {plaatsen} arbeidsplaatsen",
+               eigen=eigen, ingeleend=ingeleend, uren=gerealiseerde_uren, plaatsen=_toon(gerealiseerde_plaatsen))
+    spoor.stap("Ontbrekende arbeidsplaatsen", grondslag=WFSV,
+               berekening="het tekort is max(0, {benodigd} − {gerealiseerd}) = {tekort} uur; "
+                          "{tekort} uur / {per} uur = {plaatsen} arbeidsplaatsen (niet afgerond)",
+               benodigd=benodigde_uren, gerealiseerd=gerealiseerde_uren, tekort=tekort_uren, per=uren_per_plaats,
+               plaatsen=_toon(ontbrekende_plaatsen))
+
+    # 4. Heffing: exact shortfall × € 5.000, rounded half-up to the cent once (a money amount; no source
+    # states a rounding of the arbeidsplaatsen, so they are not rounded first).
+    heffing = cent(tekort_uren * per_plaats_bedrag / uren_per_plaats)
+    spoor.stap("Quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × € 5.000 (afgerond op de cent)",
+               heffing, WFSV_HEFFING, "{tekort} uur / {per} uur × {per_plaats} = {heffing}",
+               tekort=tekort_uren, per=uren_per_plaats, per_plaats=Bedrag(per_plaats_bedrag), heffing=Bedrag(heffing))
+
+    # 5. Is the heffing imposed for this year and sector?
+    actief_pv = params.at(f"quotum.heffing_geactiveerd.{sector}", datum)
+    geactiveerd = bool(spoor.waarde(f"quotum.heffing_geactiveerd.{sector}", datum))
+    te_betalen = heffing if (geactiveerd and quotumplichtig) else NUL
+    if geactiveerd:
+        toelichting = (f"Over {invoer.jaar} wordt in de sector {sector} een quotumheffing opgelegd. "
+                       f"Te betalen: {_euro(te_betalen)}.")
+    else:
+        toelichting = (
+            f"Over {invoer.jaar} wordt in de sector {sector} geen quotumheffing opgelegd: de heffing is niet "
+            f"geactiveerd of het opleggen is opgeschort. U betaalt dus niets. Het bedrag van {_euro(heffing)} laat "
+            f"alleen zien wat de heffing zou zijn als die wel werd opgelegd."
+        )
+        if actief_pv.voorlopig:
+            toelichting += (" Dat er geen heffing is, is voor dit jaar niet in een officiële bron bevestigd: "
+                            "geen enkele gevonden bron noemt een opgelegde heffing.")
+        spoor.waarschuw(toelichting)
+    spoor.stap("Wordt de quotumheffing over dit jaar echt opgelegd?", te_betalen, actief_pv.grondslag,
+               "{antwoord}; te betalen {bedrag_te_betalen}",
+               antwoord="ja" if geactiveerd else "nee, niet geactiveerd of opgeschort",
+               bedrag_te_betalen=Bedrag(te_betalen))
+
+    resultaat = {
+        "jaar": invoer.jaar,
+        "sector": sector,
+        "quotumplichtig": quotumplichtig,
+        "drempel_verloonde_uren": drempel,
+        "quotumpercentage": percentage,
+        "quotumpercentage_bron": bron,
+        "officieel_quotumpercentage": officieel.waarde if officieel is not None else None,
+        "benodigde_uren": benodigde_uren,
+        "gerealiseerde_uren": gerealiseerde_uren,
+        "tekort_uren": tekort_uren,
+        "benodigde_arbeidsplaatsen": benodigde_plaatsen,
+        "gerealiseerde_arbeidsplaatsen": gerealiseerde_plaatsen,
+        "ontbrekende_arbeidsplaatsen": ontbrekende_plaatsen,
+        "heffing": heffing,
+        "heffing_geactiveerd": geactiveerd,
+        "te_betalen_heffing": te_betalen,
+        "toelichting_heffing": toelichting,
+    }
+    return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+
+def _toon(aantal: Decimal) -> Decimal:
+    """Display only: 4 decimals. The calculation keeps the exact value."""
+    return aantal.quantize(Decimal("0.0001"))
+
+
+def _pct(waarde: Decimal) -> str:
+    return format(waarde.normalize(), "f").replace(".", ",")
+
+
+def _euro(bedrag: Decimal) -> str:
+    from babel.numbers import format_currency
+
+    return format_currency(bedrag, "EUR", locale="nl_NL")
+
+
+__all__ = ["QuotumInvoer", "bereken", "SOORT", "SECTOREN", "BRON_OFFICIEEL", "BRON_OPGEGEVEN"]
