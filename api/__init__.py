@@ -112,3 +112,6 @@ def api_fout(exc: Exception) -> Response:
 
 
 __all__ = ["bp", "problem", "soorten", "bereken_antwoord", "api_fout"]
+
+# Parameter years, comparison and batch (issue 6): their routes on `bp`, after the per-soort routes.
+from . import batch, parameters, vergelijking  # noqa: E402,F401

@@ -1,0 +1,115 @@
+"""POST /api/v1/batch: many calculations in one request, for case-management systems.
+
+At most MAX_BATCH cases per request (and the 1 MiB body limit). The answer lists the results in the
+same order with the same ids; each case has either its `resultaat` (with parameters, warnings and
+rekenbewijs, exactly as POST /api/v1/{soort}) or its own `fouten`. One bad case never fails the others.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+from marshmallow import Schema, fields
+
+from . import bp, json_response, lees_json, problem
+from .soorten import SOORTEN, Fout, envelop, laad_invoer, reken
+
+MAX_BATCH = 1000
+
+
+class BatchItemSchema(Schema):
+    id = fields.Raw(metadata={"description": "Uw eigen kenmerk (tekst of getal); komt ongewijzigd terug", "example": "zaak-1"})
+    soort = fields.String(metadata={"example": "loonkostensubsidie"})
+    invoer = fields.Dict(metadata={"description": "De invoer zoals bij POST /api/v1/{soort}"})
+
+
+class BatchInvoerSchema(Schema):
+    berekeningen = fields.List(fields.Nested(BatchItemSchema), required=True,
+                               metadata={"description": f"Ten hoogste {MAX_BATCH} berekeningen per verzoek"})
+
+
+class BatchUitkomstSchema(Schema):
+    id = fields.Raw()
+    soort = fields.String(allow_none=True)
+    status = fields.String(metadata={"enum": ["ok", "fout"]})
+    resultaat = fields.Dict(allow_none=True)
+    parameters = fields.List(fields.Dict())
+    waarschuwingen = fields.List(fields.String())
+    rekenbewijs = fields.Dict()
+    fouten = fields.List(fields.Dict(), metadata={"description": "JSON-paden binnen dit item, bv. $.invoer.loonwaarde"})
+
+
+class BatchAntwoordSchema(Schema):
+    aantal = fields.Integer()
+    geslaagd = fields.Integer()
+    mislukt = fields.Integer()
+    uitkomsten = fields.List(fields.Nested(BatchUitkomstSchema))
+
+
+def _item_fout(item_id, soort, fouten: list[dict]) -> dict:
+    return {"id": item_id, "soort": soort, "status": "fout", "fouten": fouten}
+
+
+def bereken_item(item) -> dict:
+    """One case of a batch; never raises."""
+    if not isinstance(item, dict):
+        return _item_fout(None, None, [{"pad": "$", "bericht": "Verwacht een JSON-object met id, soort en invoer."}])
+    item_id = item.get("id")
+    soort_naam = item.get("soort")
+    fouten = []
+    onbekend = sorted(set(item) - {"id", "soort", "invoer"})
+    fouten += [{"pad": f"$.{k}", "bericht": "Onbekend veld."} for k in onbekend]
+    if item_id is not None and not isinstance(item_id, (str, int)) or isinstance(item_id, bool):
+        fouten.append({"pad": "$.id", "bericht": "Verwacht tekst of een geheel getal."})
+    if soort_naam is None:
+        fouten.append({"pad": "$.soort", "bericht": "Dit veld is verplicht."})
+    elif not isinstance(soort_naam, str) or soort_naam not in SOORTEN:
+        fouten.append({"pad": "$.soort", "bericht": f"Kies een van: {', '.join(SOORTEN)}."})
+        soort_naam = None
+    invoer = item.get("invoer")
+    if invoer is None:
+        fouten.append({"pad": "$.invoer", "bericht": "Dit veld is verplicht."})
+    elif not isinstance(invoer, dict):
+        fouten.append({"pad": "$.invoer", "bericht": "Verwacht een JSON-object."})
+    if fouten:
+        return _item_fout(item_id, soort_naam, fouten)
+    soort = SOORTEN[soort_naam]
+    try:
+        geladen = laad_invoer(soort, invoer)
+        uitkomst = reken(soort, geladen)
+    except Fout as exc:
+        return _item_fout(item_id, soort_naam, [{"pad": "$.invoer" + f["pad"][1:], "bericht": f["bericht"]}
+                                                for f in exc.fouten])
+    except Exception:  # an engine bug in one case must not fail the others
+        current_app.logger.exception("Onverwachte fout in batch-item")
+        return _item_fout(item_id, soort_naam, [{"pad": "$", "bericht": "Interne fout bij het rekenen; de fout is gelogd."}])
+    body = envelop(soort, geladen, uitkomst)
+    return {"id": item_id, "soort": soort_naam, "status": "ok", **{k: v for k, v in body.items() if k != "soort"}}
+
+
+@bp.post("/batch")
+def batch():
+    data, fout = lees_json()
+    if fout is not None:
+        return fout
+    berekeningen = data.get("berekeningen")
+    onbekend = sorted(set(data) - {"berekeningen"})
+    fouten = [{"pad": f"$.{k}", "bericht": "Onbekend veld."} for k in onbekend]
+    if berekeningen is None:
+        fouten.append({"pad": "$.berekeningen", "bericht": "Dit veld is verplicht."})
+    elif not isinstance(berekeningen, list):
+        fouten.append({"pad": "$.berekeningen", "bericht": "Verwacht een lijst."})
+    elif not berekeningen:
+        fouten.append({"pad": "$.berekeningen", "bericht": "De lijst is leeg; stuur ten minste één berekening."})
+    if fouten:
+        return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", fouten)
+    if len(berekeningen) > MAX_BATCH:
+        return problem(413, "Te veel berekeningen",
+                       f"Ten hoogste {MAX_BATCH} berekeningen per verzoek; u stuurde er {len(berekeningen)}. "
+                       "Splits de batch, of gebruik `rekenhulp batch` voor grote bestanden.")
+    uitkomsten = [bereken_item(item) for item in berekeningen]
+    geslaagd = sum(1 for u in uitkomsten if u["status"] == "ok")
+    return json_response({"aantal": len(uitkomsten), "geslaagd": geslaagd, "mislukt": len(uitkomsten) - geslaagd,
+                          "uitkomsten": uitkomsten})
+
+
+__all__ = ["MAX_BATCH", "bereken_item", "BatchInvoerSchema", "BatchAntwoordSchema"]
