@@ -1,0 +1,206 @@
+"""Quotumheffing (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g).
+
+No official worked example of the levy was found (research: ../research/vrijwilligers_quotum.md part B;
+practice.md: no UWV/Rijksoverheid rekenhulp exists), so every expected amount is the arithmetic written
+out in the comments, from the dated parameters:
+  one arbeidsplaats = 1.331 verloonde uren per jaar; threshold "meer dan 40.575 verloonde uren";
+  € 5.000 per missing arbeidsplaats; quotumpercentage overheid 2024 = 2,76 % (UWV FAQ).
+Rounding: the count of arbeidsplaatsen is never rounded in the calculation (no source states one); the
+heffing is rounded half-up to the cent once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from calculator.errors import InvoerFout
+from calculator.quotumheffing import QuotumInvoer, bereken
+from parameters import PARAMETER_DIR, default_parameters, load_parameters
+from tests.conftest import csrf_token
+
+D = Decimal
+URL = "/api/v1/quotumheffing"
+
+
+def invoer(totaal, doelgroep=0, ingeleend=0, jaar=2024, sector="overheid", pct=None) -> QuotumInvoer:
+    return QuotumInvoer(jaar=jaar, sector=sector, verloonde_uren_totaal=D(totaal),
+                        verloonde_uren_doelgroep=D(doelgroep), verloonde_uren_doelgroep_ingeleend=D(ingeleend),
+                        quotumpercentage=None if pct is None else D(pct))
+
+
+# --- the threshold: "meer dan 40.575 verloonde uren" -----------------------------------------------
+
+def test_onder_de_drempel_niet_quotumplichtig():
+    r = bereken(invoer(40574)).resultaat
+    assert r["quotumplichtig"] is False
+    assert r["benodigde_arbeidsplaatsen"] == 0
+    assert r["ontbrekende_arbeidsplaatsen"] == 0
+    assert r["heffing"] == D("0.00")
+
+
+def test_precies_op_de_drempel_niet_quotumplichtig():
+    # Sources say "meer dan 40.575" (rijnmondcoaching.nl, yong.nl): exactly 40.575 is not above it.
+    r = bereken(invoer(40575)).resultaat
+    assert r["quotumplichtig"] is False
+    assert r["heffing"] == D("0.00")
+
+
+def test_net_boven_de_drempel_quotumplichtig():
+    # 2,76 % × 40.576 = 1.119,8976 uur nodig; 0 gerealiseerd
+    # 1.119,8976 / 1.331 = 0,84139... arbeidsplaatsen; × € 5.000 = € 4.206,9782... → € 4.206,98
+    r = bereken(invoer(40576)).resultaat
+    assert r["quotumplichtig"] is True
+    assert r["benodigde_uren"] == D("1119.8976")
+    assert r["ontbrekende_arbeidsplaatsen"] == D("1119.8976") / 1331
+    assert r["heffing"] == D("4206.98")
+    # 40.575,01 uur is also "meer dan" 40.575
+    assert bereken(invoer("40575.01")).resultaat["quotumplichtig"] is True
+
+
+# --- doelgroep hours ---------------------------------------------------------------------------------
+
+def test_geen_doelgroepuren_volle_heffing():
+    # 2,76 % × 100.000 = 2.760 uur = 2.760 / 1.331 = 2,0736 arbeidsplaatsen
+    # heffing = 2.760 / 1.331 × € 5.000 = 13.800.000 / 1.331 = € 10.368,1442... → € 10.368,14
+    r = bereken(invoer(100000, 0)).resultaat
+    assert r["quotumpercentage"] == D("2.76") and r["quotumpercentage_bron"] == "officieel"
+    assert r["benodigde_uren"] == 2760
+    assert r["gerealiseerde_arbeidsplaatsen"] == 0
+    assert r["ontbrekende_arbeidsplaatsen"] == r["benodigde_arbeidsplaatsen"] == D(2760) / 1331
+    assert r["heffing"] == D("10368.14")
+
+
+def test_alle_uren_doelgroep_geen_tekort():
+    r = bereken(invoer(100000, 100000)).resultaat
+    assert r["gerealiseerde_uren"] == 100000
+    assert r["tekort_uren"] == 0
+    assert r["ontbrekende_arbeidsplaatsen"] == 0
+    assert r["heffing"] == D("0.00")
+
+
+def test_meer_doelgroepuren_dan_nodig_geen_negatief_tekort():
+    # nodig 2.760 uur, gerealiseerd 3.000 uur: tekort max(0, −240) = 0, not negative
+    r = bereken(invoer(100000, 3000)).resultaat
+    assert r["tekort_uren"] == 0
+    assert r["ontbrekende_arbeidsplaatsen"] == 0
+    assert r["heffing"] == D("0.00")
+    assert r["gerealiseerde_arbeidsplaatsen"] == D(3000) / 1331
+
+
+def test_ingeleende_doelgroepuren_tellen_mee():
+    # nodig 2.760 uur; eigen 1.000 + ingeleend 429 = 1.429 uur; tekort 1.331 uur = precies 1 arbeidsplaats
+    # heffing = 1 × € 5.000 = € 5.000,00
+    r = bereken(invoer(100000, 1000, 429)).resultaat
+    assert r["gerealiseerde_uren"] == 1429
+    assert r["ontbrekende_arbeidsplaatsen"] == 1
+    assert r["heffing"] == D("5000.00")
+    # without the hired-in hours: tekort 1.760 uur → 1.760 × 5.000 / 1.331 = € 6.611,5702... → € 6.611,57
+    assert bereken(invoer(100000, 1000)).resultaat["heffing"] == D("6611.57")
+    # eigen 1.000 + ingeleend 1.760 = 2.760: exactly the quotum, no heffing
+    assert bereken(invoer(100000, 1000, 1760)).resultaat["heffing"] == D("0.00")
+
+
+def test_afronding_aantal_niet_afgerond_heffing_een_keer_op_de_cent():
+    # 2.760 / 1.331 = 2,07362885...; had we rounded the count to 2 decimals first, the heffing would be
+    # 2,07 × € 5.000 = € 10.350,00. No source states such a rounding, so the exact count is used:
+    # € 10.368,14 (see test_geen_doelgroepuren_volle_heffing).
+    r = bereken(invoer(100000)).resultaat
+    afgerond_eerst = r["ontbrekende_arbeidsplaatsen"].quantize(D("0.01"), rounding=ROUND_HALF_UP) * 5000
+    assert afgerond_eerst == D("10350.00")
+    assert r["heffing"] == D("10368.14") != afgerond_eerst
+    # the heffing is a cent amount
+    assert r["heffing"] == r["heffing"].quantize(D("0.01"))
+
+
+# --- the quotumpercentage: official, user-supplied, missing ------------------------------------------
+
+def test_opgegeven_percentage_zonder_officieel_percentage():
+    # markt 2023: no official percentage known; user gives 3 %.
+    # 3 % × 50.000 = 1.500 uur; 1.500 × 5.000 / 1.331 = 7.500.000 / 1.331 = € 5.634,861... → € 5.634,86
+    u = bereken(invoer(50000, 0, jaar=2023, sector="markt", pct=3))
+    r = u.resultaat
+    assert r["quotumpercentage"] == 3 and r["quotumpercentage_bron"] == "opgegeven"
+    assert r["officieel_quotumpercentage"] is None
+    assert r["heffing"] == D("5634.86")
+    assert any("geen officieel quotumpercentage" in w and "zelf" in w for w in u.waarschuwingen)
+    assert not any(p.naam == "quotum.percentage.markt" for p in u.parameters)
+
+
+def test_opgegeven_percentage_gaat_voor_officieel_met_waarschuwing():
+    u = bereken(invoer(100000, pct="3"))
+    assert u.resultaat["quotumpercentage_bron"] == "opgegeven"
+    assert u.resultaat["officieel_quotumpercentage"] == D("2.76")
+    assert u.resultaat["benodigde_uren"] == 3000
+    assert any("2,76 %" in w for w in u.waarschuwingen)
+
+
+@pytest.mark.parametrize("jaar,sector", [(2022, "overheid"), (2023, "overheid"), (2025, "overheid"),
+                                         (2026, "overheid"), (2022, "markt"), (2024, "markt"), (2026, "markt")])
+def test_geen_officieel_percentage_vraagt_om_opgave(jaar, sector):
+    with pytest.raises(InvoerFout) as exc:
+        bereken(invoer(100000, jaar=jaar, sector=sector))
+    assert exc.value.veld == "quotumpercentage"
+    assert str(jaar) in exc.value.bericht and "Vul het quotumpercentage in" in exc.value.bericht
+
+
+# --- is the heffing imposed? -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("jaar", range(2022, 2027))
+@pytest.mark.parametrize("sector", ["markt", "overheid"])
+def test_geen_heffing_opgelegd_2022_2026_maar_bedrag_wel_getoond(jaar, sector):
+    u = bereken(invoer(100000, jaar=jaar, sector=sector, pct="2.76"))
+    r = u.resultaat
+    assert r["heffing_geactiveerd"] is False
+    assert r["heffing"] == D("10368.14")  # what it would be
+    assert r["te_betalen_heffing"] == 0
+    assert "geen quotumheffing opgelegd" in r["toelichting_heffing"]
+    assert "€ 10.368,14" in r["toelichting_heffing"].replace("\xa0", " ")  # Babel: no-break space after €
+    assert r["toelichting_heffing"] in u.waarschuwingen
+    pv = default_parameters().at(f"quotum.heffing_geactiveerd.{sector}", date(jaar, 1, 1))
+    # 2024 is confirmed by UWV ("In 2024 wordt er nog geen quotumheffing opgelegd"); the rest is voorlopig
+    assert pv.status == ("bevestigd" if jaar == 2024 else "voorlopig")
+    assert ("niet in een officiële bron bevestigd" in r["toelichting_heffing"]) == (jaar != 2024)
+
+
+def test_geactiveerde_heffing_moet_worden_betaald(tmp_path):
+    # A parameter set in which the overheid heffing 2024 is activated: the same amount becomes payable.
+    for f in PARAMETER_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    pad = tmp_path / "quotumheffing.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert "waarde: false  # overheid 2024" in tekst
+    pad.write_text(tekst.replace("waarde: false  # overheid 2024", "waarde: true"), encoding="utf-8")
+    r = bereken(invoer(100000), params=load_parameters(tmp_path)).resultaat
+    assert r["heffing_geactiveerd"] is True
+    assert r["te_betalen_heffing"] == r["heffing"] == D("10368.14")
+    # not quotumplichtig: nothing to pay, even when activated
+    assert bereken(invoer(40575), params=load_parameters(tmp_path)).resultaat["te_betalen_heffing"] == 0
+
+
+def test_uitleg_stap_voor_stap():
+    u = bereken(invoer(100000, 1000, 429), uitleg=True)
+    teksten = [(s.omschrijving, s.berekening()) for s in u.stappen]
+    alles = " ".join(f"{o} {b or ''}" for o, b in teksten).replace("\xa0", " ")
+    assert "100.000 uur is meer dan 40.575 uur" in alles
+    assert "2,76 % × 100.000 uur = 2.760 uur" in alles
+    assert "1.000 uur + 429 uur = 1.429 uur" in alles
+    assert "1.331 uur / 1.331 uur × € 5.000,00 = € 5.000,00" in alles
+    assert all(s.grondslag for s in u.stappen)
+
+
+# --- input errors (engine level) -----------------------------------------------------------------------
+
+def test_engine_weigert_onbekende_sector_en_jaar():
+    with pytest.raises(InvoerFout) as exc:
+        bereken(invoer(100000, sector="gemeente"))
+    assert exc.value.veld == "sector"
+    with pytest.raises(InvoerFout) as exc:
+        bereken(invoer(100000, jaar=2027, pct=2))
+    assert exc.value.veld == "jaar"
+    with pytest.raises(InvoerFout) as exc:
+        bereken(invoer(100, 101))
+    assert exc.value.veld == "verloonde_uren_doelgroep"
