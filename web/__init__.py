@@ -75,6 +75,9 @@ def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, re
                       data: dict | None = None, **extra):
     """GET shows the form; POST validates, computes and shows the result or the form with errors."""
     soort = SOORTEN[soort_naam]
+    if request.method == "GET" and data is None and request.args.get("bereken"):
+        # permalink (macros.permalink): the inputs in the URL reproduce the result; nothing is stored
+        data = formulier_naar_invoer(request.args, velden)
     if request.method == "GET" and data is None:
         return render_template(template, soort=soort, waarden=request.args, fouten={}, foutlijst=[], **extra)
     form = request.form if request.method == "POST" else request.args
