@@ -1,0 +1,332 @@
+"""Vrijwilligersvergoeding: the fiscal caps, the tax consequence and the bijstand consequence.
+
+Fiscal (Wet LB 1964 art. 2 lid 5, vrijwilligersregeling; belastingdienst.nl):
+  "Zowel uw vergoeding per uur, per maand als per jaar mag niet hoger zijn dan de genoemde bedragen." ...
+  "Krijgt u een hogere vergoeding? Dan moet u over deze gehele vergoeding belasting betalen."
+  (belastingdienst.nl, 'vrijwilligersvergoedingen', tekst 2024). Months cannot be averaged: a month above the
+  monthly maximum fails even when the year stays below the yearly maximum (belastingdienst.nl 2023: "Als u ... meer
+  dan € 190 ... per maand ... ontvangt, hebt u geen vrijwilligersvergoeding"; practice.md Q&A 7).
+
+Decisions (documented here and in the README):
+- `vergoeding` is everything the volunteer received in the month, including any reimbursement of costs.
+  The monthly and yearly maxima apply to that total: belastingdienst.nl's example (2023, 'vergoeding voor inzet en
+  voor kosten') adds declared reiskosten (€ 48 a week = € 208 a month) to the hourly pay and concludes "U ontvangt
+  geen vrijwilligersvergoeding"; UWV counts "het totale bedrag" the same way.
+- The hourly maximum concerns the pay for inzet only: (vergoeding − aangetoonde kosten) / uren must not exceed the
+  maximum for the volunteer's age. Checked without dividing (vergoeding − kosten ≤ maximum × uren), so no rounding.
+  Without `uren` the hourly cap cannot be checked; the result says so in a warning. That is correct when no hourly
+  pay was agreed (then only the month and year caps apply, belastingdienst.nl 2023, third case).
+  Zero hours with pay for inzet exceeds the hourly cap.
+- Age: the age on the first day of the month decides the hourly maximum for the whole month. A volunteer who turns
+  21 during the month was younger than 21 for part of it, and we cannot tell on which days the hours fell, so the
+  lower maximum is the only one that is certainly right for every hour (a birthday on the 1st counts from that
+  month). The result warns in such a month. The same rule decides the bijstand age boundary (27) per month.
+- If any cap is exceeded (hour or month in any month, or the year), the regeling does not apply at all for the
+  year ("in zijn geheel niet van toepassing", staatssecretaris, Oct 2025, via taxnavigator.nl/salarisvanmorgen.nl):
+  the whole vergoeding of the year is loon, except aangetoonde kosten (costs shown with receipts), which stay untaxed
+  ("Krijgt u alleen een vergoeding voor gemaakte kosten? Dan is deze vergoeding niet belast.", belastingdienst.nl).
+
+Bijstand (Participatiewet art. 31 lid 2 onder k): for a belanghebbende of 27 or older the vergoeding is left out
+of account up to the monthly maximum and, cumulatively through the months in calendar order, the yearly maximum; the
+rest is in mindering on the bijstand. Younger than 27 only aangetoonde kosten are left out. Decision: aangetoonde
+kosten are a reimbursement of costs really made and are always left out (as for under-27s, and as UWV does:
+"Uw reis- en onkosten verrekenen wij niet, zolang u kunt laten zien dat het kosten zijn"); the onder-k maxima apply
+to the rest of the vergoeding. A warning says so when it matters, because a gemeente may count them differently.
+No rounding anywhere: all amounts are sums and differences of the cent amounts entered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from parameters import ParameterSet, default_parameters
+
+from .errors import InvoerFout
+from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .money import NUL, cent
+from .periods import leeftijd_op, verjaardag
+
+SOORT = "vrijwilligersvergoeding"
+EERSTE_JAAR = 2022  # the supported period of the parameters (bekend_tot 2026-12-31)
+LAATSTE_JAAR = 2026
+FISCAAL = "Wet LB 1964 art. 2 lid 5 (vrijwilligersregeling); belastingdienst.nl 'vrijwilligersvergoedingen'"
+ONDER_K = "Participatiewet art. 31 lid 2 onder k"
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+
+@dataclass(frozen=True)
+class MaandInvoer:
+    maand: int
+    vergoeding: Decimal
+    uren: Decimal | None = None
+    aangetoonde_kosten: Decimal = NUL
+
+
+@dataclass(frozen=True)
+class VrijwilligersInvoer:
+    jaar: int
+    maanden: tuple[MaandInvoer, ...]
+    geboortedatum: date | None = None
+    leeftijd: int | None = None
+    ontvangt_bijstand: bool = False
+
+    def leeftijd_in(self, maand: int) -> int:
+        """Age on the first day of the month (see the module docstring). Without a geboortedatum: `leeftijd`
+        for every month of the year."""
+        if self.geboortedatum is not None:
+            return leeftijd_op(self.geboortedatum, date(self.jaar, maand, 1))
+        return self.leeftijd
+
+
+def _controleer(invoer: VrijwilligersInvoer) -> None:
+    if invoer.geboortedatum is None and invoer.leeftijd is None:
+        raise InvoerFout("geboortedatum", "Vul een geboortedatum of een leeftijd in.")
+    if not EERSTE_JAAR <= invoer.jaar <= LAATSTE_JAAR:
+        raise InvoerFout("jaar", f"Vul een jaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR} in.")
+    gezien: dict[int, int] = {}
+    for i, m in enumerate(invoer.maanden):
+        if m.maand in gezien:
+            raise InvoerFout(f"maanden[{i}].maand", f"Maand {m.maand} staat al in maanden[{gezien[m.maand]}].")
+        gezien[m.maand] = i
+        if m.aangetoonde_kosten > m.vergoeding:
+            raise InvoerFout(f"maanden[{i}].aangetoonde_kosten",
+                             "De aangetoonde kosten kunnen niet hoger zijn dan de vergoeding van die maand.")
+    if invoer.geboortedatum is not None and invoer.geboortedatum > date(invoer.jaar, 12, 31):
+        raise InvoerFout("geboortedatum", "De geboortedatum ligt na het gekozen jaar.")
+
+
+def _naam(maand: int) -> str:
+    return MAANDNAMEN[maand - 1]
+
+
+def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
+    _controleer(invoer)
+    spoor = Rekenspoor(params or default_parameters(), uitleg)
+    jaar = invoer.jaar
+    begin = date(jaar, 1, 1)
+    max_jaar = spoor.waarde("vrijwilligersvergoeding.max_per_jaar", begin)
+    maanden = sorted(invoer.maanden, key=lambda m: m.maand)
+
+    _leeftijd_waarschuwingen(spoor, invoer)
+
+    regels: list[dict] = []
+    zonder_uren: list[str] = []
+    totaal = totaal_kosten = NUL
+    for m in maanden:
+        datum = date(jaar, m.maand, 1)
+        leeftijd = invoer.leeftijd_in(m.maand)
+        grens = int(spoor.waarde("vrijwilligersvergoeding.leeftijdsgrens_uur", datum))
+        max_uur = spoor.waarde("vrijwilligersvergoeding.max_per_uur" if leeftijd >= grens
+                               else "vrijwilligersvergoeding.max_per_uur_jonger", datum)
+        max_maand = spoor.waarde("vrijwilligersvergoeding.max_per_maand", datum)
+        inzet = m.vergoeding - m.aangetoonde_kosten  # pay for inzet; the hourly cap concerns only this part
+        overschreden: list[str] = []
+        per_uur = None
+        if m.uren is None:
+            if inzet > 0:
+                zonder_uren.append(_naam(m.maand))
+        elif m.uren == 0:
+            if inzet > 0:
+                overschreden.append("uur")
+        else:
+            # Exact test without dividing: inzet / uren ≤ max_uur  ⇔  inzet ≤ max_uur × uren.
+            if inzet > max_uur * m.uren:
+                overschreden.append("uur")
+            per_uur = cent(inzet / m.uren)  # display only, rounded half-up to the cent; the test above is exact
+        if m.vergoeding > max_maand:
+            overschreden.append("maand")
+        totaal += m.vergoeding
+        totaal_kosten += m.aangetoonde_kosten
+        regels.append({
+            "maand": m.maand, "naam": _naam(m.maand), "leeftijd": leeftijd, "vergoeding": m.vergoeding,
+            "aangetoonde_kosten": m.aangetoonde_kosten, "vergoeding_voor_inzet": inzet, "uren": m.uren,
+            "vergoeding_per_uur": per_uur, "max_per_uur": max_uur, "max_per_maand": max_maand,
+            "overschreden": overschreden, "binnen_grenzen": not overschreden,
+        })
+        _stap_maand(spoor, regels[-1], grens)
+
+    jaar_overschreden = totaal > max_jaar
+    spoor.stap(f"Totaal in {jaar} tegen het maximum per jaar", totaal, FISCAAL,
+               "{tot} " + ("> " if jaar_overschreden else "≤ ") + "{max}" +
+               (" → boven het jaarmaximum" if jaar_overschreden else " → binnen het jaarmaximum"),
+               tot=Bedrag(totaal), max=Bedrag(max_jaar))
+    binnen = not jaar_overschreden and all(r["binnen_grenzen"] for r in regels)
+
+    # "Krijgt u een hogere vergoeding? Dan moet u over deze gehele vergoeding belasting betalen." (belastingdienst.nl)
+    # Aangetoonde kosten stay untaxed ("Krijgt u alleen een vergoeding voor gemaakte kosten? Dan is deze vergoeding
+    # niet belast."; staatssecretaris Oct 2025: above the caps the costs must be shown with betalingsbewijzen).
+    belastbaar = NUL if binnen else totaal - totaal_kosten
+    for r in regels:
+        r["belastbaar"] = NUL if binnen else r["vergoeding_voor_inzet"]
+        r["oordeel"] = _oordeel(r, binnen, jaar_overschreden)
+    if binnen:
+        spoor.stap("Alle grenzen (uur, maand en jaar) zijn gerespecteerd: de vergoeding is een onbelaste "
+                   "vrijwilligersvergoeding", NUL, FISCAAL)
+    else:
+        spoor.stap("Een grens is overschreden: de hele vergoeding is loon, behalve de aangetoonde kosten",
+                   belastbaar, f"{FISCAAL} ('Dan moet u over deze gehele vergoeding belasting betalen')",
+                   "{tot} − {kosten} aangetoonde kosten = {bel}",
+                   tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten), bel=Bedrag(belastbaar))
+        spoor.waarschuw("De vergoeding is geen vrijwilligersvergoeding: de hele vergoeding (behalve de aangetoonde "
+                        "kosten) is loon of inkomen en belast, ook de maanden die binnen de grenzen bleven.")
+    if zonder_uren:
+        spoor.waarschuw(
+            "Zonder uren kan het uurmaximum niet worden gecontroleerd (" + ", ".join(zonder_uren) + "). "
+            "Is er geen vergoeding per uur afgesproken, dan gelden alleen het maand- en jaarmaximum; "
+            "is er wel een uurvergoeding afgesproken, vul dan de uren in."
+        )
+
+    bijstand = _bijstand(spoor, invoer, regels) if invoer.ontvangt_bijstand else None
+    if not invoer.ontvangt_bijstand:
+        for r in regels:
+            r["vrijgelaten"] = r["in_mindering"] = None
+
+    resultaat = {
+        "jaar": jaar,
+        "binnen_grenzen": binnen,
+        "overschreden": sorted({o for r in regels for o in r["overschreden"]} | ({"jaar"} if jaar_overschreden else set()),
+                               key=("uur", "maand", "jaar").index),
+        "totaal_vergoeding": totaal,
+        "totaal_aangetoonde_kosten": totaal_kosten,
+        "max_per_jaar": max_jaar,
+        "jaar_overschreden": jaar_overschreden,
+        "uurmaximum_gecontroleerd": not zonder_uren,
+        "belastbaar_bedrag": belastbaar,
+        "onbelast_bedrag": totaal - belastbaar,
+        "maanden": regels,
+        "bijstand": bijstand,
+    }
+    return Uitkomst.uit_spoor(SOORT, begin, resultaat, spoor)
+
+
+def _stap_maand(spoor: Rekenspoor, r: dict, grens: int) -> None:
+    if not spoor.uitleg:
+        return
+    naam = r["naam"]
+    if r["uren"] is not None and r["uren"] > 0:
+        te_hoog = "uur" in r["overschreden"]
+        spoor.stap(
+            f"{naam.capitalize()}: vergoeding per uur (leeftijd {r['leeftijd']} op 1 {naam}, "
+            f"{'vanaf' if r['leeftijd'] >= grens else 'jonger dan'} {grens} jaar)",
+            r["vergoeding_voor_inzet"], FISCAAL,
+            "({verg} − {kosten} aangetoonde kosten) / {uren} uur = {per_uur} per uur, maximum {max}"
+            + (" → boven het uurmaximum" if te_hoog else " → binnen het uurmaximum"),
+            verg=Bedrag(r["vergoeding"]), kosten=Bedrag(r["aangetoonde_kosten"]), uren=r["uren"],
+            per_uur=Bedrag(r["vergoeding_per_uur"]), max=Bedrag(r["max_per_uur"]),
+        )
+    elif r["uren"] is not None and "uur" in r["overschreden"]:
+        spoor.stap(f"{naam.capitalize()}: een vergoeding voor inzet zonder uren is altijd boven het uurmaximum",
+                   r["vergoeding_voor_inzet"], FISCAAL)
+    te_hoog = "maand" in r["overschreden"]
+    spoor.stap(f"{naam.capitalize()}: vergoeding tegen het maximum per maand", r["vergoeding"], FISCAAL,
+               "{verg} " + ("> " if te_hoog else "≤ ") + "{max}" +
+               (" → boven het maandmaximum (maanden middelen niet)" if te_hoog else " → binnen het maandmaximum"),
+               verg=Bedrag(r["vergoeding"]), max=Bedrag(r["max_per_maand"]))
+
+
+def _oordeel(r: dict, binnen: bool, jaar_overschreden: bool) -> str:
+    delen = []
+    if "uur" in r["overschreden"]:
+        delen.append("boven het uurmaximum")
+    if "maand" in r["overschreden"]:
+        delen.append("boven het maandmaximum")
+    if delen:
+        return " en ".join(delen).capitalize()
+    if binnen:
+        return "Binnen de grenzen"
+    return ("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden" if jaar_overschreden
+            else "Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden")
+
+
+def _leeftijd_waarschuwingen(spoor: Rekenspoor, invoer: VrijwilligersInvoer) -> None:
+    jaar = invoer.jaar
+    grens = int(spoor.params.at("vrijwilligersvergoeding.leeftijdsgrens_uur", date(jaar, 1, 1)).waarde)
+    grenzen = [(grens, "het uurmaximum")]
+    if invoer.ontvangt_bijstand:
+        bijstand_grens = int(spoor.params.at("vrijwilligersvergoeding.bijstand_minimumleeftijd",
+                                             date(jaar, 1, 1)).waarde)
+        grenzen.append((bijstand_grens, "de vrijlating in de bijstand"))
+    if invoer.geboortedatum is not None:
+        jarig = verjaardag(invoer.geboortedatum, jaar)
+        nieuwe_leeftijd = jaar - invoer.geboortedatum.year
+        for g, waarvoor in grenzen:
+            if nieuwe_leeftijd == g and jarig.day > 1:
+                spoor.waarschuw(
+                    f"De vrijwilliger wordt {g} op {jarig.day} {_naam(jarig.month)} {jaar}. Voor {waarvoor} telt de "
+                    f"leeftijd op de eerste dag van de maand, dus in {_naam(jarig.month)} geldt nog de regel voor "
+                    f"jonger dan {g}; vanaf {_naam(jarig.month % 12 + 1) if jarig.month < 12 else 'het volgende jaar'}"
+                    f" de regel voor {g} jaar en ouder."
+                )
+    else:
+        for g, waarvoor in grenzen:
+            if invoer.leeftijd in (g - 1, g):
+                spoor.waarschuw(
+                    f"Alleen de leeftijd is bekend: voor {waarvoor} is het hele jaar gerekend met {invoer.leeftijd} "
+                    f"jaar. Vul de geboortedatum in als de vrijwilliger in {jaar} {g} wordt."
+                )
+
+
+def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]) -> dict:
+    """Participatiewet art. 31 lid 2 onder k, month by month in calendar order; the yearly maximum is used up
+    cumulatively by what is left out in earlier months."""
+    jaar = invoer.jaar
+    max_jaar = spoor.waarde("vrijwilligersvergoeding.bijstand_max_per_jaar", date(jaar, 1, 1))
+    gebruikt = NUL  # part of the yearly maximum already used by earlier months
+    totaal_vrij = totaal_mindering = NUL
+    kosten_bij_27_plus = False
+    for r in regels:
+        datum = date(jaar, r["maand"], 1)
+        min_leeftijd = int(spoor.waarde("vrijwilligersvergoeding.bijstand_minimumleeftijd", datum))
+        kosten = r["aangetoonde_kosten"]
+        rest = r["vergoeding_voor_inzet"]
+        if r["leeftijd"] >= min_leeftijd:
+            max_maand = spoor.waarde("vrijwilligersvergoeding.bijstand_max_per_maand", datum)
+            ruimte = max(NUL, max_jaar - gebruikt)
+            vrij_k = min(rest, max_maand, ruimte)
+            gebruikt += vrij_k
+            vrijgelaten = kosten + vrij_k
+            if kosten > 0 and rest > 0:
+                kosten_bij_27_plus = True
+            spoor.stap(
+                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (vanaf {min_leeftijd}): vrijgelaten",
+                vrijgelaten, ONDER_K,
+                "{kosten} aangetoonde kosten + de laagste van {rest}, maandmaximum {mm} en resterend jaarmaximum "
+                "{ruimte} = {vrij}",
+                kosten=Bedrag(kosten), rest=Bedrag(rest), mm=Bedrag(max_maand), ruimte=Bedrag(ruimte),
+                vrij=Bedrag(vrijgelaten),
+            )
+        else:
+            vrijgelaten = kosten
+            spoor.stap(
+                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (jonger dan {min_leeftijd}): alleen "
+                "aangetoonde kosten vrijgelaten", vrijgelaten, ONDER_K,
+                "{kosten} aangetoonde kosten", kosten=Bedrag(kosten),
+            )
+        in_mindering = r["vergoeding"] - vrijgelaten
+        r["vrijgelaten"] = vrijgelaten
+        r["in_mindering"] = in_mindering
+        totaal_vrij += vrijgelaten
+        totaal_mindering += in_mindering
+    spoor.stap("Bijstand: in mindering op de uitkering in het jaar", totaal_mindering, ONDER_K,
+               "{verg} vergoeding − {vrij} vrijgelaten = {min}",
+               verg=Bedrag(totaal_vrij + totaal_mindering), vrij=Bedrag(totaal_vrij), min=Bedrag(totaal_mindering))
+    if kosten_bij_27_plus:
+        spoor.waarschuw(
+            "Bijstand: de aangetoonde kosten zijn als vergoeding van werkelijk gemaakte kosten buiten beschouwing "
+            "gelaten, en het maximum van onderdeel k is toegepast op de rest van de vergoeding. Een gemeente kan de "
+            "kosten ook meetellen voor het maximum; vraag dat zo nodig na."
+        )
+    spoor.waarschuw("Bijstand: de berekening gaat ervan uit dat de vrijwilliger in alle ingevulde maanden bijstand "
+                    "ontving; het jaarmaximum geldt per kalenderjaar.")
+    return {
+        "max_per_jaar": max_jaar,
+        "vrijgelaten": totaal_vrij,
+        "in_mindering": totaal_mindering,
+        "jaarmaximum_gebruikt": gebruikt,
+    }
+
+
+__all__ = ["MaandInvoer", "VrijwilligersInvoer", "bereken", "SOORT", "EERSTE_JAAR", "LAATSTE_JAAR"]
