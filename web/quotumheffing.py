@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
 from flask import request
 
 from . import bereken_formulier, bp, formulier_naar_invoer
+from .i18n import getal
 
 QUOTUM_VELDEN = {
     "jaar": "geheel", "sector": "tekst", "verloonde_uren_totaal": "getal", "verloonde_uren_doelgroep": "getal",
     "verloonde_uren_doelgroep_ingeleend": "getal", "quotumpercentage": "getal",
 }
+UREN_VELDEN = ("verloonde_uren_totaal", "verloonde_uren_doelgroep", "verloonde_uren_doelgroep_ingeleend")
+# "100.000" or "1.234.567": Dutch thousands separators (hours are large numbers; an employer types them so)
+DUIZENDTALLEN = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+def _invoer(form) -> dict:
+    data = formulier_naar_invoer(form, QUOTUM_VELDEN)
+    for veld in UREN_VELDEN:
+        ruw = (form.get(veld) or "").strip().replace(" ", "")
+        if DUIZENDTALLEN.fullmatch(ruw):
+            data[veld] = ruw.replace(".", "")
+    return data
 
 
 @bp.route("/quotumheffing", methods=["GET", "POST"])
 def quotumheffing():
-    if request.method == "GET" and request.args.get("bereken"):
-        # permalink: the inputs in the URL reproduce the result (nothing is stored on the server)
-        return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html",
-                                 data=formulier_naar_invoer(request.args, QUOTUM_VELDEN))
-    return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html")
+    if request.method == "GET" and not request.args.get("bereken"):
+        return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html")
+    # POST, or a permalink (GET with bereken=1): the inputs reproduce the result (nothing is stored)
+    form = request.form if request.method == "POST" else request.args
+    return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html",
+                             data=_invoer(form))
 
 
 @bp.app_template_filter("baanaantal")
 def _baanaantal(aantal):
     """A number of arbeidsplaatsen for display: 2 decimals, half-up (the calculation keeps the exact value)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    from .i18n import getal
-
     if aantal is None:
         return "–"
     return getal(aantal.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

@@ -1,0 +1,160 @@
+"""Quotumheffing over the JSON API and the web form: contract, errors (every field at once, JSON paths,
+Dutch messages), explanation, receipt, and the web round trip. Amounts: see tests/test_quotumheffing.py
+(2,76 % × 100.000 uur = 2.760 uur; 2.760 / 1.331 × € 5.000 = € 10.368,14)."""
+
+from __future__ import annotations
+
+from tests.conftest import csrf_token
+
+URL = "/api/v1/quotumheffing"
+GOED = {"jaar": 2024, "sector": "overheid", "verloonde_uren_totaal": 100000, "verloonde_uren_doelgroep": 0}
+
+
+def fouten(resp) -> dict[str, str]:
+    assert resp.status_code == 422, resp.get_data(as_text=True)
+    assert resp.mimetype == "application/problem+json"
+    return {f["pad"]: f["bericht"] for f in resp.get_json()["fouten"]}
+
+
+def test_api_resultaat_en_envelop(client):
+    resp = client.post(URL + "?uitleg=true", json=GOED)
+    assert resp.status_code == 200
+    body = resp.get_json()
+    r = body["resultaat"]
+    assert body["soort"] == "quotumheffing"
+    assert r["quotumplichtig"] is True
+    assert r["quotumpercentage"] == "2.76" and r["quotumpercentage_bron"] == "officieel"
+    assert r["benodigde_arbeidsplaatsen"] == "2.0736"  # 2.760 / 1.331 = 2,07362... (display: 4 decimals)
+    assert r["gerealiseerde_arbeidsplaatsen"] == "0.0000"
+    assert r["ontbrekende_arbeidsplaatsen"] == "2.0736"
+    assert r["heffing"] == "10368.14"
+    assert r["heffing_geactiveerd"] is False
+    assert r["te_betalen_heffing"] == "0.00"
+    assert "geen quotumheffing opgelegd" in r["toelichting_heffing"]
+    namen = {p["naam"] for p in body["parameters"]}
+    assert {"quotum.percentage.overheid", "quotum.heffing_geactiveerd.overheid", "quotum.uren_per_arbeidsplaats",
+            "quotum.heffing_per_arbeidsplaats", "quotum.drempel_verloonde_uren"} <= namen
+    assert body["uitleg"] and all(s["grondslag"] for s in body["uitleg"])
+    assert body["rekenbewijs"]["peildatum"] == "2024-01-01"
+
+
+def test_api_rekenbewijs_opnieuw_insturen_geeft_zelfde_uitkomst(client):
+    eerste = client.post(URL, json={**GOED, "verloonde_uren_doelgroep_ingeleend": "429.5"}).get_json()
+    tweede = client.post(URL, json=eerste["rekenbewijs"]["invoer"]).get_json()
+    assert tweede["resultaat"] == eerste["resultaat"]
+
+
+def test_api_opgegeven_percentage(client):
+    # markt 2023 has no official percentage: 3 % × 50.000 = 1.500 uur → 1.500 / 1.331 × € 5.000 = € 5.634,86
+    body = client.post(URL, json={"jaar": 2023, "sector": "markt", "verloonde_uren_totaal": 50000,
+                                  "verloonde_uren_doelgroep": 0, "quotumpercentage": "3"}).get_json()
+    assert body["resultaat"]["quotumpercentage_bron"] == "opgegeven"
+    assert body["resultaat"]["officieel_quotumpercentage"] is None
+    assert body["resultaat"]["heffing"] == "5634.86"
+    assert any("zelf heeft opgegeven" in w for w in body["waarschuwingen"])
+
+
+def test_api_zonder_percentage_vraagt_erom(client):
+    f = fouten(client.post(URL, json={**GOED, "jaar": 2025}))
+    assert list(f) == ["$.quotumpercentage"]
+    assert "Vul het quotumpercentage in" in f["$.quotumpercentage"]
+
+
+def test_api_alle_fouten_tegelijk(client):
+    f = fouten(client.post(URL, json={"jaar": 2021, "sector": "zorg", "verloonde_uren_totaal": -1,
+                                      "verloonde_uren_doelgroep": -5, "verloonde_uren_doelgroep_ingeleend": -2,
+                                      "quotumpercentage": 101}))
+    assert set(f) == {"$.jaar", "$.sector", "$.verloonde_uren_totaal", "$.verloonde_uren_doelgroep",
+                      "$.verloonde_uren_doelgroep_ingeleend", "$.quotumpercentage"}
+    assert f["$.jaar"].startswith("Kies een jaar van 2022 tot en met 2026")
+    assert f["$.sector"] == "Kies een van: markt, overheid."
+    assert f["$.verloonde_uren_totaal"] == "Vul een waarde van 0 of meer in."
+
+
+def test_api_jaar_na_2026_en_ontbrekende_velden(client):
+    assert "$.jaar" in fouten(client.post(URL, json={**GOED, "jaar": 2027}))
+    f = fouten(client.post(URL, json={"jaar": 2024}))
+    assert f["$.sector"] == f["$.verloonde_uren_totaal"] == f["$.verloonde_uren_doelgroep"] == "Dit veld is verplicht."
+
+
+def test_api_doelgroepuren_boven_totaal(client):
+    f = fouten(client.post(URL, json={**GOED, "verloonde_uren_totaal": 1000, "verloonde_uren_doelgroep": 1000.5}))
+    assert list(f) == ["$.verloonde_uren_doelgroep"]
+    assert "niet meer zijn dan het totaal" in f["$.verloonde_uren_doelgroep"]
+    # ingeleende uren are not part of the own total: more hired-in than own hours is allowed
+    assert client.post(URL, json={**GOED, "verloonde_uren_totaal": 1000, "verloonde_uren_doelgroep": 1000,
+                                  "verloonde_uren_doelgroep_ingeleend": 5000}).status_code == 200
+
+
+def test_api_onbekend_veld_en_geen_object(client):
+    assert "$.uren" in fouten(client.post(URL, json={**GOED, "uren": 3}))
+    assert client.post(URL, json=[1, 2]).status_code in (400, 422)
+
+
+def test_openapi_kent_quotumheffing(client):
+    doc = client.get("/api/v1/openapi.json").get_json()
+    assert "/api/v1/quotumheffing" in doc["paths"]
+
+
+# --- web ---------------------------------------------------------------------------------------------
+
+def test_web_formulier(client):
+    html = client.get("/quotumheffing").get_data(as_text=True)
+    assert 'name="csrf_token"' in html
+    for naam in ("jaar", "sector", "verloonde_uren_totaal", "verloonde_uren_doelgroep",
+                 "verloonde_uren_doelgroep_ingeleend", "quotumpercentage"):
+        assert f'name="{naam}"' in html
+
+
+def test_web_uitkomst_stap_voor_stap(client):
+    token = csrf_token(client, "/quotumheffing")
+    resp = client.post("/quotumheffing", data={
+        "csrf_token": token, "jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100.000",
+        "verloonde_uren_doelgroep": "1000", "verloonde_uren_doelgroep_ingeleend": "429",
+    })
+    html = resp.get_data(as_text=True).replace("\xa0", " ")
+    assert resp.status_code == 200, html
+    # tekort 2.760 − 1.429 = 1.331 uur = 1 arbeidsplaats → € 5.000,00 as it would be, € 0,00 payable
+    assert "geen quotumheffing opgelegd" in html
+    assert "€ 5.000,00" in html and "€ 0,00" in html
+    assert "Zo is het berekend" in html
+    assert "2,76 % × 100.000 uur = 2.760 uur" in html
+
+
+def test_web_opgegeven_percentage_met_komma(client):
+    token = csrf_token(client, "/quotumheffing")
+    resp = client.post("/quotumheffing", data={
+        "csrf_token": token, "jaar": "2023", "sector": "markt", "verloonde_uren_totaal": "50000",
+        "verloonde_uren_doelgroep": "0", "quotumpercentage": "3,0",
+    })
+    html = resp.get_data(as_text=True).replace("\xa0", " ")
+    assert resp.status_code == 200, html
+    assert "door u opgegeven" in html and "€ 5.634,86" in html
+
+
+def test_web_fouten_in_het_nederlands(client):
+    token = csrf_token(client, "/quotumheffing")
+    resp = client.post("/quotumheffing", data={
+        "csrf_token": token, "jaar": "2030", "verloonde_uren_totaal": "-5", "verloonde_uren_doelgroep": "1",
+    })
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 422
+    assert "Controleer de invoer" in html
+    assert "Kies een jaar van 2022 tot en met 2026" in html
+    assert "Dit veld is verplicht." in html  # sector
+    assert 'href="#sector"' in html and 'id="sector"' in html
+
+
+def test_web_zonder_csrf_geweigerd(client):
+    resp = client.post("/quotumheffing", data={**{k: str(v) for k, v in GOED.items()}})
+    assert resp.status_code in (400, 403)
+
+
+def test_web_permalink_rekent_opnieuw(client):
+    # GET with bereken=1 reproduces the result from the URL; "1.331" is read as Dutch thousands (1331 uur)
+    resp = client.get("/quotumheffing?bereken=1&jaar=2024&sector=overheid&verloonde_uren_totaal=100.000"
+                      "&verloonde_uren_doelgroep=1.331")
+    html = resp.get_data(as_text=True).replace("\xa0", " ")
+    assert resp.status_code == 200, html
+    # tekort 2.760 − 1.331 = 1.429 uur; 1.429 / 1.331 × € 5.000 = € 5.368,1442... → € 5.368,14
+    assert "€ 5.368,14" in html
