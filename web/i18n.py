@@ -41,3 +41,12 @@ def datum(d: date | str | None) -> str:
     if isinstance(d, str):
         d = date.fromisoformat(d)
     return format_date(d, format="long", locale=babel_locale())
+
+
+def maandnaam(maand: date | str | None) -> str:
+    """"2026-03" -> "maart 2026" (nl) or "March 2026" (en)."""
+    if maand is None:
+        return "–"
+    if isinstance(maand, str):
+        maand = date.fromisoformat(maand[:7] + "-01")
+    return format_date(maand, format="LLLL yyyy", locale=babel_locale())

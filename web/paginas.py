@@ -1,0 +1,115 @@
+"""Pages and template helpers shared by every page: the toegankelijkheidsverklaring, the language switch,
+permalinks and translation of texts that come from the registry or the schemas."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlencode
+
+from flask import render_template, request
+from flask_babel import gettext
+from markupsafe import Markup, escape
+
+from . import bp
+from .i18n import TALEN, huidige_taal, maandnaam
+
+# Form fields that are machinery, not input: never part of a permalink.
+_GEEN_INVOER = {"csrf_token", "taal", "bereken"}
+
+
+def permalink_url() -> str:
+    """The current page with `bereken=1` and the submitted fields as query string.
+
+    A GET with `bereken=1` recomputes the result from the URL alone (web.bereken_formulier), so nothing
+    about the person is stored on the server. Empty fields are left out (the schema defaults apply).
+    """
+    bron = request.form if request.method == "POST" else request.args
+    paren = [("bereken", "1")] + [
+        (k, v) for k, v in bron.items(multi=True) if k not in _GEEN_INVOER and v.strip() != ""
+    ]
+    return f"{request.path}?{urlencode(paren)}"
+
+
+def waarden_zonder_csrf() -> dict[str, str]:
+    """The submitted fields (for an "adjust input" link that opens the form filled in)."""
+    bron = request.form if request.method == "POST" else request.args
+    return {k: v for k, v in bron.items() if k not in _GEEN_INVOER and v.strip() != ""}
+
+def taal_url(taal: str) -> str:
+    """The same page in another language. After a POST that is the permalink, so a result stays a result."""
+    if request.method == "POST":
+        return f"{permalink_url()}&{urlencode({'taal': taal})}"
+    paren = [(k, v) for k, v in request.args.items(multi=True) if k != "taal"] + [("taal", taal)]
+    return f"{request.path}?{urlencode(paren)}"
+
+
+def vertaal(tekst) -> str:
+    """Translate a text that is not in a template (a soort's title, a validation message) when the catalogue
+    has it; otherwise show it as it is. Returns plain text, so Jinja still escapes it."""
+    if tekst is None:
+        return ""
+    return gettext(str(tekst))
+
+
+_URL = re.compile(r"https?://[^\s;,)]+[^\s;,).]")
+
+
+def bronlink(tekst) -> Markup:
+    """A parameter's source with its web addresses as links (the rest escaped)."""
+    tekst = str(tekst or "")
+    uit, pos = [], 0
+    for m in _URL.finditer(tekst):
+        uit.append(escape(tekst[pos:m.start()]))
+        uit.append(Markup('<a href="{0}">{0}</a>').format(m.group(0)))
+        pos = m.end()
+    uit.append(escape(tekst[pos:]))
+    return Markup("").join(uit)
+
+
+@bp.app_template_filter("vertaal")
+def _vertaal_filter(tekst):
+    return vertaal(tekst)
+
+
+@bp.app_template_filter("bronlink")
+def _bronlink_filter(tekst):
+    return bronlink(tekst)
+
+
+def doelgroepen() -> dict[str, str]:
+    """For whom each calculator is meant (home page). A soort without an entry simply shows none."""
+    return {
+        "loonkostensubsidie": gettext("werkgevers, werkgeversservicepunten en jobcoaches"),
+        "bijstandsnorm": gettext("klantmanagers inkomen en inwoners met bijstand"),
+        "quotumheffing": gettext("werkgevers met 25 of meer werknemers en hun adviseurs"),
+        "vrijwilligersvergoeding": gettext("vrijwilligersorganisaties, vrijwilligers en klantmanagers"),
+    }
+
+
+@bp.app_context_processor
+def _helpers():
+    return {"doelgroepen": doelgroepen()}
+
+
+# Globals (not context variables) so that macros imported without context can use them too.
+for _naam, _functie in {"taal_url": taal_url, "permalink_url": permalink_url, "vandaag": date.today,
+                        "maandnaam": maandnaam, "waarden_zonder_csrf": waarden_zonder_csrf,
+                        "huidige_taal": huidige_taal}.items():
+    bp.add_app_template_global(_functie, _naam)
+
+
+
+@bp.after_app_request
+def _onthoud_taal(resp):
+    """?taal=en switches the language and remembers it in a cookie (only the language; no tracking)."""
+    taal = request.args.get("taal")
+    if taal in TALEN and request.cookies.get("taal") != taal:
+        resp.set_cookie("taal", taal, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                        secure=request.is_secure)
+    return resp
+
+
+@bp.get("/toegankelijkheid")
+def toegankelijkheid():
+    return render_template("toegankelijkheid.html")
