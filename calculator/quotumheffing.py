@@ -121,6 +121,11 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
         percentage, bron = spoor.waarde(f"quotum.percentage.{sector}", datum), BRON_OFFICIEEL
         spoor.stap(f"Quotumpercentage {invoer.jaar}, sector {sector}", grondslag=WFSV_PERCENTAGE,
                    berekening="{pct} % (officieel)", pct=percentage)
+    elif not quotumplichtig:
+        # Not quotumplichtig: the percentage plays no part, so the user is not asked for one.
+        percentage, bron = None, None
+        spoor.stap("Quotumpercentage: niet nodig, want de werkgever valt niet onder het quotum",
+                   grondslag=WFSV_PERCENTAGE)
     else:
         raise InvoerFout(
             "quotumpercentage",
@@ -138,7 +143,7 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     gerealiseerde_uren = eigen + ingeleend
     gerealiseerde_plaatsen = gerealiseerde_uren / uren_per_plaats
     if quotumplichtig:
-        benodigde_uren = procent(totaal, percentage)
+        benodigde_uren = procent(totaal, percentage)  # exact: hours × percentage, no rounding
     else:
         benodigde_uren = NUL
     benodigde_plaatsen = benodigde_uren / uren_per_plaats
@@ -149,10 +154,10 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
         spoor.stap("Benodigde uren voor werknemers uit de doelgroep banenafspraak", grondslag=WFSV_PERCENTAGE,
                    berekening="{pct} % × {totaal} uur = {uren} uur", pct=percentage, totaal=totaal,
                    uren=benodigde_uren)
-        spoor.stap(f"Benodigde arbeidsplaatsen (één arbeidsplaats = {_pct(per_week)} uur per week = "
-                   f"{_pct(uren_per_plaats)} uur per jaar)", grondslag=WFSV,
-                   berekening="{uren} uur / {per} uur = {plaatsen} arbeidsplaatsen",
-                   uren=benodigde_uren, per=uren_per_plaats, plaatsen=_toon(benodigde_plaatsen))
+        spoor.stap("Benodigde arbeidsplaatsen (één arbeidsplaats is 25,5 uur per week, 1.331 uur per jaar)",
+                   grondslag=WFSV,
+                   berekening="{uren} uur / {per} uur = {plaatsen} arbeidsplaatsen ({week} uur per week)",
+                   uren=benodigde_uren, per=uren_per_plaats, plaatsen=_toon(benodigde_plaatsen), week=per_week)
     else:
         spoor.stap("Niet quotumplichtig: er zijn geen arbeidsplaatsen voor de doelgroep vereist", grondslag=WFSV,
                    berekening="benodigde uren = {nul}", nul=NUL)
@@ -161,7 +166,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
                eigen=eigen, ingeleend=ingeleend, uren=gerealiseerde_uren, plaatsen=_toon(gerealiseerde_plaatsen))
     spoor.stap("Ontbrekende arbeidsplaatsen", grondslag=WFSV,
                berekening="het tekort is max(0, {benodigd} − {gerealiseerd}) = {tekort} uur; "
-                          "{tekort} uur / {per} uur = {plaatsen} arbeidsplaatsen (niet afgerond)",
+                          "{tekort} uur / {per} uur = {plaatsen} arbeidsplaatsen (getoond op 4 decimalen; "
+                          "de heffing rekent met het precieze aantal, want geen bron schrijft een afronding voor)",
                benodigd=benodigde_uren, gerealiseerd=gerealiseerde_uren, tekort=tekort_uren, per=uren_per_plaats,
                plaatsen=_toon(ontbrekende_plaatsen))
 

@@ -204,3 +204,14 @@ def test_engine_weigert_onbekende_sector_en_jaar():
     with pytest.raises(InvoerFout) as exc:
         bereken(invoer(100, 101))
     assert exc.value.veld == "verloonde_uren_doelgroep"
+
+
+def test_niet_quotumplichtig_zonder_percentage_geen_vraag_om_percentage():
+    # markt 2023 has no official percentage, but 30.000 uur is not above 40.575: no percentage is needed
+    r = bereken(invoer(30000, jaar=2023, sector="markt")).resultaat
+    assert r["quotumplichtig"] is False
+    assert r["quotumpercentage"] is None and r["quotumpercentage_bron"] is None
+    assert r["heffing"] == D("0.00")
+    # above the threshold the same case does need one
+    with pytest.raises(InvoerFout):
+        bereken(invoer(40576, jaar=2023, sector="markt"))

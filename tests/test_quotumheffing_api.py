@@ -158,3 +158,11 @@ def test_web_permalink_rekent_opnieuw(client):
     assert resp.status_code == 200, html
     # tekort 2.760 − 1.331 = 1.429 uur; 1.429 / 1.331 × € 5.000 = € 5.368,1442... → € 5.368,14
     assert "€ 5.368,14" in html
+
+
+def test_api_kleine_werkgever_zonder_percentage(client):
+    body = client.post(URL, json={"jaar": 2025, "sector": "markt", "verloonde_uren_totaal": 20000,
+                                  "verloonde_uren_doelgroep": 0}).get_json()
+    assert body["resultaat"]["quotumplichtig"] is False
+    assert body["resultaat"]["quotumpercentage"] is None
+    assert body["resultaat"]["heffing"] == "0.00"
