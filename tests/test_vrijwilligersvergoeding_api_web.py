@@ -1,0 +1,138 @@
+"""Vrijwilligersvergoeding over HTTP: the API contract (envelope, errors with JSON paths) and the web round trip.
+
+Amounts are those worked out in tests/test_vrijwilligersvergoeding.py.
+"""
+
+from __future__ import annotations
+
+from conftest import csrf_token
+
+URL = "/api/v1/vrijwilligersvergoeding"
+
+
+def paden(r):
+    return {f["pad"]: f["bericht"] for f in r.get_json()["fouten"]}
+
+
+def test_api_binnen_grenzen_met_envelop(client):
+    body = {"jaar": 2024, "leeftijd": 40, "maanden": [{"maand": 1, "vergoeding": 200, "uren": 40}]}
+    r = client.post(f"{URL}?uitleg=true", json=body)
+    assert r.status_code == 200
+    d = r.get_json()
+    assert d["soort"] == "vrijwilligersvergoeding"
+    res = d["resultaat"]
+    assert res["binnen_grenzen"] is True
+    assert res["belastbaar_bedrag"] == "0.00"
+    assert res["max_per_jaar"] == "2100.00"
+    assert res["maanden"][0]["overschreden"] == [] and res["maanden"][0]["max_per_uur"] == "5.50"
+    assert res["bijstand"] is None
+    assert {p["naam"] for p in d["parameters"]} >= {"vrijwilligersvergoeding.max_per_maand",
+                                                     "vrijwilligersvergoeding.max_per_jaar",
+                                                     "vrijwilligersvergoeding.max_per_uur"}
+    assert d["uitleg"] and any("belastingdienst.nl" in (s["grondslag"] or "") for s in d["uitleg"])
+    assert d["rekenbewijs"]["invoer"]["maanden"][0]["maand"] == 1
+    assert d["rekenbewijs"]["invoer"]["maanden"][0]["aangetoonde_kosten"] == "0"
+
+
+def test_api_maand_overschreden_en_bijstand(client):
+    # 2026, 40 years: January € 250 (> 220) for 50 hours (250 ≤ 5,60 × 50 = 280): month cap exceeded, so the whole
+    # 250 + 100 = 350 is loon; bijstand: January 220 vrijgelaten / 30 in mindering, February 100 / 0.
+    body = {"jaar": 2026, "geboortedatum": "1980-01-01", "ontvangt_bijstand": True,
+            "maanden": [{"maand": 2, "vergoeding": "100"}, {"maand": 1, "vergoeding": 250, "uren": 50}]}
+    r = client.post(URL, json=body)
+    assert r.status_code == 200
+    res = r.get_json()["resultaat"]
+    jan, feb = res["maanden"]
+    assert jan["overschreden"] == ["maand"] and jan["binnen_grenzen"] is False
+    assert (jan["vrijgelaten"], jan["in_mindering"]) == ("220.00", "30.00")
+    assert (feb["vrijgelaten"], feb["in_mindering"]) == ("100.00", "0.00")
+    assert res["binnen_grenzen"] is False and res["overschreden"] == ["maand"]
+    assert res["belastbaar_bedrag"] == "350.00"
+    assert res["bijstand"]["in_mindering"] == "30.00"
+    w = r.get_json()["waarschuwingen"]
+    assert any("uurmaximum niet worden gecontroleerd (februari)" in x for x in w)
+    assert any("Voorlopige waarde" in x and "max_per_maand" in x for x in w)  # 2026 fiscal caps are voorlopig
+
+
+def test_api_foute_invoer_alle_fouten_tegelijk(client):
+    body = {"jaar": 2027, "leeftijd": 30, "ontvangt_bijstand": False, "maanden": [
+        {"maand": 13, "vergoeding": 10},
+        {"maand": 2, "vergoeding": -5, "uren": -1},
+        {"maand": 3, "vergoeding": 10, "aangetoonde_kosten": 12},
+        {"maand": 3, "vergoeding": 1},
+    ]}
+    r = client.post(URL, json=body)
+    assert r.status_code == 422
+    assert r.mimetype == "application/problem+json"
+    p = paden(r)
+    assert p["$.jaar"] == "Vul een waarde van 2022 tot en met 2026 in."
+    assert "1 tot en met 12" in p["$.maanden[0].maand"]
+    assert "$.maanden[1].vergoeding" in p and "$.maanden[1].uren" in p
+    assert "niet hoger zijn dan de vergoeding" in p["$.maanden[2].aangetoonde_kosten"]
+    assert "maanden[2]" in p["$.maanden[3].maand"]  # the duplicate points at the first occurrence
+
+
+def test_api_persoon_en_lijst(client):
+    r = client.post(URL, json={"jaar": 2024, "maanden": []})
+    p = paden(r)
+    assert r.status_code == 422 and "$.geboortedatum" in p and "$.maanden" in p
+    r = client.post(URL, json={"jaar": 2024, "leeftijd": 30, "geboortedatum": "1990-01-01",
+                               "maanden": [{"maand": 1, "vergoeding": 1, "extra": 1}]})
+    p = paden(r)
+    assert "$.leeftijd" in p and p["$.maanden[0].extra"] == "Onbekend veld."
+    r = client.post(URL, json={"jaar": 2024, "geboortedatum": "2025-01-01", "maanden": [{"maand": 1, "vergoeding": 1}]})
+    assert "na het gekozen jaar" in paden(r)["$.geboortedatum"]
+
+
+def test_openapi_kent_vrijwilligersvergoeding(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert "/vrijwilligersvergoeding" in str(spec["paths"])
+
+
+# --- web ---------------------------------------------------------------------------------------------------------
+
+
+def test_formulier_heeft_twaalf_maandrijen(client):
+    html = client.get("/vrijwilligersvergoeding").get_data(as_text=True)
+    for n in range(1, 13):
+        assert f'id="m{n}_vergoeding"' in html and f'id="m{n}_uren"' in html and f'id="m{n}_kosten"' in html
+    assert 'id="jaar"' in html and 'id="ontvangt_bijstand"' in html
+    assert "<script" not in html.split("<main", 1)[1]  # the form itself needs no JavaScript
+
+
+def test_web_round_trip_met_lege_maanden(client):
+    # 2024, 21 on 15 March 2024: March 100 for 20 hours > 3,25 × 20 = 65 (hour); April ≤ 5,50 × 20: belastbaar 200
+    data = {"csrf_token": csrf_token(client, "/vrijwilligersvergoeding"), "jaar": "2024",
+            "geboortedatum": "2003-03-15", "ontvangt_bijstand": "on",
+            "m3_vergoeding": "100", "m3_uren": "20", "m4_vergoeding": "100,00", "m4_uren": "20", "m5_vergoeding": ""}
+    r = client.post("/vrijwilligersvergoeding", data=data)
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "Geen vrijwilligersvergoeding" in html
+    assert "Boven het uurmaximum" in html
+    assert "€\xa03,25" in html and "€\xa05,50" in html
+    assert "€\xa0200,00" in html  # belast bedrag
+    assert "Bijstand: in mindering" in html
+    assert "wordt 21 op 15 maart 2024" in html
+    assert "Mei" not in html.split("Per maand in 2024", 1)[1].split("</table>", 1)[0]  # blank month left out
+
+
+def test_web_fouten_bij_de_maand(client):
+    data = {"csrf_token": csrf_token(client, "/vrijwilligersvergoeding"), "jaar": "2024", "leeftijd": "30",
+            "m5_vergoeding": "-3", "m7_uren": "4", "m8_vergoeding": "10", "m8_kosten": "20"}
+    r = client.post("/vrijwilligersvergoeding", data=data)
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    assert 'href="#m5_vergoeding"' in html and 'href="#m7_vergoeding"' in html and 'href="#m8_kosten"' in html
+    assert 'value="-3"' in html  # what was typed is kept
+    assert "Traceback" not in html
+
+
+def test_web_zonder_csrf_geweigerd(client):
+    r = client.post("/vrijwilligersvergoeding", data={"jaar": "2024", "leeftijd": "30", "m1_vergoeding": "10"})
+    assert r.status_code == 400
+
+
+def test_web_permalink(client):
+    r = client.get("/vrijwilligersvergoeding?bereken=1&jaar=2024&leeftijd=40&m1_vergoeding=200&m1_uren=40")
+    assert r.status_code == 200 and "Binnen de grenzen" in r.get_data(as_text=True)
