@@ -100,6 +100,20 @@ class Parameter:
     def waarden(self) -> list[_Entry]:
         return self.entries
 
+    def perioden(self) -> list[tuple[date, date, bool]]:
+        """Consecutive (from, to inclusive, has a value) periods up to `bekend_tot`, merging equal states."""
+        from datetime import timedelta
+
+        out: list[tuple[date, date, bool]] = []
+        for i, entry in enumerate(self.entries):
+            tot = self.entries[i + 1].vanaf - timedelta(days=1) if i + 1 < len(self.entries) else self.bekend_tot
+            heeft = entry.value is not None
+            if out and out[-1][2] == heeft:
+                out[-1] = (out[-1][0], tot, heeft)
+            else:
+                out.append((entry.vanaf, tot, heeft))
+        return out
+
 
 class _DecimalLoader(yaml.SafeLoader):
     """YAML loader that reads every number as an exact Decimal (never a float)."""
@@ -172,6 +186,11 @@ class ParameterSet:
         self._parameters = parameters
         self.fingerprint = fingerprint
         self.files = files
+        # Successful look-ups by (naam, datum): a calculation asks for the same few values on the same
+        # dates over and over (a year overview asks each month). Values are immutable, so a cached
+        # answer is the answer; failures are not cached (they raise every time, with their reason).
+        # Bounded: only dates on which a value is in force, and cleared when it grows past _CACHE_MAX.
+        self._cache: dict[tuple[str, date], ParameterValue] = {}
 
     def __contains__(self, naam: str) -> bool:
         return naam in self._parameters
@@ -190,7 +209,17 @@ class ParameterSet:
             raise MissingParameterError(naam, date.today(), "deze parameter bestaat niet") from None
 
     def at(self, naam: str, datum: date) -> ParameterValue:
-        return self.parameter(naam).at(datum)
+        key = (naam, datum)
+        pv = self._cache.get(key)
+        if pv is None:
+            pv = self.parameter(naam).at(datum)  # raises MissingParameterError: never cached
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            self._cache[key] = pv
+        return pv
+
+
+_CACHE_MAX = 200_000
 
 
 def load_parameters(directory: Path | str | None = None) -> ParameterSet:

@@ -69,22 +69,57 @@ def parameters_check(directory, van, tot):
     click.echo(f"{len(ps.names)} parameters in {len(ps.files)} bestanden; vingerafdruk {ps.fingerprint}")
     gaten = 0
     for p in ps:
-        eerste = p.entries[0].vanaf
         voorlopig = sum(1 for e in p.entries if e.value is not None and e.value.voorlopig)
-        vervallen = next((e.vanaf for e in p.entries if e.value is None), None)
-        dekking = f"{eerste.isoformat()} t/m {(vervallen.isoformat() + ' (vervallen)') if vervallen else p.bekend_tot.isoformat()}"
+        delen = [
+            f"{van.isoformat()} t/m {tot.isoformat()}" + ("" if heeft else " geen waarde")
+            for van, tot, heeft in p.perioden()
+        ]
         let_op = ""
         # A parameter may start later (a new rule, e.g. the hourly WML from 2024, which follows the
-        # monthly WML that ends then); whether the engine finds a value for every month is proven by
-        # tests/test_dekking.py. Here: every parameter still in force must be known up to the end.
-        if vervallen is None and p.bekend_tot < eind:
+        # monthly WML that ends then), or have periods without a value (a rule not in force then);
+        # whether each calculation finds a value for every month is proven by tests/test_dekking.py.
+        # Here: every parameter must be known (checked) up to the end of the period.
+        if p.bekend_tot < eind:
             let_op = "  <-- niet bekend tot het einde van de periode"
             gaten += 1
-        click.echo(f"  {p.naam:<45} {dekking}{f'  ({voorlopig} voorlopig)' if voorlopig else ''}{let_op}")
+        click.echo(f"  {p.naam:<45} {'; '.join(delen)}{f'  ({voorlopig} voorlopig)' if voorlopig else ''}{let_op}")
     if gaten:
         click.echo(f"{gaten} parameter(s) dekken niet de hele periode {van} t/m {tot}.", err=True)
         sys.exit(1)
     click.echo(f"Alle parameters zijn gedekt van {van} tot en met {tot}.")
+
+
+@main.command("batch", help="Reken een CSV- of JSON Lines-bestand met veel berekeningen door (één uitvoerregel per invoerregel).")
+@click.argument("invoer", type=click.Path(dir_okay=False))
+@click.option("-o", "--uitvoer", "uitvoer", required=True, type=click.Path(dir_okay=False), help="Uitvoerbestand (.csv of .jsonl)")
+@click.option("--soort", required=True, help="De berekening, bv. loonkostensubsidie")
+@click.option("--peildatum", default=None, help="Reken elke regel op deze datum (JJJJ-MM-DD); een datumkolom wordt dan genegeerd")
+@click.option("--formaat", type=click.Choice(["csv", "jsonl"]), default=None, help="Standaard: uit de extensie van het invoerbestand")
+@click.option("--processen", type=int, default=None, help="Aantal rekenprocessen; standaard alle kernen bij grote bestanden")
+def batch(invoer, uitvoer, soort, peildatum, formaat, processen):
+    from .batch import BatchFout, verwerk
+
+    datum = None
+    if peildatum:
+        try:
+            datum = date.fromisoformat(peildatum)
+        except ValueError:
+            click.echo(f"Ongeldige --peildatum '{peildatum}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.", err=True)
+            sys.exit(2)
+    try:
+        s = verwerk(invoer, uitvoer, soort, datum, formaat, processen)
+    except BatchFout as exc:
+        click.echo(f"Fout: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Afgebroken; er is geen uitvoerbestand geschreven.", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"Fout bij lezen of schrijven: {exc.strerror or exc} ({exc.filename or ''})", err=True)
+        sys.exit(1)
+    tempo = s.rijen / s.seconden if s.seconden else 0
+    click.echo(f"{s.rijen} regels verwerkt in {s.seconden:.1f} s ({tempo:.0f}/s); {s.fouten} met fouten "
+               f"(zie de kolom fouten). Uitvoer: {uitvoer}", err=True)
 
 
 if __name__ == "__main__":
