@@ -1,0 +1,413 @@
+"""Bijstandsnorm of a household (Participatiewet art. 20, 21, 22, 22a) and what is left next to income
+(art. 31 lid 2 onder k, n, r, z).
+
+Norms are amounts incl. 5 % vakantietoeslag (art. 19 lid 3). The amount excl. vakantietoeslag is 95 %
+of the norm, rounded half-up to the cent; the vakantietoeslag is the difference. This reproduces every
+published pair (velsen.nl jul 2021: 1.541,00 / 1.463,95 / 77,05; jan 2022: 1.559,58 / 1.481,60).
+
+Pensioengerechtigde leeftijd: from the geboortedatum and the dated AOW age (parameter
+`aow.pensioengerechtigde_leeftijd`, months, for the calendar year in which it is reached, AOW art. 7a);
+a klantmanager who only knows the age in years can set `aow_leeftijd_bereikt` per person.
+
+Income: the netto inkomsten uit arbeid per month minus the chosen inkomstenvrijlating (a percentage,
+rounded half-up to the cent once, up to the monthly maximum, only within its maximum duration), plus the
+part of a vrijwilligersvergoeding above the onder-k maxima. Aanvullende bijstand = norm − counted income,
+not below zero (art. 19 lid 1: bijstand up to the norm).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from parameters import ParameterSet, default_parameters
+
+from .errors import InvoerFout
+from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .kostendelersnorm import ART_19A, ART_22A, Medebewoner, norm_per_persoon, oordeel
+from .money import HONDERD, NUL, cent, procent
+from .periods import dagen_in_maand, leeftijd_op, maanden_van_jaar, verjaardag
+
+SOORT = "bijstandsnorm"
+ART_31 = "Participatiewet art. 31 lid 2"
+VRIJLATINGEN = ("algemeen", "alleenstaande_ouder", "doelgroep_loonkostensubsidie")
+
+
+@dataclass(frozen=True)
+class Persoon:
+    geboortedatum: date | None = None
+    leeftijd: int | None = None
+    aow_leeftijd_bereikt: bool | None = None
+
+    def leeftijd_op(self, datum: date) -> int:
+        return leeftijd_op(self.geboortedatum, datum) if self.geboortedatum else self.leeftijd
+
+
+@dataclass(frozen=True)
+class Vrijlating:
+    soort: str  # algemeen (onder n), alleenstaande_ouder (onder r), doelgroep_loonkostensubsidie (onder z)
+    maand: int = 1  # which month of the vrijlating period the peildatum falls in (1 = first)
+    kind_jonger_dan_12: bool = False
+
+
+@dataclass(frozen=True)
+class BijstandInvoer:
+    peildatum: date
+    belanghebbende: Persoon
+    partner: Persoon | None = None
+    kinderen: bool = False
+    medebewoners: tuple[Medebewoner, ...] = field(default_factory=tuple)
+    netto_inkomsten_per_maand: Decimal = NUL
+    vrijlating: Vrijlating | None = None
+    vrijwilligersvergoeding_per_maand: Decimal = NUL
+
+
+def _plus_maanden_dag(d: date, maanden: int) -> date:
+    index = d.year * 12 + (d.month - 1) + maanden
+    jaar, maand = index // 12, index % 12 + 1
+    return date(jaar, maand, min(d.day, dagen_in_maand(jaar, maand)))
+
+
+def aow_bereikt(spoor: Rekenspoor, p: Persoon, datum: date) -> bool:
+    """Has `p` reached the pensioengerechtigde leeftijd on `datum`? (AOW art. 7a: the AOW age of the
+    calendar year in which it is reached)."""
+    if p.aow_leeftijd_bereikt is not None:
+        return p.aow_leeftijd_bereikt
+    leeftijd = p.leeftijd_op(datum)
+    if leeftijd < 65:
+        return False
+    if p.geboortedatum is None:
+        maanden = int(spoor.waarde("aow.pensioengerechtigde_leeftijd", datum))
+        if leeftijd * 12 >= maanden:
+            return True
+        if (leeftijd + 1) * 12 > maanden:
+            spoor.waarschuw(
+                f"Met alleen de leeftijd ({leeftijd} jaar) is niet te zeggen of de AOW-leeftijd "
+                f"({maanden // 12} jaar en {maanden % 12} maanden) al is bereikt; gerekend is met 'nog niet'. "
+                "Vul de geboortedatum in of geef aan dat de AOW-leeftijd is bereikt.")
+        return False
+    if leeftijd >= 67:  # the AOW age is at most 67 years in 2020-2026
+        return True
+    d = _aow_datum(spoor, p)
+    return d is not None and d <= datum
+
+
+@dataclass
+class Norm:
+    """The norm of the household on one date."""
+
+    datum: date
+    leefvorm: str  # alleenstaande, alleenstaande_ouder, gehuwden
+    aantal_kostendelers: int
+    kostendelersnorm: bool
+    norm: Decimal
+    norm_zonder_kostendelers: Decimal
+    normartikel: str
+    b: Decimal | None
+    norm_per_persoon: Decimal | None
+    oordelen: list
+
+
+def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: bool = False) -> Norm:
+    w = spoor.waarde
+    oordelen = [oordeel(spoor, mb, datum) for mb in invoer.medebewoners]
+    m = sum(1 for o in oordelen if o.telt_mee)
+    echtgenoten = [invoer.belanghebbende] + ([invoer.partner] if invoer.partner else [])
+    leeftijden = [p.leeftijd_op(datum) for p in echtgenoten]
+    aow = [aow_bereikt(spoor, p, datum) for p in echtgenoten]
+    oud = [lt >= 21 for lt in leeftijden]  # art. 22a lid 1: only a spouse of 21 or older counts in A
+    a = m + sum(oud)
+    k = invoer.kinderen
+    if invoer.partner is None:
+        leefvorm = "alleenstaande_ouder" if k else "alleenstaande"
+        if aow[0]:
+            zonder, artikel, b = w("bijstand.norm_aow.alleenstaande", datum), "Participatiewet art. 22 onder a", \
+                w("bijstand.norm_aow.gehuwden", datum)
+        elif oud[0]:
+            zonder, artikel, b = w("bijstand.norm_21.alleenstaande", datum), "Participatiewet art. 21 onder a", \
+                w("bijstand.norm_21.gehuwden", datum)
+        else:
+            zonder, artikel, b = w("bijstand.norm_jongeren.alleenstaande", datum), \
+                f"Participatiewet art. 20 lid {2 if k else 1} onder a", None
+    else:
+        leefvorm = "gehuwden"
+        if any(aow):
+            zonder = w("bijstand.norm_aow.gehuwden", datum)
+            artikel = "Participatiewet art. 22 onder b" if all(aow) else "Participatiewet art. 22 onder c"
+            b = zonder
+        elif all(oud):
+            zonder, artikel, b = w("bijstand.norm_21.gehuwden", datum), "Participatiewet art. 21 onder b", \
+                w("bijstand.norm_21.gehuwden", datum)
+        elif any(oud):
+            naam = "bijstand.norm_jongeren.gehuwden_een" + ("_kinderen" if k else "")
+            zonder, artikel = w(naam, datum), f"Participatiewet art. 20 lid {2 if k else 1} onder c"
+            b = w("bijstand.norm_21.gehuwden", datum)
+        else:
+            naam = "bijstand.norm_jongeren.gehuwden_beiden" + ("_kinderen" if k else "")
+            zonder, artikel, b = w(naam, datum), f"Participatiewet art. 20 lid {2 if k else 1} onder b", None
+    if stappen:
+        spoor.stap(f"Norm zonder kostendelende medebewoners ({_leefvorm_tekst(leefvorm, leeftijden)})", zonder,
+                   artikel)
+    toepassen = m > 0 and b is not None
+    if m > 0 and b is None and stappen:
+        spoor.waarschuw("De kostendelersnorm geldt alleen voor een belanghebbende (of echtgenoot) van 21 jaar of "
+                        "ouder (art. 22a lid 1); de jongerennorm van art. 20 blijft gelden.")
+    per_persoon = None
+    if toepassen:
+        if stappen:
+            spoor.stap(f"Aantal kostendelers A = {m} kostendelende medebewoner(s) + {sum(oud)} "
+                       f"(belanghebbende en echtgenoot van 21 jaar of ouder) = {a}", None, f"{ART_22A} lid 1")
+        per_persoon = norm_per_persoon(spoor, a, b, datum, stappen=stappen)
+        norm = NUL
+        delen = []
+        for is_oud in oud:
+            if is_oud:
+                norm += per_persoon
+                delen.append(per_persoon)
+            else:  # art. 22a lid 3: fixed amount for the spouse of 18, 19 or 20
+                naam = "bijstand.kostendelers.jongere_echtgenoot" + ("_kinderen" if k else "")
+                vast = w(naam, datum)
+                norm += vast
+                delen.append(vast)
+                if stappen:
+                    spoor.stap("Vast bedrag voor de echtgenoot van 18, 19 of 20 jaar", vast,
+                               f"{ART_22A} lid 3 onder {'a' if k else 'b'}")
+        if stappen and len(delen) > 1:
+            spoor.stap("Kostendelersnorm van het gezin: som voor beide echtgenoten", norm, f"{ART_22A} lid 2 en 3",
+                       "{x} + {y} = {n}", x=Bedrag(delen[0]), y=Bedrag(delen[1]), n=Bedrag(norm))
+    else:
+        norm = zonder
+    return Norm(datum, leefvorm, a, toepassen, norm, zonder, artikel, b, per_persoon, oordelen)
+
+
+def _leefvorm_tekst(leefvorm: str, leeftijden: list[int]) -> str:
+    tekst = {"alleenstaande": "alleenstaande", "alleenstaande_ouder": "alleenstaande ouder",
+             "gehuwden": "gehuwden"}[leefvorm]
+    return f"{tekst}, {' en '.join(str(x) for x in leeftijden)} jaar"
+
+
+def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool) -> dict:
+    v = invoer.vrijlating
+    netto = invoer.netto_inkomsten_per_maand
+    out = {"soort": None, "percentage": None, "maximum": None, "bedrag": NUL, "van_toepassing": False,
+           "reden": None, "grondslag": None}
+    if v is None:
+        return out
+    out["soort"] = v.soort
+    if v.soort == "algemeen":
+        pre, onder = "bijstand.vrijlating_arbeid", "n"
+        bezwaar = "Niet van toepassing: de belanghebbende heeft de pensioengerechtigde leeftijd bereikt." if aow_b \
+            else None
+    elif v.soort == "alleenstaande_ouder":
+        pre, onder = "bijstand.vrijlating_alleenstaande_ouder", "r"
+        grens = int(spoor.waarde(f"{pre}.kind_jonger_dan", datum))
+        bezwaar = None
+        if invoer.partner is not None or not invoer.kinderen:
+            bezwaar = "Niet van toepassing: alleen voor een alleenstaande ouder."
+        elif not v.kind_jonger_dan_12:
+            bezwaar = f"Niet van toepassing: alleen bij de volledige zorg voor een kind jonger dan {grens} jaar."
+    else:
+        pre, onder = "bijstand.vrijlating_doelgroep_lks", "z"
+        if not spoor.waarde(f"{pre}.in_werking", datum):
+            raise InvoerFout("vrijlating.soort", "De vrijlating voor de doelgroep loonkostensubsidie "
+                                                 "(art. 31 lid 2 onder z) bestaat pas vanaf 1 januari 2023.")
+        bezwaar = None
+    out["grondslag"] = f"{ART_31} onder {onder}"
+    pct = spoor.waarde(f"{pre}.percentage", datum)
+    maximum = spoor.waarde(f"{pre}.maximum", datum)
+    duur = int(spoor.waarde(f"{pre}.duur", datum))
+    out["percentage"], out["maximum"] = pct, maximum
+    if bezwaar is None and v.maand > duur:
+        bezwaar = f"Niet van toepassing: de vrijlating duurt ten hoogste {duur} maanden (dit is maand {v.maand})."
+    if bezwaar:
+        out["reden"] = bezwaar
+        spoor.waarschuw(f"Inkomstenvrijlating: {bezwaar[0].lower()}{bezwaar[1:]}")
+        spoor.stap("Inkomstenvrijlating", NUL, out["grondslag"], bezwaar)
+        return out
+    onbegrensd = cent(procent(netto, pct))  # one rounding: the vrijgelaten amount is a cent amount
+    bedrag = min(onbegrensd, maximum)
+    out.update(bedrag=bedrag, van_toepassing=True,
+               reden="Het maximum is bereikt." if onbegrensd > maximum else "Het maximum is niet bereikt.")
+    spoor.stap("Inkomstenvrijlating", bedrag, out["grondslag"],
+               "{pct} % × {netto} = {ruw}; maximum {max} per maand; vrijgelaten {bedr} (maand {n} van {duur})",
+               pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum), bedr=Bedrag(bedrag),
+               n=v.maand, duur=duur)
+    if onder == "z":
+        spoor.waarschuw("De vrijlating voor de doelgroep loonkostensubsidie (onder z) volgt op de zes maanden van "
+                        "onder n; daarna kan het college haar voortzetten (onder aa).")
+    return out
+
+
+def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeftijd_b: int) -> dict:
+    vergoeding = invoer.vrijwilligersvergoeding_per_maand
+    out = {"vergoeding": vergoeding, "vrijgelaten": NUL, "maximum_per_maand": None, "maximum_per_jaar": None,
+           "reden": None}
+    if vergoeding == 0:
+        return out
+    grondslag = f"{ART_31} onder k"
+    grens = int(spoor.waarde("bijstand.vrijwilligersvergoeding.minimumleeftijd", datum))
+    per_maand = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_maand", datum)
+    per_jaar = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_jaar", datum)
+    out.update(maximum_per_maand=per_maand, maximum_per_jaar=per_jaar)
+    if leeftijd_b < grens:
+        out["reden"] = (f"Niet vrijgelaten: de vrijlating van onder k geldt vanaf {grens} jaar; "
+                        "alleen aantoonbaar gemaakte kosten kunnen buiten beschouwing blijven.")
+        spoor.stap("Vrijgelaten vrijwilligersvergoeding", NUL, grondslag, out["reden"])
+        return out
+    # The vergoeding is assumed to be received every month from January of this calendar year: the yearly
+    # maximum then limits the later months.
+    eerder = min(vergoeding, per_maand) * (datum.month - 1)
+    ruimte = max(NUL, per_jaar - eerder)
+    vrij = min(vergoeding, per_maand, ruimte)
+    out["vrijgelaten"] = vrij
+    out["reden"] = ("Het jaarmaximum is bereikt." if ruimte < min(vergoeding, per_maand)
+                    else "Het maandmaximum is bereikt." if vergoeding > per_maand else "Binnen de maxima.")
+    spoor.stap("Vrijgelaten vrijwilligersvergoeding", vrij, grondslag,
+               "laagste van {v}, maandmaximum {pm} en wat over is van het jaarmaximum {pj} − {eerder} = {ruimte}",
+               v=Bedrag(vergoeding), pm=Bedrag(per_maand), pj=Bedrag(per_jaar), eerder=Bedrag(eerder),
+               ruimte=Bedrag(ruimte))
+    if datum.month > 1:
+        spoor.waarschuw("Voor het jaarmaximum van de vrijwilligersvergoeding is aangenomen dat dezelfde vergoeding "
+                        "sinds januari elke maand is ontvangen.")
+    return out
+
+
+def _controleer(invoer: BijstandInvoer) -> None:
+    # The API schema checks all of this with every error at once; this guards direct engine use.
+    for veld, p in (("belanghebbende", invoer.belanghebbende), ("partner", invoer.partner)):
+        if p is None:
+            continue
+        if p.geboortedatum is None and p.leeftijd is None:
+            raise InvoerFout(f"{veld}.geboortedatum", "Vul een geboortedatum of een leeftijd in.")
+        if p.leeftijd_op(invoer.peildatum) < 18:
+            raise InvoerFout(f"{veld}.{'geboortedatum' if p.geboortedatum else 'leeftijd'}",
+                             "Bijstand met een norm van de Participatiewet is er vanaf 18 jaar.")
+    if invoer.netto_inkomsten_per_maand < 0:
+        raise InvoerFout("netto_inkomsten_per_maand", "De inkomsten kunnen niet negatief zijn.")
+    if invoer.vrijwilligersvergoeding_per_maand < 0:
+        raise InvoerFout("vrijwilligersvergoeding_per_maand", "De vergoeding kan niet negatief zijn.")
+
+
+def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
+    _controleer(invoer)
+    spoor = Rekenspoor(params or default_parameters(), uitleg)
+    datum = invoer.peildatum
+    n = norm_op(spoor, invoer, datum, stappen=True)
+    for i, (mb, o) in enumerate(zip(invoer.medebewoners, n.oordelen), start=1):
+        spoor.stap(f"Medebewoner {i}: {o.reden}", None, ART_19A)
+    vt_pct = spoor.waarde("bijstand.vakantietoeslag_percentage", datum)
+    # Published excl. amounts are 95 % of the norm rounded half-up to the cent (art. 19 lid 3).
+    excl = cent(procent(n.norm, HONDERD - vt_pct))
+    vt = n.norm - excl
+    spoor.stap("Norm exclusief vakantietoeslag", excl, "Participatiewet art. 19 lid 3",
+               "{pct} % × {norm} = {excl}; vakantietoeslag {norm} − {excl} = {vt}",
+               pct=HONDERD - vt_pct, norm=Bedrag(n.norm), excl=Bedrag(excl), vt=Bedrag(vt))
+    verschil = n.norm_zonder_kostendelers - n.norm
+    if n.kostendelersnorm:
+        spoor.stap("Verschil door de kostendelersnorm", verschil, ART_22A, "{z} − {k} = {v}",
+                   z=Bedrag(n.norm_zonder_kostendelers), k=Bedrag(n.norm), v=Bedrag(verschil))
+
+    leeftijd_b = invoer.belanghebbende.leeftijd_op(datum)
+    aow_b = aow_bereikt(spoor, invoer.belanghebbende, datum)
+    vl = _vrijlating(spoor, invoer, datum, aow_b)
+    vw = _vrijwilligers(spoor, invoer, datum, leeftijd_b)
+    netto = invoer.netto_inkomsten_per_maand
+    in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
+    spoor.stap("In aanmerking te nemen inkomsten", in_aanmerking, "Participatiewet art. 31 en 32",
+               "{netto} − vrijlating {vl} + vrijwilligersvergoeding boven de vrijlating {vw} = {tot}",
+               netto=Bedrag(netto), vl=Bedrag(vl["bedrag"]), vw=Bedrag(vw["vergoeding"] - vw["vrijgelaten"]),
+               tot=Bedrag(in_aanmerking))
+    aanvullend = max(NUL, n.norm - in_aanmerking)
+    spoor.stap("Aanvullende bijstand", aanvullend, "Participatiewet art. 19 lid 1 en art. 31",
+               "{norm} − {ink} = {aanv} (niet lager dan nul)",
+               norm=Bedrag(n.norm), ink=Bedrag(in_aanmerking), aanv=Bedrag(aanvullend))
+
+    resultaat = {
+        "leefvorm": n.leefvorm,
+        "normartikel": n.normartikel,
+        "aantal_kostendelers": n.aantal_kostendelers,
+        "kostendelersnorm_toegepast": n.kostendelersnorm,
+        "norm_per_persoon": n.norm_per_persoon,
+        "gehuwdennorm_b": n.b,
+        "norm": n.norm,
+        "norm_excl_vakantietoeslag": excl,
+        "vakantietoeslag": vt,
+        "norm_zonder_kostendelers": n.norm_zonder_kostendelers,
+        "verschil": verschil,
+        "medebewoners": [
+            {"nummer": i, "leeftijd": o.leeftijd, "telt_mee": o.telt_mee, "reden": o.reden}
+            for i, o in enumerate(n.oordelen, start=1)
+        ],
+        "netto_inkomsten_per_maand": netto,
+        "inkomstenvrijlating": vl,
+        "vrijwilligersvergoeding": vw,
+        "vrijgelaten": vl["bedrag"] + vw["vrijgelaten"],
+        "in_aanmerking_genomen_inkomsten": in_aanmerking,
+        "aanvullende_bijstand": aanvullend,
+        "jaaroverzicht": _jaaroverzicht(spoor, invoer),
+    }
+    return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+
+def _aow_datum(spoor: Rekenspoor, p: Persoon) -> date | None:
+    """The date on which `p` reaches the pensioengerechtigde leeftijd, if it falls in 2020-2026."""
+    if p.geboortedatum is None or p.aow_leeftijd_bereikt is not None:
+        return None
+    for jaar in range(max(p.geboortedatum.year + 66, 2020), min(p.geboortedatum.year + 68, 2027)):
+        maanden = int(spoor.waarde("aow.pensioengerechtigde_leeftijd", date(jaar, 1, 1)))
+        d = _plus_maanden_dag(p.geboortedatum, maanden)
+        if d.year == jaar:
+            return d
+    return None
+
+
+def _wisseldata(spoor: Rekenspoor, invoer: BijstandInvoer, jaar: int) -> list[date]:
+    """Dates in `jaar` (after the 1st of a month) on which someone's age, and so A or the norm, may change:
+    birthdays and the dates on which a spouse reaches the pensioengerechtigde leeftijd."""
+    data = set()
+    for p in [invoer.belanghebbende, invoer.partner, *invoer.medebewoners]:
+        if p is not None and p.geboortedatum is not None:
+            data.add(verjaardag(p.geboortedatum, jaar))
+    for p in [invoer.belanghebbende, invoer.partner]:
+        if p is not None and p.geboortedatum is not None and p.geboortedatum.year + 66 <= jaar <= 2026:
+            d = _aow_datum(spoor, p)
+            if d is not None:
+                data.add(d)
+    return sorted(d for d in data if d.year == jaar and d.day > 1)
+
+
+def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer) -> dict:
+    """Month by month in the calendar year of the peildatum: the norm from the 1st of the month and from
+    every date in the month on which A or the norm changes (a birthday: 27, 21, 18, AOW; and 1 January /
+    1 July when the norms change)."""
+    jaar = invoer.peildatum.year
+    extra = _wisseldata(spoor, invoer, jaar)
+    maanden = []
+    vorige = None
+    wijzigingen = 0
+    for maand in maanden_van_jaar(jaar):
+        data = [maand] + [d for d in extra if d.year == jaar and d.month == maand.month]
+        delen = []
+        for d in data:
+            n = norm_op(spoor, invoer, d)
+            sleutel = (n.aantal_kostendelers, n.norm)
+            if delen and (delen[-1]["aantal_kostendelers"], delen[-1]["norm"]) == sleutel:
+                continue
+            if vorige is not None and sleutel != vorige:
+                wijzigingen += 1
+            vorige = sleutel
+            delen.append({"vanaf": d, "aantal_kostendelers": n.aantal_kostendelers, "norm": n.norm})
+        maanden.append({"maand": maand.strftime("%Y-%m"), "delen": delen})
+    if any(p is not None and p.geboortedatum is None
+           for p in [invoer.belanghebbende, invoer.partner, *invoer.medebewoners]):
+        spoor.waarschuw("Van een of meer personen is alleen de leeftijd bekend: het jaaroverzicht houdt voor hen "
+                        "geen rekening met een verjaardag in het jaar.")
+    if any(len(m["delen"]) > 1 for m in maanden):
+        spoor.waarschuw("In een maand met een wijziging geldt de nieuwe norm vanaf de genoemde datum; gemeenten "
+                        "rekenen die maand naar rato van de dagen.")
+    return {"jaar": jaar, "aantal_wijzigingen": wijzigingen, "maanden": maanden}
+
+
+__all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
+           "VRIJLATINGEN"]
