@@ -1,0 +1,576 @@
+"""`rekenhulp batch`: many cases from a CSV or JSON Lines file, streamed to an output file.
+
+- Constant memory: the input is read line by line (csv module), results are written as they come;
+  with several processes at most a few blocks of rows are in flight, and the output keeps the input order.
+- One output row per input row (blank lines are skipped). A row that cannot be computed gets its
+  messages in the `fouten` column, with the line number; it never stops the other rows.
+- Every row carries the receipt: engine_versie, parameters_vingerafdruk, peildatum.
+- CSV output neutralises values that spreadsheet programs would run as a formula (OWASP "CSV injection"):
+  a value starting with = + - @ tab or CR gets a leading apostrophe.
+- Input that is not a usable file (not UTF-8, a line longer than MAX_REGEL, too many columns, unknown
+  columns) stops with a Dutch message (`BatchFout`), never a traceback, and leaves no half output file.
+
+The calculation is the same as the API's (schema `load`, `reken`, result schema `dump`): the only
+differences are that the explanation steps are not built (as in the API without ?uitleg) and that a
+schema instance is reused per process. Nothing here knows a rule.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import time
+from collections import OrderedDict, deque
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+from marshmallow import ValidationError, fields
+
+MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
+MAX_KOLOMMEN = 500
+BLOK = 500  # rows per block sent to a worker process
+CACHE = 4096  # identical cases in a file are computed once (results depend only on input + parameters)
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+WAAR = {"ja", "j", "true", "waar", "1", "yes", "y"}
+ONWAAR = {"nee", "n", "false", "onwaar", "0", "no"}
+
+csv.field_size_limit(MAX_REGEL)
+
+
+class BatchFout(Exception):
+    """The input file as a whole cannot be processed; the message is Dutch and names the line."""
+
+
+def neutraliseer(waarde: str) -> str:
+    """Prefix an apostrophe to values a spreadsheet would evaluate as a formula."""
+    return "'" + waarde if waarde and waarde.startswith(FORMULE_TEKENS) else waarde
+
+
+def formaat_van(pad: str, formaat: str | None = None) -> str:
+    if formaat:
+        return formaat
+    return "jsonl" if str(pad).lower().endswith((".jsonl", ".ndjson")) else "csv"
+
+
+# --- what a soort looks like as columns -------------------------------------------------------------
+
+
+def veldsoorten(schema_cls) -> dict[str, str]:
+    """Input field name -> how a CSV cell is turned into JSON: geheel, janee, getal, json or tekst."""
+    out = {}
+    for naam, veld in schema_cls().fields.items():
+        if veld.dump_only:
+            continue
+        key = veld.data_key or naam
+        if isinstance(veld, fields.Boolean):
+            out[key] = "janee"
+        elif isinstance(veld, fields.Integer):
+            out[key] = "geheel"
+        elif isinstance(veld, fields.Decimal):
+            out[key] = "getal"
+        elif isinstance(veld, (fields.Nested, fields.List, fields.Dict, fields.Tuple)):
+            out[key] = "json"
+        else:
+            out[key] = "tekst"
+    return out
+
+
+def resultaat_kolommen(schema_cls, prefix: str = "") -> tuple[list[str], list[str]]:
+    """(flat result columns like "per_jaar.totaal", nested lists left out of the CSV, e.g. "per_jaar.maanden")."""
+    kolommen, weg = [], []
+    for naam, veld in schema_cls().fields.items():
+        key = veld.data_key or naam
+        if isinstance(veld, fields.Nested) and not veld.many:
+            sub_k, sub_w = resultaat_kolommen(type(veld.schema), f"{prefix}{key}.")
+            kolommen += sub_k
+            weg += sub_w
+        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
+            weg.append(f"{prefix}{naam}")
+        else:
+            kolommen.append(f"{prefix}{key}")
+    return kolommen, weg
+
+
+def _cel(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    return str(waarde)
+
+
+def _plat(d: dict, kolommen: list[str]) -> list[str]:
+    out = []
+    for k in kolommen:
+        v = d
+        for deel in k.split("."):
+            v = v.get(deel) if isinstance(v, dict) else None
+        out.append(_cel(v))
+    return out
+
+
+def cel_naar_json(waarde: str, soort: str, veld: str):
+    """A CSV cell (text) to the JSON value the input schema expects. Invalid text is passed on, so the
+    schema reports it in Dutch like any API error."""
+    if soort == "geheel":
+        t = waarde.replace("%", "").strip()
+        return int(t) if t.lstrip("+-").isdigit() and len(t) < 20 else waarde
+    if soort == "janee":
+        t = waarde.strip().lower()
+        return True if t in WAAR else False if t in ONWAAR else waarde
+    if soort == "getal":
+        t = waarde.strip().replace("€", "").replace(" ", "")
+        return t.replace(",", ".") if "," in t and "." not in t else t
+    if soort == "json":
+        try:
+            return json.loads(waarde)
+        except (ValueError, RecursionError):
+            raise _CelFout(veld, "Geen geldige JSON in deze kolom (zie de README: geneste invoer als JSON).") from None
+    return waarde
+
+
+class _CelFout(Exception):
+    def __init__(self, veld, bericht):
+        self.veld, self.bericht = veld, bericht
+
+
+# --- computing rows (in the main process or a worker) ------------------------------------------------
+
+
+class Rekenaar:
+    """Computes rows of one soort; one instance per process (schemas reused, small result cache)."""
+
+    def __init__(self, soort_naam: str, peildatum: date | None = None):
+        from api.soorten import SOORTEN, laad_alle_soorten
+        from parameters import default_parameters
+        import calculator
+
+        laad_alle_soorten()
+        self.soort = SOORTEN[soort_naam]
+        self.peildatum = peildatum
+        self.params = default_parameters()
+        self.versie = calculator.__version__
+        self.invoer_schema = self.soort.invoer_schema()
+        self.velden = veldsoorten(self.soort.invoer_schema)
+        self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
+        self.csv_schema = self.soort.resultaat_schema(exclude=weg) if weg else self.soort.resultaat_schema()
+        self.json_schema = self.soort.resultaat_schema()
+        self._cache: OrderedDict = OrderedDict()
+
+    # -- one case -------------------------------------------------------------------------------
+    def _reken(self, ruw: dict):
+        """(invoer, uitkomst) or raises api.soorten.Fout; the same calls as the API."""
+        from api.soorten import Fout, reken, validatiefouten
+
+        if self.peildatum is not None:
+            ruw = self.soort.met_datum(ruw, self.peildatum)
+        try:
+            invoer = self.invoer_schema.load(ruw)
+        except ValidationError as exc:
+            raise Fout(validatiefouten(exc.messages)) from None
+        return invoer, reken(self.soort, invoer, params=self.params)
+
+    def _peildatum_tekst(self, ruw: dict) -> str:
+        if self.peildatum is not None:
+            d = self.soort.met_datum({}, self.peildatum)[self.soort.datumveld]
+            return str(d)
+        return str(ruw.get(self.soort.datumveld) or "")
+
+    def csv_rij(self, regel: int, ruw: dict | None, fout: str | None = None) -> list[str]:
+        """[result columns..., waarschuwingen, engine_versie, parameters_vingerafdruk, peildatum, fouten]."""
+        from api.soorten import Fout
+
+        leeg = [""] * len(self.kolommen)
+        if fout is not None:
+            return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst({}), f"regel {regel}: {fout}"]
+        try:
+            sleutel = None
+            invoer, uitkomst = None, None
+            try:
+                if self.peildatum is not None:
+                    ruw = self.soort.met_datum(ruw, self.peildatum)
+                invoer = self.invoer_schema.load(ruw)
+            except ValidationError as exc:
+                from api.soorten import validatiefouten
+
+                raise Fout(validatiefouten(exc.messages)) from None
+            try:
+                sleutel = invoer if hash(invoer) is not None else None
+            except TypeError:
+                sleutel = None
+            if sleutel is not None and sleutel in self._cache:
+                self._cache.move_to_end(sleutel)
+                return self._cache[sleutel]
+            from api.soorten import reken
+
+            uitkomst = reken(self.soort, invoer, params=self.params)
+            rij = _plat(self.csv_schema.dump(uitkomst.resultaat), self.kolommen) + [
+                " | ".join(uitkomst.waarschuwingen), self.versie, self.params.fingerprint,
+                uitkomst.peildatum.isoformat(), ""]
+            if sleutel is not None:
+                self._cache[sleutel] = rij
+                if len(self._cache) > CACHE:
+                    self._cache.popitem(last=False)
+            return rij
+        except Fout as exc:
+            tekst = "; ".join(f"{f['pad']}: {f['bericht']}" for f in exc.fouten)
+            return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst(ruw),
+                           f"regel {regel}: {tekst}"]
+        except Exception as exc:  # an engine bug in one row must not stop the batch
+            return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst(ruw),
+                           f"regel {regel}: interne fout bij het rekenen ({type(exc).__name__})"]
+
+    def json_regel(self, regel: int, rij_id, ruw: dict | None, fout: str | None = None) -> dict:
+        from api.soorten import Fout
+
+        bewijs = {"engine_versie": self.versie, "parameters_vingerafdruk": self.params.fingerprint, "peildatum": None}
+        if fout is not None:
+            return {"regel": regel, "id": rij_id, "status": "fout", "rekenbewijs": bewijs,
+                    "fouten": [{"pad": "$", "bericht": fout}]}
+        try:
+            invoer, uitkomst = self._reken(ruw)
+        except Fout as exc:
+            bewijs["peildatum"] = self._peildatum_tekst(ruw) or None
+            return {"regel": regel, "id": rij_id, "status": "fout", "rekenbewijs": bewijs, "fouten": exc.fouten}
+        except Exception as exc:
+            return {"regel": regel, "id": rij_id, "status": "fout", "rekenbewijs": bewijs,
+                    "fouten": [{"pad": "$", "bericht": f"interne fout bij het rekenen ({type(exc).__name__})"}]}
+        bewijs["peildatum"] = uitkomst.peildatum.isoformat()
+        bewijs["invoer"] = self.invoer_schema.dump(invoer)
+        return {"regel": regel, "id": rij_id, "status": "ok", "resultaat": self.json_schema.dump(uitkomst.resultaat),
+                "waarschuwingen": list(uitkomst.waarschuwingen), "rekenbewijs": bewijs}
+
+
+_REKENAAR: Rekenaar | None = None
+_KOP: "_CsvKop | None" = None
+
+
+def _init_worker(soort_naam, peildatum, kop=None):
+    global _REKENAAR, _KOP
+    _REKENAAR = Rekenaar(soort_naam, peildatum)
+    _KOP = kop
+
+
+@dataclass
+class _CsvKop:
+    """What a worker needs to turn parsed input cells into an output CSV row."""
+
+    kolommen: int
+    id_kolom: int | None
+    invoer_kolommen: list  # [(index, name, kind)]
+    scheiding: str
+
+
+def _blok_csv(blok) -> tuple[str, int, int]:
+    """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors)."""
+    import io
+
+    kop, rekenaar = _KOP, _REKENAAR
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="\r\n")
+    fouten = 0
+    for regel, cellen in blok:
+        fout = None
+        ruw = {}
+        if len(cellen) > kop.kolommen:
+            fout = f"{len(cellen)} waarden, maar de kopregel heeft {kop.kolommen} kolommen."
+            cellen = cellen[:kop.kolommen]
+        else:
+            cellen = cellen + [""] * (kop.kolommen - len(cellen))
+            try:
+                for i, k, aard in kop.invoer_kolommen:
+                    c = cellen[i]
+                    if c and not c.isspace():
+                        ruw[k] = cel_naar_json(c, aard, k)
+            except _CelFout as exc:
+                fout = f"$.{exc.veld}: {exc.bericht}"
+        rij = rekenaar.csv_rij(regel, None if fout else ruw, fout)
+        if rij[-1]:
+            fouten += 1
+        voor = [str(regel)] + ([cellen[kop.id_kolom]] if kop.id_kolom is not None else []) + \
+            [cellen[i] for i, _, _ in kop.invoer_kolommen]
+        w.writerow([neutraliseer(c) for c in voor + rij])
+    return buf.getvalue(), len(blok), fouten
+
+
+def _blok_json(blok):
+    return [_REKENAAR.json_regel(regel, rij_id, ruw, fout) for regel, rij_id, ruw, fout in blok]
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+class _Lezer:
+    """Physical lines with a length limit, a line counter and progress by bytes."""
+
+    def __init__(self, f):
+        self.f = f
+        self.regel = 0
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            try:
+                lijn = self.f.readline(MAX_REGEL + 1)
+            except UnicodeDecodeError:
+                raise BatchFout(f"Het invoerbestand is geen geldige UTF-8-tekst (rond regel {self.regel + 1}). "
+                                "Sla het op als 'CSV UTF-8' (of JSON Lines in UTF-8) en probeer het opnieuw.") from None
+            if not lijn:
+                return
+            self.regel += 1
+            if len(lijn) > MAX_REGEL:
+                raise BatchFout(f"Regel {self.regel} is langer dan {MAX_REGEL // 1024} kB; dit is geen bruikbaar "
+                                "invoerbestand (een berekening past ruim op één regel).")
+            yield lijn
+
+    def positie(self) -> int:
+        try:
+            return self.f.buffer.tell()
+        except (AttributeError, OSError, ValueError):
+            return 0
+
+
+def _open_invoer(pad: str):
+    p = Path(pad)
+    if not p.is_file():
+        raise BatchFout(f"Invoerbestand niet gevonden: {pad}")
+    with open(p, "rb") as b:
+        kop = b.read(4)
+    if kop.startswith(b"PK\x03\x04"):
+        raise BatchFout("Dit lijkt een Excel- of zip-bestand. Sla het op als 'CSV UTF-8' en probeer het opnieuw.")
+    return open(p, encoding="utf-8-sig", newline="")
+
+
+def _csv_fout(exc: csv.Error, regel: int) -> BatchFout:
+    tekst = str(exc)
+    if "NUL" in tekst:
+        return BatchFout(f"Regel {regel} bevat een NUL-teken; dit is geen tekstbestand.")
+    if "field larger than field limit" in tekst:
+        return BatchFout(f"Regel {regel}: een waarde is langer dan {MAX_REGEL // 1024} kB.")
+    return BatchFout(f"Regel {regel}: geen geldige CSV ({tekst}).")
+
+
+@dataclass
+class Samenvatting:
+    rijen: int = 0
+    fouten: int = 0
+    seconden: float = 0.0
+
+
+class _Voortgang:
+    """A progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, totaal: int, aan: bool | None = None):
+        self.aan = sys.stderr.isatty() if aan is None else aan
+        self.totaal = max(totaal, 1)
+        self.start = self.laatst = time.monotonic()
+
+    def toon(self, rijen: int, positie: int, klaar: bool = False):
+        if not self.aan:
+            return
+        nu = time.monotonic()
+        if not klaar and nu - self.laatst < 0.5:
+            return
+        self.laatst = nu
+        pct = min(100, positie * 100 // self.totaal) if not klaar else 100
+        balk = "#" * (pct // 4) + "-" * (25 - pct // 4)
+        tempo = rijen / max(nu - self.start, 1e-9)
+        sys.stderr.write(f"\r[{balk}] {pct:3d} %  {rijen:,} rijen  {tempo:,.0f}/s".replace(",", "."))
+        if klaar:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _geordend(blokken: Iterator, functie: Callable, processen: int, init_args: tuple) -> Iterator[list]:
+    """Results of `functie(blok)` in input order; with processes, a bounded number of blocks in flight."""
+    if processen <= 1:
+        _init_worker(*init_args)
+        for blok in blokken:
+            yield functie(blok)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(processen, initializer=_init_worker, initargs=init_args) as pool:
+        onderweg: deque = deque()
+        for blok in blokken:
+            onderweg.append(pool.apply_async(functie, (blok,)))
+            if len(onderweg) >= processen * 3:
+                yield onderweg.popleft().get()
+        while onderweg:
+            yield onderweg.popleft().get()
+
+
+def _blokken(rijen: Iterator) -> Iterator[list]:
+    blok = []
+    for r in rijen:
+        blok.append(r)
+        if len(blok) >= BLOK:
+            yield blok
+            blok = []
+    if blok:
+        yield blok
+
+
+def standaard_processen(pad: str) -> int:
+    try:
+        groot = os.path.getsize(pad) > 2 * 1024 * 1024
+    except OSError:
+        groot = False
+    return min(os.cpu_count() or 1, 8) if groot else 1
+
+
+def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date | None = None,
+            formaat: str | None = None, processen: int | None = None, voortgang: bool | None = None) -> Samenvatting:
+    """Process a whole file. Raises BatchFout for an unusable input file (no output file is left)."""
+    from api.soorten import SOORTEN, laad_alle_soorten
+
+    laad_alle_soorten()
+    if soort_naam not in SOORTEN:
+        raise BatchFout(f"Onbekende soort '{soort_naam}'. Kies een van: {', '.join(SOORTEN)}.")
+    formaat = formaat_van(invoer_pad, formaat)
+    processen = standaard_processen(invoer_pad) if processen is None else max(1, processen)
+    f = _open_invoer(invoer_pad)
+    uit = Path(uitvoer_pad)
+    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.deel")
+    start = time.monotonic()
+    try:
+        with f, open(tijdelijk, "w", encoding="utf-8", newline="") as out:
+            lezer = _Lezer(f)
+            balk = _Voortgang(os.path.getsize(invoer_pad), voortgang)
+            if formaat == "csv":
+                s = _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk)
+            else:
+                s = _verwerk_jsonl(lezer, out, soort_naam, peildatum, processen, balk)
+        os.replace(tijdelijk, uit)
+    except BaseException:
+        tijdelijk.unlink(missing_ok=True)
+        raise
+    s.seconden = time.monotonic() - start
+    return s
+
+
+def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> Samenvatting:
+    from api.soorten import SOORTEN
+
+    soort = SOORTEN[soort_naam]
+    velden = veldsoorten(soort.invoer_schema)
+    kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
+    regels = iter(lezer)
+    eerste = next(regels, None)
+    if eerste is None:
+        raise BatchFout("Het invoerbestand is leeg; de eerste regel moet de kolomnamen bevatten.")
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+
+    def alle_regels():
+        yield eerste
+        yield from regels
+
+    reader = csv.reader(alle_regels(), delimiter=scheiding)
+    try:
+        kop = [k.strip() for k in next(reader)]
+    except csv.Error as exc:
+        raise _csv_fout(exc, lezer.regel) from None
+    if len(kop) > MAX_KOLOMMEN:
+        raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
+    onbekend = [k for k in kop if k not in velden and k != "id"]
+    dubbel = sorted({k for k in kop if kop.count(k) > 1})
+    if onbekend or dubbel:
+        delen = []
+        if onbekend:
+            delen.append(f"onbekende kolom(men): {', '.join(onbekend[:10])}")
+        if dubbel:
+            delen.append(f"dubbele kolom(men): {', '.join(dubbel)}")
+        raise BatchFout(f"Kopregel: {'; '.join(delen)}. Toegestane kolommen voor {soort_naam}: id, "
+                        f"{', '.join(velden)}. Zie /batch/sjabloon/{soort_naam}.csv.")
+    id_kolom = kop.index("id") if "id" in kop else None
+    writer = csv.writer(out, delimiter=scheiding, lineterminator="\r\n")
+    writer.writerow(["regel"] + (["id"] if id_kolom is not None else [])
+                    + [k for k in kop if k != "id"]
+                    + [f"resultaat.{k}" for k in kolommen]
+                    + ["waarschuwingen", "engine_versie", "parameters_vingerafdruk", "peildatum", "fouten"])
+    csv_kop = _CsvKop(len(kop), id_kolom, [(i, k, velden[k]) for i, k in enumerate(kop) if k != "id"], scheiding)
+    s = Samenvatting()
+
+    def rijen():
+        try:
+            for cellen in reader:
+                if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
+                    continue  # blank line
+                yield lezer.regel, cellen  # the (last) physical line of this row
+        except csv.Error as exc:
+            raise _csv_fout(exc, lezer.regel) from None
+
+    for tekst, aantal, fouten in _geordend(_blokken(rijen()), _blok_csv, processen, (soort_naam, peildatum, csv_kop)):
+        out.write(tekst)
+        s.rijen += aantal
+        s.fouten += fouten
+        balk.toon(s.rijen, lezer.positie())
+    balk.toon(s.rijen, lezer.positie(), klaar=True)
+    return s
+
+
+def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> Samenvatting:
+    s = Samenvatting()
+
+    def rijen():
+        for lijn in lezer:
+            if not lijn.strip():
+                continue
+            regel = lezer.regel
+            try:
+                obj = json.loads(lijn)
+            except (ValueError, RecursionError):
+                yield regel, None, None, "Geen geldige JSON op deze regel."
+                continue
+            if not isinstance(obj, dict):
+                yield regel, None, None, "Verwacht een JSON-object op elke regel."
+                continue
+            rij_id = obj.pop("id", None)
+            if set(obj) == {"invoer"} and isinstance(obj["invoer"], dict):
+                obj = obj["invoer"]
+            yield regel, rij_id, obj, None
+
+    for resultaten in _geordend(_blokken(rijen()), _blok_json, processen, (soort_naam, peildatum)):
+        for r in resultaten:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            s.rijen += 1
+            if r["status"] != "ok":
+                s.fouten += 1
+        balk.toon(s.rijen, lezer.positie())
+    balk.toon(s.rijen, lezer.positie(), klaar=True)
+    return s
+
+
+def sjabloon_csv(soort_naam: str) -> str:
+    """A template CSV for a soort: the column names and the soort's example as the first row."""
+    import io
+
+    from api.soorten import SOORTEN, laad_alle_soorten
+
+    laad_alle_soorten()
+    soort = SOORTEN[soort_naam]
+    velden = veldsoorten(soort.invoer_schema)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["id"] + list(velden))
+    rij = ["voorbeeld-1"]
+    for k, aard in velden.items():
+        v = soort.voorbeeld.get(k)
+        if v is None:
+            rij.append("")
+        elif aard == "json":
+            rij.append(json.dumps(v, ensure_ascii=False))
+        elif isinstance(v, bool):
+            rij.append("ja" if v else "nee")
+        else:
+            rij.append(str(v))
+    w.writerow([neutraliseer(c) for c in rij])
+    return buf.getvalue()
+
+
+__all__ = ["verwerk", "BatchFout", "neutraliseer", "sjabloon_csv", "Rekenaar", "veldsoorten", "resultaat_kolommen",
+           "MAX_REGEL", "MAX_KOLOMMEN", "Samenvatting"]
