@@ -1,0 +1,206 @@
+"""API contract for the bijstandsnorm with kostendelersnorm and aanvullende bijstand
+(Participatiewet art. 19a, 20, 21, 22, 22a, 31)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
+
+from calculator import bijstandsnorm as bn
+from calculator.kostendelersnorm import ONDERWIJS, RELATIES, Medebewoner
+from calculator.periods import leeftijd_op
+
+from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, keuze, \
+    minimaal, tussen
+from ..soorten import Soort, registreer
+from .common import PersoonVelden, vandaag
+
+MAX_MEDEBEWONERS = 20
+
+
+class PersoonSchema(PersoonVelden, InvoerSchema):
+    aow_leeftijd_bereikt = JaNee(load_default=None, allow_none=True, metadata={
+        "description": "Alleen nodig als de geboortedatum onbekend is: heeft deze persoon de AOW-leeftijd bereikt?"})
+
+    @post_load
+    def _maak(self, data, **kwargs):
+        return bn.Persoon(**data)
+
+
+class MedebewonerSchema(PersoonVelden, InvoerSchema):
+    relatie = Tekst(load_default="anders", validate=keuze(RELATIES + ("partner",)), metadata={
+        "description": "familie (ouder, kind, grootouder, kleinkind, broer of zus) of anders"})
+    commerciele_relatie = JaNee(load_default=False, metadata={
+        "description": "Kamerhuurder, kostganger of verhuurder op commerciële basis (schriftelijk, marktconform)"})
+    onderwijs = Tekst(load_default="geen", validate=keuze(ONDERWIJS), metadata={
+        "description": "geen, wsf (onderwijs met recht op studiefinanciering), wtos of bbl"})
+
+    @post_load
+    def _maak(self, data, **kwargs):
+        return Medebewoner(**data)
+
+
+class VrijlatingSchema(InvoerSchema):
+    soort = Tekst(required=True, validate=keuze(bn.VRIJLATINGEN), metadata={
+        "description": "algemeen (25 %, onder n), alleenstaande_ouder (12,5 %, onder r) of "
+                       "doelgroep_loonkostensubsidie (15 %, onder z)"})
+    maand = Geheel(load_default=1, validate=tussen(1, 120), metadata={
+        "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste)"})
+    kind_jonger_dan_12 = JaNee(load_default=False, metadata={
+        "description": "Alleen bij alleenstaande_ouder: volledige zorg voor een kind jonger dan 12 jaar"})
+
+    @post_load
+    def _maak(self, data, **kwargs):
+        return bn.Vrijlating(**data)
+
+
+class BijstandsnormInvoer(InvoerSchema):
+    peildatum = Datum(load_default=vandaag, metadata={"description": "De datum waarop wordt gerekend; standaard vandaag"})
+    belanghebbende = Genest(PersoonSchema, required=True)
+    partner = Genest(PersoonSchema, load_default=None, allow_none=True,
+                     metadata={"description": "De echtgenoot of partner met een gezamenlijke huishouding, of null"})
+    kinderen = JaNee(load_default=False, metadata={"description": "Een of meer ten laste komende kinderen"})
+    medebewoners = Lijst(Genest(MedebewonerSchema), load_default=list,
+                         validate=lambda v: len(v) <= MAX_MEDEBEWONERS or _te_veel())
+    netto_inkomsten_per_maand = Getal(load_default=Decimal(0), validate=minimaal(0), metadata={
+        "description": "Netto inkomsten uit arbeid per maand (van het gezin)", "example": "600.00"})
+    vrijlating = Genest(VrijlatingSchema, load_default=None, allow_none=True)
+    vrijwilligersvergoeding_per_maand = Getal(load_default=Decimal(0), validate=minimaal(0), metadata={
+        "description": "Vrijwilligersvergoeding per maand"})
+
+    @validates_schema(skip_on_field_errors=False)
+    def _huishouden(self, data, **kwargs):
+        fouten: dict = {}
+        peildatum = data.get("peildatum")
+        for veld in ("belanghebbende", "partner"):
+            p = data.get(veld)
+            if not isinstance(p, bn.Persoon) or peildatum is None:
+                continue
+            if p.geboortedatum and p.geboortedatum > peildatum:
+                fouten[veld] = {"geboortedatum": ["De geboortedatum ligt na de peildatum."]}
+            elif p.leeftijd_op(peildatum) < 18:
+                sleutel = "geboortedatum" if p.geboortedatum else "leeftijd"
+                fouten[veld] = {sleutel: ["De belanghebbende en de partner moeten 18 jaar of ouder zijn: "
+                                          "de Participatiewet kent geen bijstandsnorm onder de 18 jaar."]}
+        for i, mb in enumerate(data.get("medebewoners") or []):
+            if not isinstance(mb, Medebewoner):
+                continue
+            if mb.relatie == "partner":
+                fouten.setdefault("medebewoners", {})[i] = {"relatie": [
+                    "De partner is twee keer opgegeven: hij of zij staat al bij 'partner' en is geen medebewoner."
+                    if data.get("partner") else
+                    "Een partner is geen medebewoner: vul de partner in bij 'partner'."]}
+            elif peildatum and mb.geboortedatum and mb.geboortedatum > peildatum:
+                fouten.setdefault("medebewoners", {})[i] = {"geboortedatum": ["De geboortedatum ligt na de peildatum."]}
+        v = data.get("vrijlating")
+        if isinstance(v, bn.Vrijlating) and v.soort == "alleenstaande_ouder" and data.get("partner"):
+            fouten["vrijlating"] = {"soort": ["De vrijlating voor een alleenstaande ouder kan niet met een partner."]}
+        if fouten:
+            raise ValidationError(fouten)
+
+    @post_load
+    def _maak(self, data, **kwargs):
+        data["medebewoners"] = tuple(data["medebewoners"])
+        return bn.BijstandInvoer(**data)
+
+
+def _te_veel():
+    raise ValidationError(f"Vul ten hoogste {MAX_MEDEBEWONERS} medebewoners in.")
+
+
+class MedebewonerOordeel(Schema):
+    nummer = fields.Integer()
+    leeftijd = fields.Integer()
+    telt_mee = fields.Boolean(metadata={"description": "Kostendelende medebewoner (art. 19a lid 1)"})
+    reden = fields.String()
+
+
+class InkomstenvrijlatingSchema(Schema):
+    soort = fields.String(allow_none=True)
+    percentage = Percentage(allow_none=True)
+    maximum = Bedrag(allow_none=True)
+    bedrag = Bedrag()
+    van_toepassing = fields.Boolean()
+    reden = fields.String(allow_none=True)
+    grondslag = fields.String(allow_none=True)
+
+
+class VrijwilligersSchema(Schema):
+    vergoeding = Bedrag()
+    vrijgelaten = Bedrag()
+    maximum_per_maand = Bedrag(allow_none=True)
+    maximum_per_jaar = Bedrag(allow_none=True)
+    reden = fields.String(allow_none=True)
+
+
+class DeelSchema(Schema):
+    vanaf = fields.Date()
+    aantal_kostendelers = fields.Integer()
+    norm = Bedrag()
+
+
+class MaandSchema(Schema):
+    maand = fields.String(metadata={"example": "2026-07"})
+    delen = fields.List(fields.Nested(DeelSchema), metadata={"description": "Meer dan één bij een wijziging in de maand"})
+
+
+class JaaroverzichtSchema(Schema):
+    jaar = fields.Integer()
+    aantal_wijzigingen = fields.Integer()
+    maanden = fields.List(fields.Nested(MaandSchema))
+
+
+class BijstandsnormResultaat(Schema):
+    leefvorm = fields.String(metadata={"enum": ["alleenstaande", "alleenstaande_ouder", "gehuwden"]})
+    normartikel = fields.String()
+    aantal_kostendelers = fields.Integer(metadata={"description": "A in art. 22a lid 1"})
+    kostendelersnorm_toegepast = fields.Boolean()
+    norm_per_persoon = Bedrag(allow_none=True)
+    gehuwdennorm_b = Bedrag(allow_none=True, metadata={"description": "B in art. 22a lid 1"})
+    norm = Bedrag(metadata={"description": "Norm van het huishouden, inclusief vakantietoeslag"})
+    norm_excl_vakantietoeslag = Bedrag()
+    vakantietoeslag = Bedrag()
+    norm_zonder_kostendelers = Bedrag()
+    verschil = Bedrag(metadata={"description": "norm_zonder_kostendelers − norm"})
+    medebewoners = fields.List(fields.Nested(MedebewonerOordeel))
+    netto_inkomsten_per_maand = Bedrag()
+    inkomstenvrijlating = fields.Nested(InkomstenvrijlatingSchema)
+    vrijwilligersvergoeding = fields.Nested(VrijwilligersSchema)
+    vrijgelaten = Bedrag()
+    in_aanmerking_genomen_inkomsten = Bedrag()
+    aanvullende_bijstand = Bedrag()
+    jaaroverzicht = fields.Nested(JaaroverzichtSchema)
+
+
+SOORT = registreer(Soort(
+    naam=bn.SOORT,
+    titel="Bijstandsnorm en kostendelersnorm",
+    omschrijving="Bijstandsnorm van het huishouden (Participatiewet art. 20-22a) met de kostendelersnorm, "
+                 "per medebewoner of hij meetelt, en de aanvullende bijstand naast inkomsten na de vrijlatingen (art. 31).",
+    invoer_schema=BijstandsnormInvoer,
+    resultaat_schema=BijstandsnormResultaat,
+    bereken=bn.bereken,
+    voorbeeld={
+        "peildatum": "2026-01-01",
+        "belanghebbende": {"geboortedatum": "1980-04-12"},
+        "partner": None,
+        "kinderen": False,
+        "medebewoners": [
+            {"geboortedatum": "1955-03-01", "relatie": "familie", "commerciele_relatie": False, "onderwijs": "geen"},
+            {"leeftijd": 22, "relatie": "familie", "commerciele_relatie": False, "onderwijs": "wsf"},
+        ],
+        "netto_inkomsten_per_maand": "400.00",
+        "vrijlating": {"soort": "algemeen", "maand": 2},
+        "vrijwilligersvergoeding_per_maand": "100.00",
+    },
+    dekking_varianten=(
+        {"belanghebbende": {"leeftijd": 19}, "partner": {"leeftijd": 30}, "kinderen": True,
+         "medebewoners": [{"leeftijd": 40}]},
+        {"belanghebbende": {"leeftijd": 19}, "partner": {"leeftijd": 20}, "kinderen": False},
+        {"belanghebbende": {"leeftijd": 70}, "partner": {"leeftijd": 60}, "medebewoners": [{"leeftijd": 35}]},
+        {"belanghebbende": {"leeftijd": 35}, "kinderen": True, "netto_inkomsten_per_maand": "900",
+         "vrijlating": {"soort": "alleenstaande_ouder", "maand": 10, "kind_jonger_dan_12": True}},
+    ),
+    volgorde=20,
+))
