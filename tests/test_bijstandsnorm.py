@@ -1,0 +1,164 @@
+"""Aanvullende bijstand next to income (Participatiewet art. 31 lid 2 onder k, n, r, z), invalid households,
+and the API and web round trips.
+
+2026-01 (parameters/vrijlatingen.yaml): onder n 25 % max 285,00 (6 months); onder r 12,5 % max 177,66 (30 months);
+onder z 15 % max 180,19 (12 months); onder k 220 per month / 2.200 per year, from 27. Norm 21 a = 1.401,50.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from api.soorten import SOORTEN
+from calculator.bijstandsnorm import BijstandInvoer, Persoon, Vrijlating, bereken
+from tests.conftest import csrf_token
+
+JAN26 = date(2026, 1, 1)
+
+
+def inkomen(netto, vrijlating=None, vergoeding=D(0), peildatum=JAN26, leeftijd=40, kinderen=False):
+    return bereken(BijstandInvoer(peildatum=peildatum, belanghebbende=Persoon(leeftijd=leeftijd), kinderen=kinderen,
+                                  netto_inkomsten_per_maand=D(netto), vrijlating=vrijlating,
+                                  vrijwilligersvergoeding_per_maand=D(vergoeding))).resultaat
+
+
+@pytest.mark.parametrize("netto, vrij, aanvullend", [
+    ("1140.00", "285.00", "546.50"),  # 25 % × 1140 = 285,00 = maximum; 1401,50 − (1140 − 285) = 546,50
+    ("1200.00", "285.00", "486.50"),  # 25 % × 1200 = 300,00 > 285 -> 285; 1401,50 − 915 = 486,50
+    ("400.00", "100.00", "1101.50"),  # 25 % × 400 = 100; 1401,50 − 300 = 1101,50
+])
+def test_vrijlating_25_procent(netto, vrij, aanvullend):
+    res = inkomen(netto, Vrijlating("algemeen", 3))
+    assert res["vrijgelaten"] == D(vrij) and res["aanvullende_bijstand"] == D(aanvullend)
+    assert res["in_aanmerking_genomen_inkomsten"] == D(netto) - D(vrij)
+
+
+def test_vrijlating_25_procent_na_zes_maanden():
+    res = inkomen("1200.00", Vrijlating("algemeen", 7))
+    assert res["vrijgelaten"] == 0 and res["aanvullende_bijstand"] == D("201.50")  # 1401,50 − 1200
+    assert "6 maanden" in res["inkomstenvrijlating"]["reden"]
+
+
+@pytest.mark.parametrize("netto, vrij", [
+    ("1421.28", "177.66"),  # 12,5 % × 1421,28 = 177,66 = maximum
+    ("1500.00", "177.66"),  # 12,5 % × 1500 = 187,50 > 177,66
+])
+def test_vrijlating_alleenstaande_ouder(netto, vrij):
+    res = inkomen(netto, Vrijlating("alleenstaande_ouder", 30, kind_jonger_dan_12=True), kinderen=True)
+    assert res["vrijgelaten"] == D(vrij)
+    # 1401,50 − (netto − vrij), not below zero
+    assert res["aanvullende_bijstand"] == max(D(0), D("1401.50") - D(netto) + D(vrij))
+    geen_kind = inkomen(netto, Vrijlating("alleenstaande_ouder", 1, kind_jonger_dan_12=False), kinderen=True)
+    assert geen_kind["vrijgelaten"] == 0
+    te_lang = inkomen(netto, Vrijlating("alleenstaande_ouder", 31, kind_jonger_dan_12=True), kinderen=True)
+    assert te_lang["vrijgelaten"] == 0
+
+
+@pytest.mark.parametrize("netto, vrij", [
+    ("1201.27", "180.19"),  # 15 % × 1201,27 = 180,1905 -> 180,19 = maximum
+    ("1300.00", "180.19"),  # 15 % × 1300 = 195,00 > 180,19
+    ("1000.00", "150.00"),  # 15 % × 1000 = 150,00
+])
+def test_vrijlating_doelgroep_loonkostensubsidie(netto, vrij):
+    res = inkomen(netto, Vrijlating("doelgroep_loonkostensubsidie", 12))
+    assert res["vrijgelaten"] == D(vrij)
+    assert inkomen(netto, Vrijlating("doelgroep_loonkostensubsidie", 13))["vrijgelaten"] == 0
+
+
+@pytest.mark.parametrize("vergoeding, vrij, geteld", [("220", "220", "0"), ("250", "220", "30"), ("100", "100", "0")])
+def test_vrijwilligersvergoeding_maandmaximum(vergoeding, vrij, geteld):
+    res = inkomen("0", vergoeding=D(vergoeding))
+    assert res["vrijwilligersvergoeding"]["vrijgelaten"] == D(vrij)
+    assert res["in_aanmerking_genomen_inkomsten"] == D(geteld)
+    assert res["aanvullende_bijstand"] == D("1401.50") - D(geteld)
+
+
+def test_vrijwilligersvergoeding_jaarmaximum_en_leeftijd():
+    # 220 per month since January: after 10 months (10 × 220 = 2.200) the yearly maximum is used up
+    assert inkomen("0", vergoeding=D(220), peildatum=date(2026, 10, 1))["vrijgelaten"] == D(220)
+    nov = inkomen("0", vergoeding=D(220), peildatum=date(2026, 11, 1))
+    assert nov["vrijgelaten"] == 0 and nov["in_aanmerking_genomen_inkomsten"] == D(220)
+    jong = inkomen("0", vergoeding=D(100), leeftijd=26)  # onder k only from 27
+    assert jong["vrijgelaten"] == 0 and jong["in_aanmerking_genomen_inkomsten"] == D(100)
+
+
+def test_inkomen_boven_de_norm_geen_aanvullende_bijstand():
+    assert inkomen("2000.00")["aanvullende_bijstand"] == 0
+
+
+# --- API -------------------------------------------------------------------------------------------
+
+
+def test_api_voorbeeld_en_rekenbewijs_geeft_zelfde_uitkomst(client):
+    body = SOORTEN["bijstandsnorm"].voorbeeld
+    r = client.post("/api/v1/bijstandsnorm?uitleg=true", json=body)
+    assert r.status_code == 200
+    d = r.get_json()
+    res = d["resultaat"]
+    # medebewoner 1 (born 1955) counts, medebewoner 2 (22, wsf) not: A = 2 -> 1001,07
+    assert res["aantal_kostendelers"] == 2 and res["norm"] == "1001.07"
+    assert res["norm_zonder_kostendelers"] == "1401.50" and res["verschil"] == "400.43"
+    assert [m["telt_mee"] for m in res["medebewoners"]] == [True, False]
+    # 25 % × 400 = 100 vrij; vrijwilligers 100 vrij; counted 300; 1001,07 − 300 = 701,07
+    assert res["vrijgelaten"] == "200.00" and res["aanvullende_bijstand"] == "701.07"
+    assert d["uitleg"] and d["parameters"]
+    again = client.post("/api/v1/bijstandsnorm", json=d["rekenbewijs"]["invoer"])
+    assert again.status_code == 200 and again.get_json()["resultaat"] == res
+
+
+def test_api_ongeldig_huishouden_alle_fouten_tegelijk(client):
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 17}, "partner": {"leeftijd": 30},
+        "medebewoners": [{"leeftijd": 30}, {"leeftijd": -1}, {"leeftijd": 40, "relatie": "partner"}],
+        "netto_inkomsten_per_maand": -5,
+    })
+    assert r.status_code == 422 and r.mimetype == "application/problem+json"
+    paden = {f["pad"] for f in r.get_json()["fouten"]}
+    assert paden == {"$.belanghebbende.leeftijd", "$.medebewoners[1].leeftijd", "$.medebewoners[2].relatie",
+                     "$.netto_inkomsten_per_maand"}
+
+
+def test_api_partner_jonger_dan_18_en_onbekende_soort(client):
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 30},
+        "partner": {"geboortedatum": "2010-01-01"}, "vrijlating": {"soort": "veertig"},
+        "medebewoners": [{"leeftijd": 30, "onderwijs": "hbo"}]})
+    paden = {f["pad"] for f in r.get_json()["fouten"]}
+    assert paden == {"$.partner.geboortedatum", "$.vrijlating.soort", "$.medebewoners[0].onderwijs"}
+
+
+def test_api_lks_vrijlating_bestaat_niet_in_2022(client):
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2022-06-01", "belanghebbende": {"leeftijd": 30}, "netto_inkomsten_per_maand": 500,
+        "vrijlating": {"soort": "doelgroep_loonkostensubsidie", "maand": 1}})
+    assert r.status_code == 422 and r.get_json()["fouten"][0]["pad"] == "$.vrijlating.soort"
+
+
+# --- web -------------------------------------------------------------------------------------------
+
+
+def test_web_medebewoners_toevoegen_en_verwijderen_zonder_javascript(client):
+    token = csrf_token(client, "/bijstandsnorm")
+    r = client.post("/bijstandsnorm", data={"csrf_token": token, "actie": "toevoegen", "aantal_medebewoners": "1",
+                                            "medebewoners-0-leeftijd": "30"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and 'name="medebewoners-1-leeftijd"' in html and 'value="30"' in html
+    r = client.post("/bijstandsnorm", data={"csrf_token": token, "actie": "verwijderen-0", "aantal_medebewoners": "2",
+                                            "medebewoners-0-leeftijd": "30", "medebewoners-1-leeftijd": "45"})
+    html = r.get_data(as_text=True)
+    assert 'name="medebewoners-1-leeftijd"' not in html
+    assert re.search(r'id="medebewoners-0-leeftijd" name="medebewoners-0-leeftijd" type="text" value="45"', html)
+
+
+def test_web_fout_op_het_juiste_veld_en_resultaat(client):
+    token = csrf_token(client, "/bijstandsnorm")
+    basis = {"csrf_token": token, "actie": "bereken", "peildatum": "2026-01-01", "belanghebbende-leeftijd": "40",
+             "aantal_medebewoners": "2", "medebewoners-0-leeftijd": "30", "medebewoners-0-relatie": "familie",
+             "medebewoners-0-onderwijs": "geen", "medebewoners-1-onderwijs": "geen", "vrijlating-soort": "geen"}
+    r = client.post("/bijstandsnorm", data={**basis, "medebewoners-1-leeftijd": "abc"})
+    assert r.status_code == 422 and 'href="#medebewoners-1-leeftijd"' in r.get_data(as_text=True)
+    r = client.post("/bijstandsnorm", data={**basis, "medebewoners-1-leeftijd": "20"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "1.001,07" in html and "Telt niet mee: jonger dan 27 jaar" in html
