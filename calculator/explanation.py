@@ -80,12 +80,17 @@ class Rekenspoor:
 
     @property
     def gebruikte_parameters(self) -> list[ParameterValue]:
-        return sorted(self._gebruikt.values(), key=lambda pv: (pv.naam, pv.vanaf))
+        # keys are (naam, vanaf): sorting the keys is sorting by (naam, vanaf), without a key function
+        gebruikt = self._gebruikt
+        return [gebruikt[k] for k in sorted(gebruikt)]
 
     @property
     def waarschuwingen(self) -> list[str]:
+        return self._met_voorlopig(self.gebruikte_parameters)
+
+    def _met_voorlopig(self, gebruikte: list[ParameterValue]) -> list[str]:
         out = list(self._waarschuwingen)
-        for pv in self.gebruikte_parameters:
+        for pv in gebruikte:
             if pv.voorlopig:
                 out.append(
                     f"Voorlopige waarde gebruikt: {pv.omschrijving} ({pv.naam}) per "
@@ -107,4 +112,5 @@ class Uitkomst:
 
     @classmethod
     def uit_spoor(cls, soort: str, peildatum: date, resultaat: dict, spoor: Rekenspoor) -> "Uitkomst":
-        return cls(soort, peildatum, resultaat, spoor.gebruikte_parameters, spoor.waarschuwingen, spoor.stappen)
+        gebruikte = spoor.gebruikte_parameters  # sorted once, for both lists
+        return cls(soort, peildatum, resultaat, gebruikte, spoor._met_voorlopig(gebruikte), spoor.stappen)
