@@ -16,16 +16,18 @@ everything after that is exact sums of those cent amounts, so each step can be c
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
 from .money import HONDERD, NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_op, leeftijdsdelen, maanden_van_jaar, plus_maanden
+from .periods import dagen_in_maand, leeftijd_op, maanden_van_jaar, plus_maanden, verjaardag
 from .wml import JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, WEKEN_PER_JAAR, minimumloon, per_maand_exact
 
 SOORT = "loonkostensubsidie"
@@ -51,7 +53,7 @@ class LksInvoer:
         return self.leeftijd
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__ (slow)
 class _Maandbedragen:
     wml_per_maand: Decimal
     vakantiebijslag: Decimal
@@ -147,12 +149,16 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     datum = invoer.peildatum
     leeftijd = invoer.leeftijd_op(datum)
     uren = invoer.uren_per_week
-    spoor.stap(f"Leeftijd op {datum.isoformat()}: {leeftijd} jaar",
-               grondslag="Wml art. 8 (minimumjeugdloon tot 21 jaar)")
+    # Steps are only recorded with uitleg; the `if uitleg` guards only skip building their arguments.
+    if uitleg:
+        spoor.stap(f"Leeftijd op {datum.isoformat()}: {leeftijd} jaar",
+                   grondslag="Wml art. 8 (minimumjeugdloon tot 21 jaar)")
 
-    ml = minimumloon(spoor, leeftijd, invoer.bbl, datum, invoer.voltijd_uren_per_week, stappen=True)
+    ml = minimumloon(spoor, leeftijd, invoer.bbl, datum, invoer.voltijd_uren_per_week, stappen=uitleg)
     wml_exact = per_maand_exact(ml, uren)
-    if ml.per_uur_regime:
+    if not uitleg:
+        pass
+    elif ml.per_uur_regime:
         spoor.stap("Minimumloon per maand voor de contracturen", cent(wml_exact), ART_10D,
                    "{uur} × {uren} uur per week × 52 / 12 = {maand} (afgerond op de cent)",
                    uur=Bedrag(ml.per_uur), uren=uren, maand=Bedrag(cent(wml_exact)))
@@ -163,9 +169,9 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
                    deel=Bedrag(cent(wml_exact)))
     if invoer.forfaitair and invoer.loonwaarde is not None:
         spoor.waarschuw("Bij forfaitaire loonkostensubsidie telt de ingevulde loonwaarde niet mee.")
-    m = _bedragen(spoor, invoer, datum, wml_exact, stappen=True)
+    m = _bedragen(spoor, invoer, datum, wml_exact, stappen=uitleg)
 
-    if not invoer.forfaitair and invoer.loonwaarde == 100:
+    if uitleg and not invoer.forfaitair and invoer.loonwaarde == 100:
         spoor.stap("Loonwaarde 100 %: de werknemer levert het volle minimumloon aan waarde, "
                    "dus er is geen loonkostensubsidie", NUL, f"{ART_10D} lid 4")
 
@@ -221,56 +227,138 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer) -> dict:
     higher percentage: in the month of that birthday the WML is weighted by calendar days before and
     from the birthday (the worker is entitled to the higher minimumjeugdloon from that day, Wml art. 8).
     Forfaitaire LKS counts only for its maximum duration, starting in the month of the peildatum.
+
+    Speed, not arithmetic: consecutive months in which nothing changes (same age for the whole month,
+    same half year, no WML/LKS parameter taking a new value on the first of the month, same
+    forfaitair window) have identical amounts, so the monthly pipeline runs once per such run of months
+    (and per number of days in the month, which the pro-rata formula divides by). The parameters it
+    looks up are the same values on every month of the run, so the recorded parameter use is the same.
+    tests/test_properties_lks.py checks this against the plain month-by-month loop.
     """
     peildatum = invoer.peildatum
-    if invoer.forfaitair:
+    jaar = peildatum.year
+    forfaitair = invoer.forfaitair
+    if forfaitair:
         duur = int(spoor.waarde("lks.forfaitair_maximale_duur", peildatum))
         start, eind = peildatum.replace(day=1), plus_maanden(peildatum, duur)
+    kalender = _kalender(jaar)
+    nieuwe_waarden = _nieuwe_waarden(spoor.params, jaar)
+    alle_delen = _leeftijdsdelen_jaar(invoer.geboortedatum, invoer.leeftijd, jaar, kalender)
+    uren, voltijd, bbl = invoer.uren_per_week, invoer.voltijd_uren_per_week, invoer.bbl
     maanden = []
     totaal_lks = totaal_wgl = NUL
     cache: dict = {}
-    for maand in maanden_van_jaar(peildatum.year):
-        delen = leeftijdsdelen(invoer.geboortedatum, invoer.leeftijd, maand)
-        dagen = dagen_in_maand(maand.year, maand.month)
-        exact = NUL
-        for leeftijd, d in delen:
-            if leeftijd < JONGSTE_LEEFTIJD:
-                continue  # no WML below 15: no wage and no subsidy for those days
-            key = (leeftijd, maand.month >= 7)
-            deel = cache.get(key)
-            if deel is None:
-                ml = minimumloon(spoor, leeftijd, invoer.bbl, maand, invoer.voltijd_uren_per_week, stappen=False)
-                deel = cache[key] = per_maand_exact(ml, invoer.uren_per_week)
-            exact += deel * d / dagen
-        subsidie = not invoer.forfaitair or start <= maand < eind
-        m = _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
-        totaal_lks += m.loonkostensubsidie
-        totaal_wgl += m.werkgeverslasten
+    vorige_subsidie = None
+    for i, (maand, label, dagen) in enumerate(kalender):
+        delen = alle_delen[i]
+        subsidie = not forfaitair or start <= maand < eind
+        if nieuwe_waarden[i] or subsidie is not vorige_subsidie:
+            # a new run of months: the monthly pipeline is a function of the rounded monthly WML, the
+            # subsidie flag and the parameter values, and none of these changes inside the run
+            per_maandloon: dict = {}
+            per_sleutel: dict = {}
+            vorige_subsidie = subsidie
+        sleutel = (delen[0][0], i >= 6, dagen) if len(delen) == 1 else None
+        bedragen = per_sleutel.get(sleutel) if sleutel is not None else None
+        if bedragen is None:
+            exact = NUL
+            for leeftijd, d in delen:
+                if leeftijd < JONGSTE_LEEFTIJD:
+                    continue  # no WML below 15: no wage and no subsidy for those days
+                key = (leeftijd, maand.month >= 7)
+                deel = cache.get(key)
+                if deel is None:
+                    ml = minimumloon(spoor, leeftijd, bbl, maand, voltijd, stappen=False)
+                    deel = cache[key] = per_maand_exact(ml, uren)
+                exact += deel * d / dagen
+            wml_maand = cent(exact)
+            bedragen = per_maandloon.get(wml_maand)
+            if bedragen is None:
+                m = _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
+                bedragen = per_maandloon[wml_maand] = (m.basis, m.loonkostensubsidie, m.werkgeverslasten, m.totaal)
+            if sleutel is not None:
+                per_sleutel[sleutel] = bedragen
+        basis, lks, wgl, totaal = bedragen
+        totaal_lks += lks
+        totaal_wgl += wgl
         maanden.append({
-            "maand": maand.strftime("%Y-%m"),
+            "maand": label,
             "leeftijd": [leeftijd for leeftijd, _ in delen],
-            "wml_per_maand_incl_vakantiebijslag": m.basis,
-            "loonkostensubsidie": m.loonkostensubsidie,
-            "werkgeverslasten": m.werkgeverslasten,
-            "totaal": m.totaal,
+            "wml_per_maand_incl_vakantiebijslag": basis,
+            "loonkostensubsidie": lks,
+            "werkgeverslasten": wgl,
+            "totaal": totaal,
         })
     if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
         spoor.waarschuw("Alleen de leeftijd is bekend: het jaaroverzicht houdt geen rekening met een verjaardag "
                         "in het jaar. Vul de geboortedatum in voor een precies jaaroverzicht.")
-    if invoer.forfaitair:
+    if forfaitair:
         spoor.waarschuw(
             f"Forfaitaire loonkostensubsidie geldt ten hoogste {duur} maanden; het jaaroverzicht telt de maanden "
             f"vanaf {start.strftime('%m-%Y')}. Daarna moet de loonwaarde zijn vastgesteld."
         )
-    spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, ART_10D,
-               "som van de 12 maanden (zie het jaaroverzicht) = {tot}", tot=Bedrag(totaal_lks))
+    if spoor.uitleg:
+        spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, ART_10D,
+                   "som van de 12 maanden (zie het jaaroverzicht) = {tot}", tot=Bedrag(totaal_lks))
     return {
-        "jaar": peildatum.year,
+        "jaar": jaar,
         "loonkostensubsidie": totaal_lks,
         "werkgeverslasten": totaal_wgl,
         "totaal": totaal_lks + totaal_wgl,
         "maanden": maanden,
     }
+
+
+@lru_cache(maxsize=128)
+def _kalender(jaar: int) -> tuple[tuple[date, str, int], ...]:
+    """(first day, "YYYY-MM", number of days) for the 12 months of `jaar`: pure calendar facts."""
+    return tuple((maand, maand.strftime("%Y-%m"), dagen_in_maand(maand.year, maand.month))
+                 for maand in maanden_van_jaar(jaar))
+
+
+def _leeftijdsdelen_jaar(geboortedatum: date | None, leeftijd: int | None, jaar: int, kalender) -> list:
+    """`periods.leeftijdsdelen` for the 12 months of `jaar` at once: the age on the first of month m is
+    jaar − geboortejaar, one less while (m, 1) is before the birthday (leeftijd_op); the month of the
+    birthday (verjaardag: 29 February is 1 March in a non-leap year) splits when the birthday is after the 1st."""
+    if geboortedatum is None:
+        return [[(leeftijd, dagen)] for _, _, dagen in kalender]
+    jaren = jaar - geboortedatum.year
+    gm, gd = geboortedatum.month, geboortedatum.day
+    jarig = verjaardag(geboortedatum, jaar)
+    out = []
+    for maand, _, dagen in kalender:
+        m = maand.month
+        begin = jaren - 1 if (m, 1) < (gm, gd) else jaren
+        if jarig.month == m and jarig.day > 1:
+            voor = jarig.day - 1
+            out.append([(begin, voor), (begin + 1, dagen - voor)])
+        else:
+            out.append([(begin, dagen)])
+    return out
+
+
+_WISSEL: "weakref.WeakKeyDictionary[ParameterSet, dict]" = weakref.WeakKeyDictionary()
+
+
+def _nieuwe_waarden(params: ParameterSet, jaar: int) -> tuple[bool, ...]:
+    """For the 12 months of `jaar`: may a WML or LKS parameter have a value on the first of this month
+    that differs from the first of the month before (a new value, vervallen, or past `bekend_tot`)?
+    January always counts as new. Derived from the parameter data, cached per parameter set and year."""
+    per_jaar = _WISSEL.get(params)
+    if per_jaar is None:
+        grenzen = set()
+        for p in params:
+            if p.naam.startswith(("wml.", "lks.")):
+                for g in [e.vanaf for e in p.entries] + [p.bekend_tot + timedelta(days=1)]:
+                    # a value from day d > 1 is first seen on the first of the next month
+                    eerste = g if g.day == 1 else plus_maanden(g, 1)
+                    grenzen.add((eerste.year, eerste.month))
+        per_jaar = _WISSEL[params] = {"grenzen": grenzen}
+    out = per_jaar.get(jaar)
+    if out is None:
+        grenzen = per_jaar["grenzen"]
+        out = per_jaar[jaar] = tuple(m == 1 or (jaar, m) in grenzen for m in range(1, 13))
+    return out
 
 
 __all__ = ["LksInvoer", "bereken", "SOORT", "HONDERD"]
