@@ -25,7 +25,7 @@ MAANDEN_PER_JAAR = Decimal(12)
 GRONDSLAG_JEUGD = "Wml art. 8 lid 2 en art. 15 lid 1 (minimumjeugdloon)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses set each field via object.__setattr__ (slow)
 class Minimumloon:
     """The WML for one worker on one date."""
 
