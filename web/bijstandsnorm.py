@@ -42,7 +42,11 @@ def _invoer(form) -> dict:
     data["belanghebbende"] = _sub(form, "belanghebbende", PERSOON)
     partner = _sub(form, "partner", PERSOON)
     data["partner"] = partner or None
-    data["medebewoners"] = [_sub(form, f"medebewoners-{i}", MEDEBEWONER) for i in range(_aantal(form))]
+    rijen = [_sub(form, f"medebewoners-{i}", MEDEBEWONER) for i in range(_aantal(form))]
+    # an untouched row (no date, no age, defaults only) is not a medebewoner
+    data["medebewoners"] = [r for r in rijen if r.get("geboortedatum") or r.get("leeftijd") is not None
+                            or r.get("relatie") not in (None, "anders") or r.get("onderwijs") not in (None, "geen")
+                            or r.get("commerciele_relatie")]
     vrijlating = _sub(form, "vrijlating", VRIJLATING)
     if vrijlating.get("soort") and vrijlating["soort"] != "geen":
         data["vrijlating"] = vrijlating
