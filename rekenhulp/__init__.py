@@ -25,8 +25,16 @@ def _locale():
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder="../web/templates", static_folder="../web/static")
+    geheim = os.environ.get("REKENHULP_SECRET_KEY")
+    if not geheim and os.environ.get("REKENHULP_ENV") == "productie" and not (config or {}).get("SECRET_KEY"):
+        # In production the key comes from the environment: all workers and restarts must share it (CSRF).
+        raise RuntimeError("REKENHULP_SECRET_KEY ontbreekt: zet een geheime sleutel in de omgeving (productie).")
     app.config.update(
-        SECRET_KEY=os.environ.get("REKENHULP_SECRET_KEY") or secrets.token_hex(32),
+        SECRET_KEY=geheim or secrets.token_hex(32),
+        DEBUG=False,  # never the interactive debugger; errors are shown as fout.html / problem+json
+        PROPAGATE_EXCEPTIONS=False,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=MAX_BODY,
         WTF_CSRF_TIME_LIMIT=None,
         BABEL_DEFAULT_LOCALE="nl",
@@ -65,8 +73,12 @@ def create_app(config: dict | None = None) -> Flask:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "no-referrer")
         resp.headers.setdefault("X-Frame-Options", "DENY")
-        # Nothing about the people calculated for is stored, and responses are not cached either.
-        if request.method == "POST":
+        resp.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        resp.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if request.is_secure:
+            resp.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        # A result page (POST, or a permalink with the inputs in the URL) holds personal data: not cached.
+        if request.method == "POST" or request.args.get("bereken"):
             resp.headers.setdefault("Cache-Control", "no-store")
         return resp
 

@@ -12,7 +12,7 @@ from flask_babel import gettext
 from markupsafe import Markup, escape
 
 from . import bp
-from .i18n import TALEN, huidige_taal, maandnaam
+from .i18n import TALEN, huidige_taal, maandnaam, vertaal
 
 # Form fields that are machinery, not input: never part of a permalink.
 _GEEN_INVOER = {"csrf_token", "taal", "bereken"}
@@ -42,14 +42,6 @@ def taal_url(taal: str) -> str:
         return f"{permalink_url()}&{urlencode({'taal': taal})}"
     paren = [(k, v) for k, v in request.args.items(multi=True) if k != "taal"] + [("taal", taal)]
     return f"{request.path}?{urlencode(paren)}"
-
-
-def vertaal(tekst) -> str:
-    """Translate a text that is not in a template (a soort's title, a validation message) when the catalogue
-    has it; otherwise show it as it is. Returns plain text, so Jinja still escapes it."""
-    if tekst is None:
-        return ""
-    return gettext(str(tekst))
 
 
 _URL = re.compile(r"https?://[^\s;,)]+[^\s;,).]")

@@ -1,0 +1,145 @@
+"""The web interface without a browser: both languages on every page, catalogue complete, permalinks,
+language switch, security headers, production secret. (Browser checks with axe-core: tests/browser/.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from api.soorten import SOORTEN
+from conftest import csrf_token
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "web/translations/en/LC_MESSAGES/messages.po"
+MO = PO.with_suffix(".mo")
+LKS = {"geboortedatum": "1990-05-01", "uren_per_week": "32", "loonwaarde": "60", "peildatum": "2026-01-15"}
+
+
+def _paginas():
+    return ["/", "/toegankelijkheid", *(f"/{naam}" for naam in SOORTEN)]
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_elke_pagina_in_beide_talen(client, taal):
+    for pad in _paginas():
+        r = client.get(f"{pad}?taal={taal}")
+        assert r.status_code == 200, pad
+        html = r.get_data(as_text=True)
+        assert f'<html lang="{taal}">' in html, pad
+        assert 'class="skiplink" href="#inhoud"' in html and 'id="inhoud"' in html
+        assert ("Skip to content" if taal == "en" else "Direct naar de inhoud") in html
+        # CSP allows no inline script or style: the templates must not need them
+        assert "<script" not in html and " style=" not in html, pad
+        # the other language is one link away and keeps the page
+        ander = "nl" if taal == "en" else "en"
+        assert f'href="{pad}?taal={ander}"' in html, pad
+
+
+def test_startpagina_noemt_elke_rekenhulp_en_voor_wie(client):
+    html = client.get("/?taal=nl").get_data(as_text=True)
+    for naam, soort in SOORTEN.items():
+        assert f'href="/{naam}"' in html and soort.titel in html
+    assert "werkgevers, werkgeversservicepunten en jobcoaches" in html
+    en = client.get("/?taal=en").get_data(as_text=True)
+    assert "Wage cost subsidy" in en and "employers, employer service points and job coaches" in en
+
+
+def test_taalkeuze_wordt_onthouden(client):
+    r = client.get("/?taal=en")
+    assert "taal=en" in r.headers.get("Set-Cookie", "") and "HttpOnly" in r.headers["Set-Cookie"]
+    assert '<html lang="en">' in client.get("/loonkostensubsidie").get_data(as_text=True)
+    client.get("/?taal=nl")
+    assert '<html lang="nl">' in client.get("/loonkostensubsidie").get_data(as_text=True)
+    assert '<html lang="nl">' in client.get("/?taal=xx").get_data(as_text=True)  # unknown: Dutch
+
+
+def test_bedragen_en_datums_per_taal(client):
+    nl = client.get("/loonkostensubsidie?bereken=1&" + "&".join(f"{k}={v}" for k, v in LKS.items()))
+    en = client.get("/loonkostensubsidie?taal=en&bereken=1&" + "&".join(f"{k}={v}" for k, v in LKS.items()))
+    # € 881,19: tests/test_loonkostensubsidie.py::test_deeltijd_32_uur_loonwaarde_60 (NBSP after the sign in nl)
+    assert "€\xa0881,19" in nl.get_data(as_text=True) and "15 januari 2026" in nl.get_data(as_text=True)
+    assert "januari 2026</th>" in nl.get_data(as_text=True)  # month rows
+    t = en.get_data(as_text=True)
+    assert "€881.19" in t and "€1,088.27" in t and "15 January 2026" in t and "Wage cost subsidy on 15 January 2026" in t
+    assert 'lang="nl"' in t  # Dutch legal step labels are marked as Dutch on the English page
+    assert nl.headers["Cache-Control"] == "no-store"  # a permalink result holds personal data
+
+
+def test_permalink_op_uitkomstpagina_reproduceert_de_uitkomst(client):
+    r = client.post("/loonkostensubsidie", data={**LKS, "csrf_token": csrf_token(client, "/loonkostensubsidie")})
+    html = r.get_data(as_text=True)
+    m = re.search(r'<a href="([^"]+)" rel="bookmark">', html)
+    assert m, "geen permalink op de uitkomstpagina"
+    url = m.group(1).replace("&amp;", "&")
+    assert url.startswith("/loonkostensubsidie?bereken=1&") and "csrf_token" not in url
+    opnieuw = client.get(url).get_data(as_text=True)
+    for bedrag in ("€\xa0881,19", "€\xa0207,08", "€\xa01.088,27"):
+        assert bedrag in html and bedrag in opnieuw
+    # after a POST the language link is the permalink in the other language: the result stays a result
+    en = re.search(r'<a href="([^"]+)" lang="en"', html).group(1).replace("&amp;", "&")
+    assert "bereken=1" in en and "taal=en" in en
+    assert "€881.19" in client.get(en).get_data(as_text=True)
+
+
+def test_foutoverzicht_krijgt_focus_zonder_script_en_vertaalde_berichten(client):
+    data = {"uren_per_week": "veel", "loonwaarde": "150", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
+    html = client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
+    assert 'id="foutoverzicht"' in html and "autofocus" in html and "Er zijn 2 fouten gevonden." in html
+    assert html.index('id="foutoverzicht"') < html.index("<form")  # at the top, before the form
+    client.get("/?taal=en")
+    data["csrf_token"] = csrf_token(client, "/loonkostensubsidie")
+    en = client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
+    assert "2 errors were found." in en and "Not a valid number." in en and "Enter a value from 0 to 100." in en
+
+
+def test_beveiligingskoppen_en_geen_debug(app, client):
+    r = client.get("/")
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["Referrer-Policy"] == "no-referrer"
+    assert r.headers["X-Frame-Options"] == "DENY"
+    assert app.debug is False
+    fout = client.get("/bestaat-niet?taal=en")
+    assert fout.status_code == 404 and "This page does not exist" in fout.get_data(as_text=True)
+
+
+def test_productie_vraagt_geheime_sleutel_uit_de_omgeving(monkeypatch):
+    from rekenhulp import create_app
+
+    monkeypatch.setenv("REKENHULP_ENV", "productie")
+    monkeypatch.delenv("REKENHULP_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="REKENHULP_SECRET_KEY"):
+        create_app()
+    monkeypatch.setenv("REKENHULP_SECRET_KEY", "uit-de-omgeving")
+    assert create_app().config["SECRET_KEY"] == "uit-de-omgeving"
+
+
+def test_catalogus_volledig_en_gecompileerd():
+    """Every text marked in templates and web/*.py is in the English catalogue, translated, and in the .mo.
+
+    Fails after adding or changing a text: run the commands in README "Taal" (pybabel extract/update/compile)."""
+    with PO.open("rb") as f:
+        po = read_po(f, locale="en")
+    gemarkeerd = set()
+    for _bestand, _regel, bericht, _comm, _ctx in extract_from_dir(
+        str(ROOT), method_map=[("web/templates/**.html", "jinja2"), ("web/**.py", "python")],
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "_l": None},
+    ):
+        gemarkeerd.add(bericht if isinstance(bericht, str) else bericht[0])
+    ontbreekt = sorted(m for m in gemarkeerd if m and m not in po)
+    assert not ontbreekt, f"niet in {PO.relative_to(ROOT)}: {ontbreekt[:10]}"
+    leeg = [m.id for m in po if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    assert not leeg, f"niet vertaald: {leeg[:10]}"
+    with MO.open("rb") as f:
+        mo = read_mo(f)
+    def tekst(m):
+        return tuple(m.string) if isinstance(m.string, (list, tuple)) else m.string
+
+    verouderd = [m.id for m in po if m.id and (mo.get(m.id) is None or tekst(mo.get(m.id)) != tekst(m))]
+    assert not verouderd, f"{MO.name} is verouderd (pybabel compile -d web/translations): {verouderd[:5]}"
