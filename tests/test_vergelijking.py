@@ -134,3 +134,76 @@ def test_elke_soort_kan_vergeleken_worden(client):
         uitkomsten = r.get_json()["uitkomsten"]
         assert [u["peildatum"] for u in uitkomsten] == ["2025-03-01", "2026-03-01"]
         assert all("resultaat" in u for u in uitkomsten), (naam, uitkomsten)
+
+
+# --- web --------------------------------------------------------------------------------------------
+
+
+def _tekst(resp) -> str:
+    """The HTML with Babel's non-breaking spaces as plain spaces ("€\xa0842,25" -> "€ 842,25")."""
+    return resp.get_data(as_text=True).replace("\xa0", " ").replace("\u202f", " ")
+
+
+def test_resultaatpagina_heeft_vergelijk_actie_die_werkt(client):
+    import html
+    import re
+
+    r = client.get("/loonkostensubsidie?bereken=1&geboortedatum=1990-05-01&uren_per_week=32&loonwaarde=60"
+                   "&peildatum=2025-07-01")
+    m = re.search(r'href="(/vergelijking\?[^"]+)"[^>]*>Vergelijk met een ander jaar', r.get_data(as_text=True))
+    assert m, "no 'Vergelijk met een ander jaar' action"
+    pagina = client.get(html.unescape(m.group(1)) + "&van=2025-06-01")
+    tekst = _tekst(pagina)
+    assert pagina.status_code == 200
+    # the same case as test_vergelijking_over_1_juli: 842.25 on 1 June, 862.62 on 1 July 2025, +20.37 (2.42 %)
+    assert "€ 842,25" in tekst and "€ 862,62" in tekst and "€ 20,37" in tekst and "2,42 %" in tekst
+
+
+def test_vergelijkpagina_ongeldige_invoer(client):
+    assert client.get("/vergelijking?soort=onzin&invoer={}").status_code == 404
+    assert client.get("/vergelijking?soort=loonkostensubsidie&invoer={kapot").status_code == 400
+    r = client.get('/vergelijking?soort=loonkostensubsidie&invoer={"uren_per_week":"32"}&van=2025-01-01&tot=2026-01-01')
+    assert r.status_code == 200 and "Vul een geboortedatum of een leeftijd in." in r.get_data(as_text=True)
+
+
+def test_parameterpaginas(client):
+    r = client.get("/parameters?datum=2023-07-01")
+    tekst = _tekst(r)
+    assert r.status_code == 200 and "wml.uurloon" in tekst and "€ 1.995,00" in tekst
+    r = client.get("/parameters/wml.uurloon")
+    tekst = _tekst(r)
+    assert r.status_code == 200 and "€ 13,27" in tekst and "Besluit SZW 2023-0000526966" in tekst
+    assert client.get("/parameters/bestaat.niet").status_code == 404
+    r = client.get("/parameters/vergelijking?van=2025-01-01&tot=2026-01-01")
+    tekst = _tekst(r)
+    assert r.status_code == 200 and "€ 14,06" in tekst and "€ 14,71" in tekst and "4,62 %" in tekst
+    assert 'src="/grafieken/lks.svg?van=2025-01-01&amp;tot=2026-01-01"' in tekst
+
+
+def test_grafieken_als_svg_met_eigen_csp_en_tabel(client):
+    pagina = client.get("/grafieken?van=2025-01-01&tot=2026-01-01")
+    tekst = _tekst(pagina)
+    assert pagina.status_code == 200 and tekst.count("<img ") >= 2 and tekst.count('alt="') >= 2
+    assert "<caption>Wettelijk minimumloon" in tekst and "€ 14,71" in tekst
+    # the LKS table is computed by the engine: loonwaarde 60 %, 36 uur, 2026-01-01:
+    # 14.71 × 36 × 52 / 12 = 2294.76; + 8 % 183.58 = 2478.34; − 60 % 1487.00 = 991.34
+    assert "€ 991,34" in tekst
+    for url in ("/grafieken/wml.svg", "/grafieken/lks.svg?van=2025-01-01&tot=2026-01-01"):
+        r = client.get(url)
+        assert r.status_code == 200 and r.mimetype == "image/svg+xml", url
+        assert r.data.lstrip().startswith(b"<?xml") and b"<svg" in r.data
+        assert "style-src 'unsafe-inline'" in r.headers["Content-Security-Policy"]
+    # pages keep the strict policy
+    assert "unsafe-inline" not in pagina.headers["Content-Security-Policy"]
+
+
+def test_bijstandsgrafiek_of_nog_geen_gegevens(client):
+    from parameters import default_parameters
+    from web.grafieken import bijstand_namen
+
+    tekst = client.get("/grafieken").get_data(as_text=True)
+    if bijstand_namen(default_parameters()):
+        assert client.get("/grafieken/bijstandsnormen.svg").status_code == 200
+        assert "Bijstandsnormen per maand" in tekst
+    else:
+        assert "Nog geen gegevens" in tekst

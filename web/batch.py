@@ -1,0 +1,67 @@
+"""Web page /batch: upload a CSV of cases, download the results CSV. Same engine as `rekenhulp batch`.
+
+Uploads are limited by MAX_CONTENT_LENGTH (1 MiB, rekenhulp/__init__.py) and CSRF-protected; the file is
+processed in a temporary directory that is removed straight after (nothing is kept)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from flask import Response, abort, current_app, render_template, request
+
+from api.soorten import SOORTEN
+from rekenhulp.batch import BatchFout, sjabloon_csv, verwerk
+
+from . import bp
+
+
+def _formulier(fouten: dict | None = None, status: int = 200):
+    return render_template("batch.html", fouten=fouten or {}, waarden=request.form,
+                           max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024), status
+
+
+@bp.route("/batch", methods=["GET", "POST"])
+def batch():
+    if request.method == "GET":
+        return _formulier()
+    fouten: dict[str, str] = {}
+    soort = request.form.get("soort", "")
+    if soort not in SOORTEN:
+        fouten["soort"] = "Kies een berekening."
+    peildatum = None
+    ruw = request.form.get("peildatum", "").strip()
+    if ruw:
+        try:
+            peildatum = date.fromisoformat(ruw)
+        except ValueError:
+            fouten["peildatum"] = "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01."
+    bestand = request.files.get("bestand")
+    if bestand is None or not bestand.filename:
+        fouten["bestand"] = "Kies een CSV-bestand."
+    if fouten:
+        return _formulier(fouten, 422)
+    with tempfile.TemporaryDirectory(prefix="rekenhulp-batch-") as tmp:
+        invoer, uitvoer = Path(tmp) / "invoer.csv", Path(tmp) / "resultaat.csv"
+        bestand.save(invoer)
+        try:
+            s = verwerk(str(invoer), str(uitvoer), soort, peildatum, formaat="csv", processen=1, voortgang=False)
+        except BatchFout as exc:
+            return _formulier({"bestand": str(exc)}, 422)
+        inhoud = uitvoer.read_bytes()
+    naam = f"rekenhulp-{soort}-resultaat.csv"
+    resp = Response(inhoud, mimetype="text/csv")
+    resp.headers["Content-Disposition"] = f'attachment; filename="{naam}"'
+    resp.headers["X-Rekenhulp-Regels"] = str(s.rijen)
+    resp.headers["X-Rekenhulp-Fouten"] = str(s.fouten)
+    return resp
+
+
+@bp.get("/batch/sjabloon/<soort>.csv")
+def batch_sjabloon(soort: str):
+    if soort not in SOORTEN:
+        abort(404)
+    resp = Response("\ufeff" + sjabloon_csv(soort), mimetype="text/csv")  # BOM: Excel reads it as UTF-8
+    resp.headers["Content-Disposition"] = f'attachment; filename="rekenhulp-{soort}-sjabloon.csv"'
+    return resp

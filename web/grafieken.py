@@ -1,0 +1,284 @@
+"""Charts, drawn on the server with matplotlib (Agg/SVG backend): no JavaScript, printable, served as
+<img> with alt text; every page that shows a chart also shows the same numbers in a table.
+
+Data comes from the parameter files and, for the LKS chart, from the engine itself (SOORTEN), so the
+charts never hold a second copy of a rule. Amounts are converted to float only to draw them.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+
+from flask import Response, render_template, request
+
+from api.soorten import SOORTEN, Fout, laad_invoer, reken
+from parameters import ParameterSet, default_parameters
+
+from . import bp
+
+KLEUREN = ["#01689b", "#d52b1e", "#39870c", "#8f4a9e", "#e17000", "#275937", "#a90061", "#6e4a13", "#42145f"]
+LIJNSTIJLEN = ["-", "--", "-.", ":"]
+BIJSTAND_BESTAND = "bijstandsnormen.yaml"
+LKS_STAPPEN = list(range(0, 101, 5))
+
+
+# --- data ---------------------------------------------------------------------------------------------
+
+
+def reeks(params: ParameterSet, naam: str) -> list[tuple[date, Decimal | None, str]]:
+    """[(vanaf, waarde or None when vervallen, status)] of one parameter."""
+    p = params.parameter(naam)
+    return [(e.vanaf, None if e.value is None else e.value.waarde, "" if e.value is None else e.value.status)
+            for e in p.entries]
+
+
+def wml_gegevens(params: ParameterSet) -> list[dict]:
+    """The WML for 21 and older: per month until 2024, per hour since (Wet invoering minimumuurloon)."""
+    rijen = []
+    for naam, per in (("wml.maandloon", "maand"), ("wml.uurloon", "uur")):
+        if naam not in params:
+            continue
+        for vanaf, waarde, status in reeks(params, naam):
+            if waarde is not None:
+                rijen.append({"vanaf": vanaf, "per": per, "waarde": waarde, "status": status, "naam": naam})
+    return sorted(rijen, key=lambda r: (r["vanaf"], r["per"]))
+
+
+def bijstand_namen(params: ParameterSet) -> list[str]:
+    """The bijstandsnormen to draw, read from the file: the norms of 21 to AOW age and from AOW age
+    (the others are in the parameter browser). Empty when the file is not there (yet)."""
+    kandidaten = [p.naam for p in params if p.bestand == BIJSTAND_BESTAND and p.eenheid == "EUR"]
+    hoofd = [n for n in kandidaten if ".norm_21." in n or ".norm_aow." in n]
+    return hoofd or [n for n in kandidaten if ".norm" in n][:6]
+
+
+def bijstand_gegevens(params: ParameterSet) -> tuple[list[str], list[dict]]:
+    namen = bijstand_namen(params)
+    data: dict[date, dict] = {}
+    for naam in namen:
+        for vanaf, waarde, status in reeks(params, naam):
+            data.setdefault(vanaf, {})[naam] = (waarde, status)
+    return namen, [{"vanaf": d, "waarden": data[d]} for d in sorted(data)]
+
+
+def lks_gegevens(van: date, tot: date, uren: Decimal) -> list[dict]:
+    """LKS per month for loonwaarde 0-100 % on two dates, computed by the engine (21 jaar of ouder)."""
+    soort = SOORTEN["loonkostensubsidie"]
+    rijen = []
+    for lw in LKS_STAPPEN:
+        rij = {"loonwaarde": lw}
+        for sleutel, datum in (("van", van), ("tot", tot)):
+            try:
+                invoer = laad_invoer(soort, soort.met_datum(
+                    {"leeftijd": 30, "uren_per_week": str(uren), "loonwaarde": lw}, datum))
+                rij[sleutel] = reken(soort, invoer).resultaat["loonkostensubsidie"]
+            except Fout as exc:
+                rij[sleutel] = None
+                rij[f"{sleutel}_fout"] = exc.fouten[0]["bericht"]
+        rijen.append(rij)
+    return rijen
+
+
+# --- drawing ------------------------------------------------------------------------------------------
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"font.size": 10, "axes.spines.top": False, "axes.spines.right": False,
+                         "svg.hashsalt": "rekenhulp", "svg.fonttype": "path"})
+    return plt
+
+
+def _svg(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _euro_as(ax, decimalen: int = 0):
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: "€ " + f"{v:,.{decimalen}f}".replace(",", "X").replace(".", ",").replace("X", ".")))
+
+
+def _trap(ax, punten: list[tuple[date, float]], eind: date, **kw):
+    """A step line: each value holds from its date until the next (or `eind`)."""
+    if not punten:
+        return
+    xs = [d for d, _ in punten] + [eind]
+    ys = [v for _, v in punten] + [punten[-1][1]]
+    ax.step(xs, ys, where="post", linewidth=2, **kw)
+
+
+def wml_svg(params: ParameterSet) -> bytes:
+    plt = _plt()
+    rijen = wml_gegevens(params)
+    fig, (links, rechts) = plt.subplots(1, 2, figsize=(9, 3.6), gridspec_kw={"width_ratios": [2, 3]})
+    for ax, per, titel in ((links, "maand", "Per maand (tot 2024)"), (rechts, "uur", "Per uur (vanaf 2024)")):
+        punten = [(r["vanaf"], float(r["waarde"])) for r in rijen if r["per"] == per]
+        if punten:
+            eind = date(2024, 1, 1) if per == "maand" else params.parameter("wml.uurloon").bekend_tot
+            _trap(ax, punten, eind, color=KLEUREN[0])
+            for r in rijen:
+                if r["per"] == per and r["status"] == "voorlopig":
+                    ax.plot([r["vanaf"]], [float(r["waarde"])], "o", color=KLEUREN[1], label="voorlopig")
+        ax.set_title(titel)
+        _euro_as(ax, 0 if per == "maand" else 2)
+        ax.grid(axis="y", alpha=0.3)
+        handles, labels = ax.get_legend_handles_labels()
+        if handles:
+            ax.legend(handles[:1], labels[:1], frameon=False, loc="lower right")
+    fig.suptitle("Wettelijk minimumloon, 21 jaar en ouder, bruto", y=1.04)
+    fig.autofmt_xdate()
+    return _svg(fig)
+
+
+def bijstand_svg(params: ParameterSet) -> bytes:
+    plt = _plt()
+    namen, _ = bijstand_gegevens(params)
+    fig, ax = plt.subplots(figsize=(9, 4))
+    for i, naam in enumerate(namen):
+        p = params.parameter(naam)
+        punten = [(vanaf, float(w)) for vanaf, w, _ in reeks(params, naam) if w is not None]
+        _trap(ax, punten, p.bekend_tot, color=KLEUREN[i % len(KLEUREN)],
+              linestyle=LIJNSTIJLEN[i % len(LIJNSTIJLEN)], label=korte_naam(naam))
+    ax.set_title("Bijstandsnormen per maand")
+    _euro_as(ax)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
+    fig.autofmt_xdate()
+    return _svg(fig)
+
+
+def lks_svg(van: date, tot: date, uren: Decimal) -> bytes:
+    plt = _plt()
+    rijen = lks_gegevens(van, tot, uren)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for i, (sleutel, datum) in enumerate((("van", van), ("tot", tot))):
+        punten = [(r["loonwaarde"], float(r[sleutel])) for r in rijen if r[sleutel] is not None]
+        if punten:
+            ax.plot([p[0] for p in punten], [p[1] for p in punten], marker="o", markersize=3,
+                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=f"peildatum {datum.isoformat()}")
+    ax.set_xlabel("Loonwaarde (% van het minimumloon)")
+    ax.set_ylabel("Loonkostensubsidie per maand")
+    ax.set_title(f"Loonkostensubsidie tegen loonwaarde, {format(uren, 'f')} uur per week, 21 jaar of ouder")
+    ax.set_xlim(0, 100)
+    _euro_as(ax)
+    ax.grid(alpha=0.3)
+    ax.legend(frameon=False)
+    return _svg(fig)
+
+
+def korte_naam(naam: str) -> str:
+    p = default_parameters().parameter(naam)
+    return p.omschrijving if len(p.omschrijving) <= 60 else naam
+
+
+@lru_cache(maxsize=64)
+def _gecached(soort: str, vingerafdruk: str, *args) -> bytes:
+    params = default_parameters()
+    if soort == "wml":
+        return wml_svg(params)
+    if soort == "bijstand":
+        return bijstand_svg(params)
+    return lks_svg(*args)
+
+
+def svg_antwoord(inhoud: bytes) -> Response:
+    resp = Response(inhoud, mimetype="image/svg+xml")
+    # matplotlib's SVG uses inline style attributes; allow them for this image only (the pages keep
+    # style-src 'self'). No scripts: default-src 'none'.
+    resp.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    resp.headers["Cache-Control"] = "public, max-age=3600"
+    return resp
+
+
+# --- query helpers --------------------------------------------------------------------------------------
+
+
+def datum_arg(naam: str, standaard: date) -> tuple[date, str | None]:
+    ruw = request.args.get(naam, "").strip()
+    if not ruw:
+        return standaard, None
+    try:
+        if len(ruw) != 10:
+            raise ValueError
+        return date.fromisoformat(ruw), None
+    except ValueError:
+        return standaard, f"'{ruw}' is geen geldige datum (JJJJ-MM-DD); {standaard.isoformat()} gebruikt."
+
+
+def uren_arg(standaard: Decimal = Decimal(36)) -> tuple[Decimal, str | None]:
+    ruw = request.args.get("uren", "").strip().replace(",", ".")
+    if not ruw:
+        return standaard, None
+    try:
+        uren = Decimal(ruw)
+        if not (Decimal(1) <= uren <= Decimal(60)):
+            raise ValueError
+        return uren.normalize(), None
+    except (ValueError, ArithmeticError):
+        return standaard, f"'{ruw}' is geen geldig aantal uren (1 tot en met 60); {standaard} gebruikt."
+
+
+def standaard_datums() -> tuple[date, date]:
+    vandaag = date.today()
+    bekend = default_parameters().parameter("wml.uurloon").bekend_tot if "wml.uurloon" in default_parameters() else vandaag
+    tot = min(vandaag, bekend)
+    return tot.replace(year=tot.year - 1), tot
+
+
+# --- routes ---------------------------------------------------------------------------------------------
+
+
+@bp.get("/grafieken/wml.svg")
+def grafiek_wml():
+    return svg_antwoord(_gecached("wml", default_parameters().fingerprint))
+
+
+@bp.get("/grafieken/bijstandsnormen.svg")
+def grafiek_bijstand():
+    if not bijstand_namen(default_parameters()):
+        from flask import abort
+
+        abort(404)
+    return svg_antwoord(_gecached("bijstand", default_parameters().fingerprint))
+
+
+@bp.get("/grafieken/lks.svg")
+def grafiek_lks():
+    standaard_van, standaard_tot = standaard_datums()
+    van, _ = datum_arg("van", standaard_van)
+    tot, _ = datum_arg("tot", standaard_tot)
+    uren, _ = uren_arg()
+    return svg_antwoord(_gecached("lks", default_parameters().fingerprint, van, tot, uren))
+
+
+@bp.get("/grafieken")
+def grafieken():
+    params = default_parameters()
+    standaard_van, standaard_tot = standaard_datums()
+    van, fout_van = datum_arg("van", standaard_van)
+    tot, fout_tot = datum_arg("tot", standaard_tot)
+    uren, fout_uren = uren_arg()
+    namen, bijstand = bijstand_gegevens(params)
+    return render_template(
+        "parameters_grafieken.html", wml=wml_gegevens(params), bijstand_namen=namen, bijstand=bijstand,
+        lks=lks_gegevens(van, tot, uren), van=van, tot=tot, uren=uren,
+        meldingen=[m for m in (fout_van, fout_tot, fout_uren) if m], params=params,
+    )
+
+
+__all__ = ["wml_gegevens", "bijstand_gegevens", "lks_gegevens", "svg_antwoord", "datum_arg", "uren_arg",
+           "standaard_datums", "timedelta"]

@@ -1,0 +1,66 @@
+"""Web page: the same case on two dates, side by side (the "Vergelijk met een ander jaar" action of
+every result page). Generic over the registry: the case arrives as the soort and its rekenbewijs input
+(JSON in the query string, nothing is stored), and is computed by api.vergelijking.vergelijk."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from flask import abort, render_template, request
+
+from api.soorten import SOORTEN
+from api.vergelijking import vergelijk
+
+from . import bp
+from .grafieken import datum_arg
+
+MAX_INVOER = 20_000  # characters of JSON in the query string
+
+
+def _jaar_eerder(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+@bp.get("/vergelijking")
+def vergelijking():
+    soort = SOORTEN.get(request.args.get("soort", ""))
+    ruw = request.args.get("invoer", "")
+    if soort is None or not ruw or len(ruw) > MAX_INVOER:
+        abort(404)
+    try:
+        invoer = json.loads(ruw)
+    except (ValueError, RecursionError):
+        abort(400)
+    if not isinstance(invoer, dict):
+        abort(400)
+    # the rekenbewijs lists every field, unset ones as null: leave those out so the defaults apply
+    invoer = {k: v for k, v in invoer.items() if v is not None}
+    peil = invoer.get(soort.datumveld)
+    try:
+        basis = date(int(peil), 7, 1) if soort.datumveld == "jaar" else date.fromisoformat(str(peil))
+    except (TypeError, ValueError):
+        basis = date.today()
+    van, fout_van = datum_arg("van", _jaar_eerder(basis))
+    tot, fout_tot = datum_arg("tot", basis)
+    uitkomst = vergelijk(soort, invoer, [van, tot])
+    rijen = []
+    if len([u for u in uitkomst["uitkomsten"] if "resultaat" in u]) == 2:
+        # money fields of the result, without the month-by-month lists (those are on the result pages)
+        rijen = [v for v in uitkomst["uitkomsten"][1]["verschillen"] if "[" not in v["veld"]]
+    return render_template("vergelijking.html", soort=soort, invoer=invoer, invoer_json=json.dumps(invoer),
+                           van=van, tot=tot, u=uitkomst, rijen=rijen,
+                           meldingen=[m for m in (fout_van, fout_tot) if m])
+
+
+def veldnaam(veld: str) -> str:
+    """"per_jaar.loonkostensubsidie" -> "per jaar: loonkostensubsidie"."""
+    return ": ".join(deel.replace("_", " ") for deel in veld.split("."))
+
+
+@bp.app_template_filter("veldnaam")
+def _veldnaam(veld: str) -> str:
+    return veldnaam(veld)
