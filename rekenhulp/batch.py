@@ -30,6 +30,8 @@ from typing import Callable, Iterator
 
 from marshmallow import ValidationError, fields
 
+from parameters import ParameterSet
+
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
 MAX_KOLOMMEN = 500
 BLOK = 500  # rows per block sent to a worker process
@@ -103,14 +105,33 @@ def _cel(waarde) -> str:
     return str(waarde)
 
 
-def _plat(d: dict, kolommen: list[str]) -> list[str]:
+def _plat(d: dict, paden: list[tuple[str, ...]]) -> list[str]:
+    """The dumped result as cells, one per column path (("per_jaar", "totaal"))."""
     out = []
-    for k in kolommen:
-        v = d
-        for deel in k.split("."):
+    for pad in paden:
+        v = d.get(pad[0])
+        for deel in pad[1:]:
             v = v.get(deel) if isinstance(v, dict) else None
-        out.append(_cel(v))
+        out.append("" if v is None else v if type(v) is str else _cel(v))
     return out
+
+
+class GecachteParameters(ParameterSet):
+    """The same parameters with look-ups memoised per (name, date): a batch asks for the same values
+    thousands of times. A missing value is not cached, so it raises exactly as before."""
+
+    def __init__(self, basis: ParameterSet):
+        super().__init__(basis._parameters, basis.fingerprint, basis.files)
+        self._cache: dict = {}
+
+    def at(self, naam: str, datum: date):
+        sleutel = (naam, datum)
+        pv = self._cache.get(sleutel)
+        if pv is None:
+            pv = super().at(naam, datum)
+            if len(self._cache) < 100_000:
+                self._cache[sleutel] = pv
+        return pv
 
 
 def cel_naar_json(waarde: str, soort: str, veld: str):
@@ -152,11 +173,12 @@ class Rekenaar:
         laad_alle_soorten()
         self.soort = SOORTEN[soort_naam]
         self.peildatum = peildatum
-        self.params = default_parameters()
+        self.params = GecachteParameters(default_parameters())
         self.versie = calculator.__version__
         self.invoer_schema = self.soort.invoer_schema()
         self.velden = veldsoorten(self.soort.invoer_schema)
         self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
+        self.paden = [tuple(k.split(".")) for k in self.kolommen]
         self.csv_schema = self.soort.resultaat_schema(exclude=weg) if weg else self.soort.resultaat_schema()
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
@@ -208,7 +230,7 @@ class Rekenaar:
             from api.soorten import reken
 
             uitkomst = reken(self.soort, invoer, params=self.params)
-            rij = _plat(self.csv_schema.dump(uitkomst.resultaat), self.kolommen) + [
+            rij = _plat(self.csv_schema.dump(uitkomst.resultaat), self.paden) + [
                 " | ".join(uitkomst.waarschuwingen), self.versie, self.params.fingerprint,
                 uitkomst.peildatum.isoformat(), ""]
             if sleutel is not None:
