@@ -239,6 +239,32 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class OnderK:
+    """The outcome of Participatiewet art. 31 lid 2 onder k for one month."""
+
+    vrijgelaten: Decimal
+    minimumleeftijd: int
+    van_toepassing: bool  # False below the minimum age: then nothing is left out under onder k
+    maximum_per_maand: Decimal | None = None
+    maximum_per_jaar: Decimal | None = None
+    ruimte: Decimal | None = None  # what was left of the yearly maximum before this month
+
+
+def vrijlating_onder_k(spoor: Rekenspoor, datum: date, leeftijd: int, bedrag: Decimal,
+                       al_vrijgelaten_in_jaar: Decimal = NUL) -> OnderK:
+    """Participatiewet art. 31 lid 2 onder k: an onkostenvergoeding for vrijwilligerswerk is left out of account
+    up to a maximum per month and per calendar year, for a belanghebbende of 27 or older. The one implementation
+    of this rule: the bijstandsnorm and the vrijwilligersvergoeding calculations both call it."""
+    grens = int(spoor.waarde("bijstand.vrijwilligersvergoeding.minimumleeftijd", datum))
+    if leeftijd < grens:
+        return OnderK(NUL, grens, False)
+    per_maand = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_maand", datum)
+    per_jaar = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_jaar", datum)
+    ruimte = max(NUL, per_jaar - al_vrijgelaten_in_jaar)
+    return OnderK(min(bedrag, per_maand, ruimte), grens, True, per_maand, per_jaar, ruimte)
+
+
 def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeftijd_b: int) -> dict:
     vergoeding = invoer.vrijwilligersvergoeding_per_maand
     out = {"vergoeding": vergoeding, "vrijgelaten": NUL, "maximum_per_maand": None, "maximum_per_jaar": None,
@@ -246,20 +272,19 @@ def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeft
     if vergoeding == 0:
         return out
     grondslag = f"{ART_31} onder k"
-    grens = int(spoor.waarde("bijstand.vrijwilligersvergoeding.minimumleeftijd", datum))
-    per_maand = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_maand", datum)
-    per_jaar = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_jaar", datum)
-    out.update(maximum_per_maand=per_maand, maximum_per_jaar=per_jaar)
-    if leeftijd_b < grens:
-        out["reden"] = (f"Niet vrijgelaten: de vrijlating van onder k geldt vanaf {grens} jaar; "
+    januari = vrijlating_onder_k(spoor, datum, leeftijd_b, vergoeding)
+    if not januari.van_toepassing:
+        out["reden"] = (f"Niet vrijgelaten: de vrijlating van onder k geldt vanaf {januari.minimumleeftijd} jaar; "
                         "alleen aantoonbaar gemaakte kosten kunnen buiten beschouwing blijven.")
         spoor.stap("Vrijgelaten vrijwilligersvergoeding", NUL, grondslag, out["reden"])
         return out
+    per_maand, per_jaar = januari.maximum_per_maand, januari.maximum_per_jaar
+    out.update(maximum_per_maand=per_maand, maximum_per_jaar=per_jaar)
     # The vergoeding is assumed to be received every month from January of this calendar year: the yearly
     # maximum then limits the later months.
     eerder = min(vergoeding, per_maand) * (datum.month - 1)
-    ruimte = max(NUL, per_jaar - eerder)
-    vrij = min(vergoeding, per_maand, ruimte)
+    k = vrijlating_onder_k(spoor, datum, leeftijd_b, vergoeding, eerder)
+    vrij, ruimte = k.vrijgelaten, k.ruimte
     out["vrijgelaten"] = vrij
     out["reden"] = ("Het jaarmaximum is bereikt." if ruimte < min(vergoeding, per_maand)
                     else "Het maandmaximum is bereikt." if vergoeding > per_maand else "Binnen de maxima.")

@@ -46,6 +46,7 @@ from parameters import ParameterSet, default_parameters
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
 from .money import NUL, cent
+from .bijstandsnorm import vrijlating_onder_k
 from .periods import leeftijd_op, verjaardag
 
 SOORT = "vrijwilligersvergoeding"
@@ -246,7 +247,7 @@ def _leeftijd_waarschuwingen(spoor: Rekenspoor, invoer: VrijwilligersInvoer) -> 
     grens = int(spoor.params.at("vrijwilligersvergoeding.leeftijdsgrens_uur", date(jaar, 1, 1)).waarde)
     grenzen = [(grens, "het uurmaximum")]
     if invoer.ontvangt_bijstand:
-        bijstand_grens = int(spoor.params.at("vrijwilligersvergoeding.bijstand_minimumleeftijd",
+        bijstand_grens = int(spoor.params.at("bijstand.vrijwilligersvergoeding.minimumleeftijd",
                                              date(jaar, 1, 1)).waarde)
         grenzen.append((bijstand_grens, "de vrijlating in de bijstand"))
     if invoer.geboortedatum is not None:
@@ -273,35 +274,32 @@ def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]
     """Participatiewet art. 31 lid 2 onder k, month by month in calendar order; the yearly maximum is used up
     cumulatively by what is left out in earlier months."""
     jaar = invoer.jaar
-    max_jaar = spoor.waarde("vrijwilligersvergoeding.bijstand_max_per_jaar", date(jaar, 1, 1))
     gebruikt = NUL  # part of the yearly maximum already used by earlier months
     totaal_vrij = totaal_mindering = NUL
     kosten_bij_27_plus = False
+    max_jaar = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_jaar", date(jaar, 1, 1))
     for r in regels:
         datum = date(jaar, r["maand"], 1)
-        min_leeftijd = int(spoor.waarde("vrijwilligersvergoeding.bijstand_minimumleeftijd", datum))
         kosten = r["aangetoonde_kosten"]
         rest = r["vergoeding_voor_inzet"]
-        if r["leeftijd"] >= min_leeftijd:
-            max_maand = spoor.waarde("vrijwilligersvergoeding.bijstand_max_per_maand", datum)
-            ruimte = max(NUL, max_jaar - gebruikt)
-            vrij_k = min(rest, max_maand, ruimte)
-            gebruikt += vrij_k
-            vrijgelaten = kosten + vrij_k
+        k = vrijlating_onder_k(spoor, datum, r["leeftijd"], rest, gebruikt)
+        if k.van_toepassing:
+            gebruikt += k.vrijgelaten
+            vrijgelaten = kosten + k.vrijgelaten
             if kosten > 0 and rest > 0:
                 kosten_bij_27_plus = True
             spoor.stap(
-                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (vanaf {min_leeftijd}): vrijgelaten",
+                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (vanaf {k.minimumleeftijd}): vrijgelaten",
                 vrijgelaten, ONDER_K,
                 "{kosten} aangetoonde kosten + de laagste van {rest}, maandmaximum {mm} en resterend jaarmaximum "
                 "{ruimte} = {vrij}",
-                kosten=Bedrag(kosten), rest=Bedrag(rest), mm=Bedrag(max_maand), ruimte=Bedrag(ruimte),
+                kosten=Bedrag(kosten), rest=Bedrag(rest), mm=Bedrag(k.maximum_per_maand), ruimte=Bedrag(k.ruimte),
                 vrij=Bedrag(vrijgelaten),
             )
         else:
             vrijgelaten = kosten
             spoor.stap(
-                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (jonger dan {min_leeftijd}): alleen "
+                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (jonger dan {k.minimumleeftijd}): alleen "
                 "aangetoonde kosten vrijgelaten", vrijgelaten, ONDER_K,
                 "{kosten} aangetoonde kosten", kosten=Bedrag(kosten),
             )
