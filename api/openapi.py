@@ -68,4 +68,7 @@ def spec() -> dict:
                 },
             }},
         )
+    from .parameters import openapi_paden  # parameters, vergelijking, batch (issue 6)
+
+    openapi_paden(s, problem_ref)
     return s.to_dict()

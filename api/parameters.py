@@ -218,3 +218,79 @@ def parameter_detail(naam: str):
 
 __all__ = ["alle_parameters", "parameters_op_datum", "parameter_vergelijking", "parameter_json", "lees_datums",
            "waarde_str"]
+
+
+def openapi_paden(s, problem_ref: dict) -> None:
+    """OpenAPI entries for /parameters, /vergelijking and /batch (from their marshmallow schemas)."""
+    from .batch import MAX_BATCH, BatchAntwoordSchema, BatchInvoerSchema
+    from .vergelijking import MAX_PEILDATA, VergelijkingAntwoordSchema, VergelijkingInvoer
+
+    def fout(beschrijving):
+        return {"description": beschrijving, "content": {"application/problem+json": {"schema": problem_ref}}}
+
+    def datum_param(naam, verplicht, beschrijving):
+        return {"name": naam, "in": "query", "required": verplicht, "description": beschrijving,
+                "schema": {"type": "string", "format": "date"}}
+
+    s.path(path="/api/v1/parameters", operations={"get": {
+        "summary": "Alle parameters met hun geschiedenis, of de set die op een datum geldt",
+        "description": "Zonder datum: elke parameter met alle gedateerde waarden, bron, status, eenheid, grondslag en "
+                       "bekend_tot. Met ?datum=JJJJ-MM-DD: per parameter de waarde die op die datum geldt; geldt er geen "
+                       "waarde, dan in_werking=false met de reden (nooit aangevuld uit een andere periode).",
+        "operationId": "parameters",
+        "parameters": [datum_param("datum", False, "Toon de waarden die op deze datum gelden")],
+        "responses": {"200": {"description": "Parameters", "content": {"application/json": {"schema": {"oneOf": [
+            {"$ref": "#/components/schemas/ParameterLijst"}, {"$ref": "#/components/schemas/ParametersOpDatum"}]}}}},
+            "422": fout("Ongeldige datum")},
+    }})
+    for naam, schema in (("ParameterLijst", ParameterLijstSchema), ("ParametersOpDatum", ParametersOpDatumSchema)):
+        if naam not in s.components.schemas:
+            s.components.schema(naam, schema=schema)
+    s.path(path="/api/v1/parameters/vergelijking", operations={"get": {
+        "summary": "Parameters op twee datums vergelijken",
+        "description": "Elke parameter waarvan de waarde verschilt (oud, nieuw, absoluut en relatief verschil, bronnen), "
+                       "ook parameters die maar op één van de twee datums gelden.",
+        "operationId": "parameters_vergelijking",
+        "parameters": [datum_param("van", True, "Eerste datum"), datum_param("tot", True, "Tweede datum")],
+        "responses": {"200": {"description": "Verschillen", "content": {"application/json": {
+            "schema": ParameterVergelijkingSchema}}}, "422": fout("Ongeldige of ontbrekende datum")},
+    }})
+    s.path(path="/api/v1/parameters/{naam}", operations={"get": {
+        "summary": "Eén parameter met zijn geschiedenis",
+        "operationId": "parameter",
+        "parameters": [{"name": "naam", "in": "path", "required": True, "schema": {"type": "string"},
+                        "example": "wml.uurloon"}],
+        "responses": {"200": {"description": "Parameter", "content": {"application/json": {"schema": ParameterSchema}}},
+                      "404": fout("Onbekende parameter")},
+    }})
+    s.path(path="/api/v1/vergelijking", operations={"post": {
+        "summary": "Dezelfde berekening op meerdere peildata",
+        "description": f"Rekent `invoer` van `soort` op elke peildatum (1 tot en met {MAX_PEILDATA}) en geeft per datum het "
+                       "resultaat met het verschil van elk geldbedrag (absoluut en in %) ten opzichte van de eerste "
+                       "berekende peildatum. Een datum waarop niet gerekend kan worden krijgt eigen `fouten`; de andere "
+                       "datums worden gewoon berekend.",
+        "operationId": "vergelijking",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": VergelijkingInvoer, "example": {
+            "soort": "loonkostensubsidie", "invoer": {"geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60},
+            "peildata": ["2025-06-01", "2025-07-01"]}}}},
+        "responses": {"200": {"description": "Uitkomst per peildatum", "content": {"application/json": {
+            "schema": VergelijkingAntwoordSchema}}}, "400": fout("Geen geldige JSON"), "415": fout("Geen JSON"),
+            "422": fout("Ongeldige invoer")},
+    }})
+    s.path(path="/api/v1/batch", operations={"post": {
+        "summary": "Veel berekeningen in één verzoek",
+        "description": f"Ten hoogste {MAX_BATCH} berekeningen per verzoek (en een body van ten hoogste 1 MiB); meer geeft 413. "
+                       "De uitkomsten staan in dezelfde volgorde met dezelfde id's; elke berekening heeft óf status ok met "
+                       "resultaat, parameters, waarschuwingen en rekenbewijs, óf status fout met eigen `fouten`. Eén foute "
+                       "berekening laat de andere nooit mislukken. Voor grote bestanden: `rekenhulp batch`.",
+        "operationId": "batch",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": BatchInvoerSchema, "example": {
+            "berekeningen": [
+                {"id": "zaak-1", "soort": "loonkostensubsidie",
+                 "invoer": {"peildatum": "2026-01-01", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60}},
+                {"id": "zaak-2", "soort": "loonkostensubsidie",
+                 "invoer": {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 20, "loonwaarde": 150}}]}}}},
+        "responses": {"200": {"description": "Uitkomsten in dezelfde volgorde", "content": {"application/json": {
+            "schema": BatchAntwoordSchema}}}, "400": fout("Geen geldige JSON"), "413": fout("Te veel berekeningen of body te groot"),
+            "415": fout("Geen JSON"), "422": fout("Ongeldige invoer")},
+    }})
