@@ -181,8 +181,15 @@ def lks_svg(van: date, tot: date, uren: Decimal) -> bytes:
 
 
 def korte_naam(naam: str) -> str:
+    """A legend label: the description when short, else the name made readable
+    ("bijstand.norm_21.gehuwden" -> "21 jaar tot AOW-leeftijd: gehuwden")."""
     p = default_parameters().parameter(naam)
-    return p.omschrijving if len(p.omschrijving) <= 60 else naam
+    if len(p.omschrijving) <= 50:
+        return p.omschrijving
+    delen = naam.split(".")
+    groep = {"norm_21": "21 jaar tot AOW-leeftijd", "norm_aow": "vanaf AOW-leeftijd",
+             "norm_jongeren": "18 tot 21 jaar"}.get(delen[-2] if len(delen) > 1 else "", delen[-2] if len(delen) > 1 else "")
+    return f"{groep.replace('_', ' ')}: {delen[-1].replace('_', ' ')}"
 
 
 @lru_cache(maxsize=64)
