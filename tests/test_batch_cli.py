@@ -206,3 +206,12 @@ def test_sjabloon_is_een_geldige_invoer(tmp_path):
         invoer.write_text(sjabloon_csv(naam), encoding="utf-8")
         s = verwerk(str(invoer), str(tmp_path / f"{naam}_uit.csv"), naam)
         assert (s.rijen, s.fouten) == (1, 0), (naam, _lees(tmp_path / f"{naam}_uit.csv"))
+
+
+def test_voortgang_alleen_op_een_terminal(tmp_path, capsys):
+    invoer = tmp_path / "in.csv"
+    invoer.write_text(KOP + "a,1990-05-01,32,60,2026-01-01\n", encoding="utf-8")
+    verwerk(str(invoer), str(tmp_path / "u.csv"), "loonkostensubsidie", voortgang=True)
+    assert "100 %" in capsys.readouterr().err
+    verwerk(str(invoer), str(tmp_path / "u.csv"), "loonkostensubsidie")  # stderr is no terminal under pytest
+    assert capsys.readouterr().err == ""
