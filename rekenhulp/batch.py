@@ -116,6 +116,42 @@ def _plat(d: dict, paden: list[tuple[str, ...]]) -> list[str]:
     return out
 
 
+def snelle_velden(schema_cls, pad: tuple = ()) -> list | None:
+    """[(attribute path, field)] for the flat result columns, in the same order as `resultaat_kolommen`, so a
+    row can be serialised field by field with the schema's own fields (no schema.dump machinery per row).
+    None when the schema uses fields that need the whole object (Method, Function): then the batch dumps."""
+    out = []
+    for naam, veld in schema_cls().fields.items():
+        attr = veld.attribute or naam
+        if isinstance(veld, (fields.Method, fields.Function)):
+            return None
+        if isinstance(veld, fields.Nested) and not veld.many:
+            sub = snelle_velden(type(veld.schema), pad + (attr,))
+            if sub is None:
+                return None
+            out += sub
+        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
+            continue
+        else:
+            out.append((pad + (attr,), veld))
+    return out
+
+
+def _serialiseer(resultaat: dict, velden: list) -> list[str]:
+    out = []
+    for pad, veld in velden:
+        obj = resultaat
+        for deel in pad[:-1]:
+            obj = obj.get(deel) if isinstance(obj, dict) else None
+        if not isinstance(obj, dict) or pad[-1] not in obj:
+            out.append("")
+            continue
+        v = obj[pad[-1]]
+        v = None if v is None else veld._serialize(v, pad[-1], obj)
+        out.append("" if v is None else v if type(v) is str else _cel(v))
+    return out
+
+
 class GecachteParameters(ParameterSet):
     """The same parameters with look-ups memoised per (name, date): a batch asks for the same values
     thousands of times. A missing value is not cached, so it raises exactly as before."""
@@ -179,6 +215,7 @@ class Rekenaar:
         self.velden = veldsoorten(self.soort.invoer_schema)
         self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
         self.paden = [tuple(k.split(".")) for k in self.kolommen]
+        self.snel = snelle_velden(self.soort.resultaat_schema)
         self.csv_schema = self.soort.resultaat_schema(exclude=weg) if weg else self.soort.resultaat_schema()
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
@@ -230,7 +267,9 @@ class Rekenaar:
             from api.soorten import reken
 
             uitkomst = reken(self.soort, invoer, params=self.params)
-            rij = _plat(self.csv_schema.dump(uitkomst.resultaat), self.paden) + [
+            cellen = (_serialiseer(uitkomst.resultaat, self.snel) if self.snel is not None
+                      else _plat(self.csv_schema.dump(uitkomst.resultaat), self.paden))
+            rij = cellen + [
                 " | ".join(uitkomst.waarschuwingen), self.versie, self.params.fingerprint,
                 uitkomst.peildatum.isoformat(), ""]
             if sleutel is not None:

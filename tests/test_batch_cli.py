@@ -215,3 +215,18 @@ def test_voortgang_alleen_op_een_terminal(tmp_path, capsys):
     assert "100 %" in capsys.readouterr().err
     verwerk(str(invoer), str(tmp_path / "u.csv"), "loonkostensubsidie")  # stderr is no terminal under pytest
     assert capsys.readouterr().err == ""
+
+
+def test_snelle_serialisatie_gelijk_aan_schema_dump():
+    """The batch writes result cells field by field; for every soort's examples that equals the schema's dump."""
+    from api.soorten import SOORTEN, laad_invoer, reken
+    from rekenhulp.batch import Rekenaar, _plat, _serialiseer
+
+    for naam, soort in SOORTEN.items():
+        r = Rekenaar(naam)
+        for body in (soort.voorbeeld, *soort.dekking_varianten):
+            uitkomst = reken(soort, laad_invoer(soort, body))
+            verwacht = _plat(r.csv_schema.dump(uitkomst.resultaat), r.paden)
+            if r.snel is not None:
+                assert _serialiseer(uitkomst.resultaat, r.snel) == verwacht, naam
+            assert len(verwacht) == len(r.kolommen)
