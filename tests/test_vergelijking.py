@@ -207,3 +207,16 @@ def test_bijstandsgrafiek_of_nog_geen_gegevens(client):
         assert "Bijstandsnormen per maand" in tekst
     else:
         assert "Nog geen gegevens" in tekst
+
+
+def test_vergelijkpagina_voor_elke_soort(client):
+    import json
+
+    from api.soorten import SOORTEN
+
+    for naam, soort in SOORTEN.items():
+        r = client.get("/vergelijking", query_string={"soort": naam, "invoer": json.dumps(soort.voorbeeld),
+                                                      "van": "2025-03-01", "tot": "2026-03-01"})
+        tekst = _tekst(r)
+        assert r.status_code == 200 and "Bedragen naast elkaar" in tekst, naam
+        assert "kan niet worden gerekend" not in tekst, naam
