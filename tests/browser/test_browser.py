@@ -245,3 +245,34 @@ def test_beveiligingskoppen(page, server):
     assert "frame-ancestors 'none'" in koppen["content-security-policy"]
     assert koppen["x-content-type-options"] == "nosniff"
     assert koppen["referrer-policy"] == "no-referrer"
+
+
+def _web_paginas() -> list[str]:
+    """Every GET page of the web blueprint without URL parameters (parameter browser, comparison, batch, ...)."""
+    from rekenhulp import create_app
+
+    app = create_app({"SECRET_KEY": "lijst"})
+    return sorted({r.rule for r in app.url_map.iter_rules()
+                   if r.endpoint.startswith("web.") and "GET" in r.methods and not r.arguments})
+
+
+@pytest.mark.parametrize("taal", TALEN)
+def test_elke_pagina_zonder_axe_bevindingen(page, server, taal):
+    for pad in _web_paginas():
+        resp = _open(page, f"{server}{pad}?taal={taal}")
+        if resp.status in (400, 404):
+            continue  # needs query parameters (e.g. /vergelijking): reached from a result page below
+        assert resp.status == 200, pad
+        if not resp.headers.get("content-type", "").startswith("text/html"):
+            continue  # e.g. an SVG chart: checked as part of the page that shows it
+        assert page.locator("html").get_attribute("lang") == taal
+        axe_check(page, f"{pad} ({taal})")
+    # pages linked from a result page (e.g. "Vergelijk met een ander jaar")
+    lks = "&".join(f"{k}={v}" for k, v in RECEPTEN["loonkostensubsidie"]["velden"].items())
+    _open(page, f"{server}/loonkostensubsidie?bereken=1&{lks}&taal={taal}")
+    links = [a for a in page.locator("main .acties a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+             if a.startswith("/") and "bereken=1" not in a]
+    for href in links:
+        assert _open(page, f"{server}{href}").status == 200, href
+        axe_check(page, f"{href} ({taal})")
+    assert not page.console_fouten, page.console_fouten
