@@ -7,7 +7,6 @@ from datetime import date
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from calculator.money import as_str
 from calculator.vergelijking import geldbedragen, vergelijk_bedragen
 
 from . import bp, json_response, lees_json, problem
@@ -118,4 +117,4 @@ def vergelijking():
     return json_response(vergelijk(SOORTEN[verzoek["soort"]], verzoek["invoer"], verzoek["peildata"]))
 
 
-__all__ = ["vergelijk", "geld_velden", "MAX_PEILDATA", "VergelijkingInvoer", "VergelijkingAntwoordSchema", "as_str"]
+__all__ = ["vergelijk", "geld_velden", "MAX_PEILDATA", "VergelijkingInvoer", "VergelijkingAntwoordSchema"]

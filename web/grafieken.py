@@ -8,7 +8,7 @@ charts never hold a second copy of a rule. Amounts are converted to float only t
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -288,4 +288,4 @@ def grafieken():
 
 
 __all__ = ["wml_gegevens", "bijstand_gegevens", "lks_gegevens", "svg_antwoord", "datum_arg", "uren_arg",
-           "standaard_datums", "timedelta"]
+           "standaard_datums"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, render_template, request
+from flask import abort, render_template
 
 from api.parameters import parameter_vergelijking
 from calculator.vergelijking import op_datum
@@ -47,4 +47,4 @@ def parameter(naam: str):
     return render_template("parameters_detail.html", p=params.parameter(naam), params=params)
 
 
-__all__ = ["parameters", "parameter", "parameters_vergelijking", "request"]
+__all__ = ["parameters", "parameter", "parameters_vergelijking"]
