@@ -46,9 +46,6 @@ def test_onbruikbaar_bestand_en_ontbrekende_velden(client):
     assert "Kies een berekening." in html and "Kies een CSV-bestand." in html and "Geen geldige datum" in html
 
 
-@pytest.mark.xfail(strict=True, reason="web/paginas.py permalink_url() reads request.form while rendering the "
-                   "error page of a too-large upload and raises 413 again (reported to the lead); remove this "
-                   "marker when fixed")
 def test_te_groot_bestand(client, app):
     token = csrf_token(client, "/batch")
     groot = b"a" * (app.config["MAX_CONTENT_LENGTH"] + 1)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from flask import render_template, request
 from flask_babel import gettext
 from markupsafe import Markup, escape
+from werkzeug.exceptions import HTTPException
 
 from . import bp
 from .i18n import TALEN, huidige_taal, maandnaam, vertaal
@@ -18,13 +19,24 @@ from .i18n import TALEN, huidige_taal, maandnaam, vertaal
 _GEEN_INVOER = {"csrf_token", "taal", "bereken"}
 
 
+def _verstuurd():
+    """The submitted fields: the form after a POST, else the query string. An error page for a request whose
+    body cannot be read (413 too large, 400 bad form) gets the query string only, never a second error."""
+    if request.method != "POST":
+        return request.args
+    try:
+        return request.form
+    except HTTPException:
+        return request.args
+
+
 def permalink_url() -> str:
     """The current page with `bereken=1` and the submitted fields as query string.
 
     A GET with `bereken=1` recomputes the result from the URL alone (web.bereken_formulier), so nothing
     about the person is stored on the server. Empty fields are left out (the schema defaults apply).
     """
-    bron = request.form if request.method == "POST" else request.args
+    bron = _verstuurd()
     paren = [("bereken", "1")] + [
         (k, v) for k, v in bron.items(multi=True) if k not in _GEEN_INVOER and v.strip() != ""
     ]
@@ -33,7 +45,7 @@ def permalink_url() -> str:
 
 def waarden_zonder_csrf() -> dict[str, str]:
     """The submitted fields (for an "adjust input" link that opens the form filled in)."""
-    bron = request.form if request.method == "POST" else request.args
+    bron = _verstuurd()
     return {k: v for k, v in bron.items() if k not in _GEEN_INVOER and v.strip() != ""}
 
 def taal_url(taal: str) -> str:
