@@ -214,9 +214,16 @@ def test_vergelijkpagina_voor_elke_soort(client):
 
     from api.soorten import SOORTEN
 
+    from api.soorten import laad_invoer, reken, rekenbewijs
+
     for naam, soort in SOORTEN.items():
-        r = client.get("/vergelijking", query_string={"soort": naam, "invoer": json.dumps(soort.voorbeeld),
-                                                      "van": "2025-03-01", "tot": "2026-03-01"})
-        tekst = _tekst(r)
-        assert r.status_code == 200 and "Bedragen naast elkaar" in tekst, naam
-        assert "kan niet worden gerekend" not in tekst, naam
+        for body in (soort.voorbeeld, *soort.dekking_varianten):
+            geladen = laad_invoer(soort, body)
+            # the result pages link with the receipt's input (every field, unset ones as null)
+            bewijs = rekenbewijs(soort, geladen, reken(soort, geladen).peildatum)
+            for invoer in (body, bewijs["invoer"]):
+                r = client.get("/vergelijking", query_string={"soort": naam, "invoer": json.dumps(invoer),
+                                                              "van": "2025-03-01", "tot": "2026-03-01"})
+                tekst = _tekst(r)
+                assert r.status_code == 200 and "Bedragen naast elkaar" in tekst, naam
+                assert "kan niet worden gerekend" not in tekst, (naam, invoer)
