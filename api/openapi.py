@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 from apispec import APISpec
@@ -10,6 +11,7 @@ from marshmallow import Schema, fields
 
 import calculator
 
+from .fields import Getal
 from .soorten import SOORTEN, envelop_schema
 
 
@@ -32,19 +34,30 @@ def _schema_naam(resolver_schema) -> str:
     return name[:-6] if name.endswith("Schema") and len(name) > 6 else name
 
 
+def _decimaal_als_tekst(self, field, ret, **kwargs) -> dict:
+    """Amounts in responses (Bedrag, Percentage and other Decimal fields dumped as strings, e.g. "881.19") are
+    JSON strings; apispec documents every Decimal field as a number (found by tests/test_schemathesis.py).
+    Input numbers (Getal) accept a JSON number or a string and stay documented as numbers."""
+    if isinstance(field, fields.Decimal) and getattr(field, "as_string", False) and not isinstance(field, Getal):
+        return {"type": "string", "format": "decimal"}
+    return {}
+
+
 @lru_cache(maxsize=1)
 def spec() -> dict:
+    plugin = MarshmallowPlugin(schema_name_resolver=_schema_naam)
     s = APISpec(
         title="Rekenhulp API",
         version=calculator.__version__,
         openapi_version="3.0.3",
-        plugins=[MarshmallowPlugin(schema_name_resolver=_schema_naam)],
+        plugins=[plugin],
         info={"description": "Rekenhulp: loonkostensubsidie, bijstandsnorm en kostendelersnorm, quotumheffing en "
                              "vrijwilligersvergoeding, met jaarversies van de parameters en bronnen bij elke waarde. "
                              "Bedragen zijn strings met twee decimalen. Fouten zijn application/problem+json met alle "
                              "ongeldige velden tegelijk (JSON-pad en Nederlandse uitleg)."},
         servers=[{"url": "/"}],
     )
+    plugin.converter.add_attribute_function(_decimaal_als_tekst)
     s.components.schema("Problem", schema=ProblemSchema)
     problem_ref = {"$ref": "#/components/schemas/Problem"}
     for naam, soort in SOORTEN.items():
@@ -71,4 +84,23 @@ def spec() -> dict:
     from .parameters import openapi_paden  # parameters, vergelijking, batch (issue 6)
 
     openapi_paden(s, problem_ref)
-    return s.to_dict()
+    return _getallen(s.to_dict())
+
+
+_GRENZEN = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _getallen(node):
+    """Range bounds as JSON numbers: apispec copies Decimal bounds of a Getal field (as_string) as strings
+    ("minimum": "0.01"), which JSON Schema rejects (found by tests/test_schemathesis.py)."""
+    if isinstance(node, dict):
+        out = {}
+        for k, v in node.items():
+            if k in _GRENZEN and isinstance(v, str):
+                d = Decimal(v)
+                v = int(d) if d == d.to_integral_value() else float(d)
+            out[k] = _getallen(v)
+        return out
+    if isinstance(node, list):
+        return [_getallen(v) for v in node]
+    return node
