@@ -93,6 +93,13 @@ def vergelijk(soort: Soort, invoer: dict, peildata: list[date]) -> dict:
             uitkomsten.append({"peildatum": datum.isoformat(), "fouten": [
                 {"pad": "$.invoer" + f["pad"][1:], "bericht": f["bericht"]} for f in exc.fouten]})
             continue
+        except Exception:  # an engine bug on one date must not fail the other dates
+            from flask import current_app
+
+            current_app.logger.exception("Onverwachte fout in vergelijking")
+            uitkomsten.append({"peildatum": datum.isoformat(), "fouten": [
+                {"pad": "$", "bericht": "Interne fout bij het rekenen op deze datum; de fout is gelogd."}]})
+            continue
         body = envelop(soort, geladen, uitkomst)
         bedragen = geldbedragen(body["resultaat"], velden)
         if basis is None:
