@@ -4,6 +4,7 @@ language switch, security headers, production secret. (Browser checks with axe-c
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,12 @@ def test_elke_pagina_in_beide_talen(client, taal):
         r = client.get(f"{pad}?taal={taal}")
         assert r.status_code == 200, pad
         html = r.get_data(as_text=True)
-        assert f'<html lang="{taal}">' in html, pad
+        if taal == "en" and "This page is not yet available in English" in html:
+            assert '<html lang="nl">' in html, pad  # not translated yet: an honest Dutch page, not a mixed one
+        else:
+            assert f'<html lang="{taal}">' in html, pad
         assert 'class="skiplink" href="#inhoud"' in html and 'id="inhoud"' in html
-        assert ("Skip to content" if taal == "en" else "Direct naar de inhoud") in html
+        assert ("Skip to content" if f'<html lang="en">' in html else "Direct naar de inhoud") in html
         # CSP allows no inline script or style: the templates must not need them
         assert "<script" not in html and " style=" not in html, pad
         # the other language is one link away and keeps the page
@@ -47,6 +51,33 @@ def test_startpagina_noemt_elke_rekenhulp_en_voor_wie(client):
     assert "werkgevers, werkgeversservicepunten en jobcoaches" in html
     en = client.get("/?taal=en").get_data(as_text=True)
     assert "Wage cost subsidy" in en and "employers, employer service points and job coaches" in en
+
+
+def test_vertaalde_paginas_zijn_engels(client):
+    for pad, kop in (("/", "Rekenhulp for work and income"), ("/toegankelijkheid", "Accessibility statement"),
+                     ("/loonkostensubsidie", "Calculate the wage cost subsidy")):
+        html = client.get(f"{pad}?taal=en").get_data(as_text=True)
+        assert '<html lang="en">' in html and kop in html and "This page is not yet available in English" not in html
+
+
+def test_onvertaalde_pagina_is_eerlijk_nederlands(app, monkeypatch):
+    """A template without _() is rendered in Dutch (lang, amounts) with an English notice; with _() in English."""
+    from flask import render_template
+    from jinja2 import ChoiceLoader, DictLoader
+
+    from web import i18n
+
+    monkeypatch.setattr(app.jinja_env, "loader", ChoiceLoader([DictLoader({
+        "test_onvertaald.html": '{% extends "base.html" %}{% block content %}<p>{{ bedrag|euro }}</p>{% endblock %}',
+        "test_vertaald.html": '{% extends "base.html" %}{% block content %}<p>{{ _("Totaal") }} {{ bedrag|euro }}</p>{% endblock %}',
+    }), app.jinja_env.loader]))
+    with app.test_request_context("/?taal=en"):
+        html = render_template("test_onvertaald.html", bedrag=Decimal("1234.50"))
+        assert '<html lang="nl">' in html and "This page is not yet available in English" in html
+        assert "€\xa01.234,50" in html and i18n.huidige_taal() == "nl"
+    with app.test_request_context("/?taal=en"):
+        html = render_template("test_vertaald.html", bedrag=Decimal("1234.50"))
+        assert '<html lang="en">' in html and "Total €1,234.50" in html and "not yet available" not in html
 
 
 def test_taalkeuze_wordt_onthouden(client):

@@ -8,14 +8,23 @@ from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
-from flask import request
+from flask import g, request
 
 TALEN = {"nl": "nl_NL", "en": "en_GB"}
 
 
-def huidige_taal() -> str:
+def gevraagde_taal() -> str:
+    """The language the user asked for (?taal=, else the cookie, else Dutch)."""
     taal = request.args.get("taal") or request.cookies.get("taal") or "nl"
     return taal if taal in TALEN else "nl"
+
+
+def huidige_taal() -> str:
+    """The language of this page: the requested one, or Dutch for a page whose template has no translations
+    yet (web.paginas marks it), so that the page never claims to be English while its text is Dutch."""
+    if g.get("niet_vertaald"):
+        return "nl"
+    return gevraagde_taal()
 
 
 def babel_locale() -> str:

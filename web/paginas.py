@@ -7,13 +7,14 @@ import re
 from datetime import date
 from urllib.parse import urlencode
 
-from flask import render_template, request
+import flask_babel
+from flask import before_render_template, g, has_request_context, render_template, request
 from flask_babel import gettext
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from . import bp
-from .i18n import TALEN, huidige_taal, maandnaam, vertaal
+from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, vertaal
 
 # Form fields that are machinery, not input: never part of a permalink.
 _GEEN_INVOER = {"csrf_token", "taal", "bereken"}
@@ -99,7 +100,7 @@ def _helpers():
 # Globals (not context variables) so that macros imported without context can use them too.
 for _naam, _functie in {"taal_url": taal_url, "permalink_url": permalink_url, "vandaag": date.today,
                         "maandnaam": maandnaam, "waarden_zonder_csrf": waarden_zonder_csrf,
-                        "huidige_taal": huidige_taal}.items():
+                        "huidige_taal": huidige_taal, "gevraagde_taal": gevraagde_taal}.items():
     bp.add_app_template_global(_functie, _naam)
 
 
@@ -112,6 +113,29 @@ def _onthoud_taal(resp):
         resp.set_cookie("taal", taal, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                         secure=request.is_secure)
     return resp
+
+
+def _template_vertaald(template) -> bool:
+    """A template is translated when its own source marks text with _() or gettext()."""
+    from flask import current_app
+
+    try:
+        bron, _pad, _ = current_app.jinja_env.loader.get_source(current_app.jinja_env, template.name)
+    except Exception:  # noqa: BLE001 - no source: treat as translated, never an error page because of it
+        return True
+    return "_(" in bron or "gettext(" in bron
+
+
+@before_render_template.connect
+def _taal_van_template(sender, template, context, **_extra):
+    """English requested but the page's template is not translated yet: render the page in Dutch (lang="nl",
+    Dutch amounts and dates) with a short English notice (base.html), rather than a mixed page marked English."""
+    if gevraagde_taal() == "nl" or not has_request_context() or _template_vertaald(template):
+        return
+    g.niet_vertaald = True
+    flask_babel.refresh()
+    context["taal"] = "nl"
+    context["locale"] = TALEN["nl"]
 
 
 @bp.get("/toegankelijkheid")

@@ -98,14 +98,25 @@ def _api_bedragen(server: str, naam: str, body: dict) -> list[Decimal]:
             if isinstance(w, str) and re.fullmatch(r"-?\d+\.\d{2}", w) and Decimal(w) != 0]
 
 
+NIET_VERTAALD = "This page is not yet available in English"
+
+
+def _paginataal(page, gevraagd: str) -> str:
+    """The page's language: the requested one, or Dutch with an English notice for a page not translated yet."""
+    lang = page.locator("html").get_attribute("lang")
+    if lang != gevraagd:
+        assert gevraagd == "en" and lang == "nl" and NIET_VERTAALD in page.locator("main").inner_text(), lang
+    return lang
+
+
 def _zet_taal(page, server: str, taal: str, pad: str = "/"):
     _open(page, f"{server}{pad}?taal={taal}")
-    assert page.locator("html").get_attribute("lang") == taal
+    return _paginataal(page, taal)
 
 
 def test_startpagina_en_verklaring(page, server):
     for taal in TALEN:
-        _zet_taal(page, server, taal)
+        assert _zet_taal(page, server, taal) == taal  # the home page is translated
         for naam in SOORTEN:
             assert page.locator(f'main a[href="/{naam}"]').count() == 1, f"{naam} ontbreekt op de startpagina"
         axe_check(page, f"startpagina ({taal})")
@@ -136,7 +147,7 @@ def test_onbekende_pagina(page, server):
 @pytest.mark.parametrize("taal", TALEN)
 @pytest.mark.parametrize("naam", SOORT_NAMEN)
 def test_rekenhulp_invullen_uitkomst_en_fouten(page, server, naam, taal):
-    _zet_taal(page, server, taal, f"/{naam}")
+    paginataal = _zet_taal(page, server, taal, f"/{naam}")
     assert page.locator("main form[method=post]").count() >= 1
     axe_check(page, f"formulier {naam} ({taal})")
     screenshot(page, f"{naam}-{taal}-formulier")
@@ -150,7 +161,7 @@ def test_rekenhulp_invullen_uitkomst_en_fouten(page, server, naam, taal):
     recept = RECEPTEN.get(naam, {})
     tekst = page.locator("main").inner_text()
     if "bedragen" in recept:
-        assert recept["bedragen"][taal] in tekst
+        assert recept["bedragen"][paginataal] in tekst
     assert "Traceback" not in tekst
     axe_check(page, f"uitkomst {naam} ({taal})")
     screenshot(page, f"{naam}-{taal}-resultaat")
@@ -265,7 +276,7 @@ def test_elke_pagina_zonder_axe_bevindingen(page, server, taal):
         assert resp.status == 200, pad
         if not resp.headers.get("content-type", "").startswith("text/html"):
             continue  # e.g. an SVG chart: checked as part of the page that shows it
-        assert page.locator("html").get_attribute("lang") == taal
+        _paginataal(page, taal)
         axe_check(page, f"{pad} ({taal})")
     # pages linked from a result page (e.g. "Vergelijk met een ander jaar")
     lks = "&".join(f"{k}={v}" for k, v in RECEPTEN["loonkostensubsidie"]["velden"].items())
