@@ -6,6 +6,7 @@ in its own module; nothing here knows a rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any, Callable
 
@@ -97,10 +98,18 @@ def validatiefouten(messages: Any, pad: str = "$") -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=None)
+def schema_instantie(schema_cls: type[Schema], many: bool = False) -> Schema:
+    """One instance per schema class, reused: creating a marshmallow schema deep-copies all its fields
+    (and those of nested schemas), which cost more than the calculation itself. Schemas keep no state
+    between load/dump calls (marshmallow 4 has no context), so reuse gives the same results."""
+    return schema_cls(many=many)
+
+
 def laad_invoer(soort: Soort, data: Any):
     """Validate raw input (a dict from JSON or a form) into the engine's input object, or raise Fout."""
     try:
-        return soort.invoer_schema().load(data)
+        return schema_instantie(soort.invoer_schema).load(data)
     except ValidationError as exc:
         raise Fout(validatiefouten(exc.messages)) from None
 
@@ -178,7 +187,7 @@ def rekenbewijs(soort: Soort, invoer, peildatum: date, params: ParameterSet | No
         "engine_versie": calculator.__version__,
         "parameters_vingerafdruk": params.fingerprint,
         "peildatum": peildatum.isoformat(),
-        "invoer": soort.invoer_schema().dump(invoer),
+        "invoer": schema_instantie(soort.invoer_schema).dump(invoer),
     }
 
 
@@ -186,8 +195,8 @@ def envelop(soort: Soort, invoer, uitkomst: Uitkomst, uitleg: bool = False, loca
     """The JSON response body for one calculation."""
     body = {
         "soort": soort.naam,
-        "resultaat": soort.resultaat_schema().dump(uitkomst.resultaat),
-        "parameters": ParameterGebruikSchema(many=True).dump(uitkomst.parameters),
+        "resultaat": schema_instantie(soort.resultaat_schema).dump(uitkomst.resultaat),
+        "parameters": schema_instantie(ParameterGebruikSchema, many=True).dump(uitkomst.parameters),
         "waarschuwingen": list(uitkomst.waarschuwingen),
         "rekenbewijs": rekenbewijs(soort, invoer, uitkomst.peildatum),
     }
@@ -197,7 +206,7 @@ def envelop(soort: Soort, invoer, uitkomst: Uitkomst, uitleg: bool = False, loca
 
 
 def stappen_json(uitkomst: Uitkomst, locale: str = "nl_NL") -> list[dict]:
-    return StapSchema(many=True).dump([
+    return schema_instantie(StapSchema, many=True).dump([
         {"nummer": i, "omschrijving": s.omschrijving, "berekening": s.berekening(locale), "bedrag": s.bedrag,
          "grondslag": s.grondslag}
         for i, s in enumerate(uitkomst.stappen, start=1)

@@ -37,7 +37,7 @@ def invoer(draw, loonwaarde=None):
         # old enough to have a WML on the peildatum (15 or older), sometimes a 29 February birthday
         geboortedatum = draw(st.dates(min_value=date(1950, 1, 1), max_value=date(peildatum.year - 16, 12, 31)))
         if draw(st.integers(0, 20)) == 0:
-            geboortedatum = date(draw(st.sampled_from([1996, 2000, 2004, 2008])), 2, 29)
+            geboortedatum = date(draw(st.sampled_from([1988, 1996, 2000, 2004])), 2, 29)
         leeftijd = None
     else:
         geboortedatum, leeftijd = None, draw(st.integers(15, 70))
