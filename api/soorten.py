@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Callable
 
 from marshmallow import Schema, ValidationError, fields
+from marshmallow.utils import missing as marshmallow_missing
 
 import calculator
 from calculator.errors import InvoerFout
@@ -106,6 +107,84 @@ def schema_instantie(schema_cls: type[Schema], many: bool = False) -> Schema:
     return schema_cls(many=many)
 
 
+_MISSING = object()
+
+
+def snelle_dump(schema_cls: type[Schema], many: bool = False) -> Callable[[Any], Any]:
+    """`schema_instantie(schema_cls, many).dump` as a precompiled function, for the response envelope.
+
+    marshmallow's dump looks every value up through an accessor and dumps nested schemas through their
+    full machinery; here each field's own `_serialize` is called with the value read directly, and
+    Nested / List(Nested) recurse into precompiled functions. Anything this does not model exactly
+    (dump hooks, dotted attributes, Method/Function fields) falls back to marshmallow's own code for that
+    schema or field. tests/test_schemathesis.py and the API tests check the output; it equals the dump.
+    """
+    sleutel = (schema_cls, many)
+    fn = _SNEL.get(sleutel)
+    if fn is None:
+        fn = _SNEL[sleutel] = _compileer(schema_instantie(schema_cls), many)
+    return fn
+
+
+_SNEL: dict = {}
+
+
+def _compileer(schema: Schema, many: bool) -> Callable[[Any], Any]:
+    if schema._hooks.get("pre_dump") or schema._hooks.get("post_dump") or schema.dict_class is not dict:
+        traag = schema_instantie(type(schema), many=many).dump
+        return traag
+    stappen = []
+    for naam, veld in schema.dump_fields.items():
+        attribuut = veld.attribute or naam
+        sleutel = veld.data_key if veld.data_key is not None else naam
+        if not veld._CHECK_ATTRIBUTE or "." in attribuut or veld.dump_default is not marshmallow_missing:
+            stappen.append((sleutel, None, _veld_traag(schema, naam, veld)))
+        else:
+            stappen.append((sleutel, attribuut, _veld_waarde(veld)))
+
+    def dump_een(obj):
+        ret = {}
+        is_dict = isinstance(obj, dict)
+        for sleutel, attribuut, fn in stappen:
+            if attribuut is None:
+                waarde = fn(obj)
+                if waarde is marshmallow_missing:
+                    continue
+                ret[sleutel] = waarde
+                continue
+            if is_dict:
+                waarde = obj.get(attribuut, _MISSING)
+                if waarde is _MISSING:
+                    waarde = getattr(obj, attribuut, _MISSING)
+            else:
+                waarde = getattr(obj, attribuut, _MISSING)
+            if waarde is _MISSING:
+                continue  # marshmallow leaves a missing value out
+            ret[sleutel] = fn(waarde, attribuut, obj)
+        return ret
+
+    if many:
+        return lambda objs: None if objs is None else [dump_een(o) for o in objs]
+    return dump_een
+
+
+def _veld_traag(schema: Schema, naam: str, veld) -> Callable[[Any], Any]:
+    return lambda obj: veld.serialize(naam, obj, accessor=schema.get_attribute)
+
+
+def _veld_waarde(veld) -> Callable:
+    """value -> serialized value, for a field whose value was read from the object."""
+    if isinstance(veld, fields.Nested) and isinstance(veld.nested, type) and not veld.only and not veld.exclude:
+        binnen = snelle_dump(veld.nested, bool(veld.many))
+        return lambda waarde, attr, obj: None if waarde is None else binnen(waarde)
+    if (isinstance(veld, fields.List) and isinstance(veld.inner, fields.Nested)
+            and isinstance(veld.inner.nested, type) and not veld.inner.only and not veld.inner.exclude
+            and not veld.inner.many):
+        binnen = snelle_dump(veld.inner.nested)
+        return lambda waarde, attr, obj: None if waarde is None else [binnen(w) for w in waarde]
+    return veld._serialize
+
+
 def laad_invoer(soort: Soort, data: Any):
     """Validate raw input (a dict from JSON or a form) into the engine's input object, or raise Fout."""
     try:
@@ -187,7 +266,7 @@ def rekenbewijs(soort: Soort, invoer, peildatum: date, params: ParameterSet | No
         "engine_versie": calculator.__version__,
         "parameters_vingerafdruk": params.fingerprint,
         "peildatum": peildatum.isoformat(),
-        "invoer": schema_instantie(soort.invoer_schema).dump(invoer),
+        "invoer": snelle_dump(soort.invoer_schema)(invoer),
     }
 
 
@@ -195,8 +274,8 @@ def envelop(soort: Soort, invoer, uitkomst: Uitkomst, uitleg: bool = False, loca
     """The JSON response body for one calculation."""
     body = {
         "soort": soort.naam,
-        "resultaat": schema_instantie(soort.resultaat_schema).dump(uitkomst.resultaat),
-        "parameters": schema_instantie(ParameterGebruikSchema, many=True).dump(uitkomst.parameters),
+        "resultaat": snelle_dump(soort.resultaat_schema)(uitkomst.resultaat),
+        "parameters": snelle_dump(ParameterGebruikSchema, many=True)(uitkomst.parameters),
         "waarschuwingen": list(uitkomst.waarschuwingen),
         "rekenbewijs": rekenbewijs(soort, invoer, uitkomst.peildatum),
     }

@@ -154,3 +154,20 @@ def test_vrijwilligersoordeel_monotoon_in_de_bedragen(jaar, leeftijd, bijstand, 
         assert not hoog["binnen_grenzen"]
     assert sum((m["belastbaar"] for m in hoog["maanden"]), Decimal(0)) >= \
         sum((m["belastbaar"] for m in laag["maanden"]), Decimal(0))
+
+
+@pytest.mark.parametrize("naam,index", VOORBEELDEN, ids=[f"{n}-{i}" for n, i in VOORBEELDEN])
+@settings(max_examples=15, deadline=None)
+@given(datum=datums)
+def test_snelle_dump_gelijk_aan_marshmallow(naam, index, datum):
+    """The precompiled response serialisation (api.soorten.snelle_dump) equals marshmallow's dump."""
+    from api.soorten import ParameterGebruikSchema, schema_instantie, snelle_dump
+
+    soort = SOORTEN[naam]
+    invoer = laad_invoer(soort, soort.met_datum((soort.voorbeeld, *soort.dekking_varianten)[index], datum))
+    uitkomst = reken(soort, invoer)
+    assert snelle_dump(soort.resultaat_schema)(uitkomst.resultaat) == \
+        schema_instantie(soort.resultaat_schema).dump(uitkomst.resultaat)
+    assert snelle_dump(ParameterGebruikSchema, many=True)(uitkomst.parameters) == \
+        schema_instantie(ParameterGebruikSchema, many=True).dump(uitkomst.parameters)
+    assert snelle_dump(soort.invoer_schema)(invoer) == schema_instantie(soort.invoer_schema).dump(invoer)
