@@ -169,6 +169,9 @@ def _compileer(schema: Schema, many: bool) -> Callable[[Any], Any]:
 
 
 def _veld_traag(schema: Schema, naam: str, veld) -> Callable[[Any], Any]:
+    if not veld._CHECK_ATTRIBUTE:  # Method/Function: Field.serialize passes value None to _serialize
+        serialiseer = veld._serialize
+        return lambda obj: serialiseer(None, naam, obj)
     return lambda obj: veld.serialize(naam, obj, accessor=schema.get_attribute)
 
 
