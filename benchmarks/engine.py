@@ -7,7 +7,9 @@ For each registered soort its `voorbeeld` (and every `dekking_variant`) is valid
 schema into the engine's input object; then `soort.bereken(invoer, params=..., uitleg=...)` is timed:
 - "uitleg uit": the calculation as the API runs it without ?uitleg=true;
 - "uitleg aan": with the steps recorded;
-- "+ tekst": with the steps recorded and every step's arithmetic formatted as Dutch text (what ?uitleg=true shows).
+- "+ tekst": with the steps recorded and every step's arithmetic formatted as Dutch text (what ?uitleg=true shows),
+  with the formatting caches of calculator/explanation.py warm (as in a running server);
+- "+ tekst koud": the same with those caches emptied before every calculation.
 Each figure is the median over R repeats of a timed loop of N calls (time.perf_counter), so one repeat
 disturbed by the machine does not move it. Nothing here is a test; it only prints figures.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.soorten import SOORTEN, laad_alle_soorten, laad_invoer  # noqa: E402
+from calculator import explanation  # noqa: E402
 from parameters import default_parameters  # noqa: E402
 
 
@@ -63,7 +66,7 @@ def main(argv=None) -> int:
     params = default_parameters()
 
     print(f"Python {platform.python_version()} on {platform.machine()}, {n} calls × {repeats} repeats, median per call")
-    print(f"{'geval':<34} {'uitleg uit':>12} {'uitleg aan':>12} {'+ tekst':>12}")
+    print(f"{'geval':<34} {'uitleg uit':>12} {'uitleg aan':>12} {'+ tekst':>12} {'+ tekst koud':>12}")
     for label, soort, invoer in gevallen():
         if args.alleen and args.alleen not in label:
             continue
@@ -76,7 +79,14 @@ def main(argv=None) -> int:
                 stap.berekening()
 
         tekst = _per_call(met_tekst, max(n // 5, 20), repeats)
-        print(f"{label:<34} {uit * 1e6:>9.1f} µs {aan * 1e6:>9.1f} µs {tekst * 1e6:>9.1f} µs")
+
+        def koud():
+            for cache in (explanation._euro, explanation._getal, explanation._datum):
+                cache.cache_clear()
+            met_tekst()
+
+        tekst_koud = _per_call(koud, max(n // 10, 20), repeats)
+        print(f"{label:<34} {uit * 1e6:>9.1f} µs {aan * 1e6:>9.1f} µs {tekst * 1e6:>9.1f} µs {tekst_koud * 1e6:>9.1f} µs")
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency, format_decimal
 
@@ -34,14 +35,32 @@ class Stap:
 
 def _format(value, locale: str) -> str:
     if isinstance(value, Bedrag):
-        return format_currency(value.amount, "EUR", locale=locale)
+        return _euro(str(value.amount), locale)
     if isinstance(value, Decimal):
-        return format_decimal(value, locale=locale, decimal_quantization=False)
+        return _getal(str(value), locale)
     if isinstance(value, date):
-        from babel.dates import format_date
-
-        return format_date(value, format="long", locale=locale)
+        return _datum(value, locale)
     return str(value)
+
+
+# Babel's formatting costs ~10 us per value and explanations repeat the same amounts; the functions are
+# pure, so their results are cached. Keyed by the Decimal's text, not its value: 23.5 and 23.50 are
+# equal Decimals but format differently without quantization.
+@lru_cache(maxsize=8192)
+def _euro(tekst: str, locale: str) -> str:
+    return format_currency(Decimal(tekst), "EUR", locale=locale)
+
+
+@lru_cache(maxsize=8192)
+def _getal(tekst: str, locale: str) -> str:
+    return format_decimal(Decimal(tekst), locale=locale, decimal_quantization=False)
+
+
+@lru_cache(maxsize=2048)
+def _datum(value: date, locale: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale=locale)
 
 
 @dataclass(frozen=True, slots=True)
