@@ -13,11 +13,13 @@ from decimal import Decimal
 from functools import lru_cache
 
 from flask import Response, render_template, request
+from flask_babel import gettext
 
 from api.soorten import SOORTEN, Fout, laad_invoer, reken
 from parameters import ParameterSet, default_parameters
 
 from . import bp
+from .i18n import huidige_taal
 
 KLEUREN = ["#01689b", "#d52b1e", "#39870c", "#8f4a9e", "#e17000", "#275937", "#a90061", "#6e4a13", "#42145f"]
 LIJNSTIJLEN = ["-", "--", "-.", ":"]
@@ -125,21 +127,21 @@ def wml_svg(params: ParameterSet) -> bytes:
     plt = _plt()
     rijen = wml_gegevens(params)
     fig, (links, rechts) = plt.subplots(1, 2, figsize=(9, 3.6), gridspec_kw={"width_ratios": [2, 3]})
-    for ax, per, titel in ((links, "maand", "Per maand (tot 2024)"), (rechts, "uur", "Per uur (vanaf 2024)")):
+    for ax, per, titel in ((links, "maand", gettext("Per maand (tot 2024)")), (rechts, "uur", gettext("Per uur (vanaf 2024)"))):
         punten = [(r["vanaf"], float(r["waarde"])) for r in rijen if r["per"] == per]
         if punten:
             eind = date(2024, 1, 1) if per == "maand" else params.parameter("wml.uurloon").bekend_tot
             _trap(ax, punten, eind, color=KLEUREN[0])
             for r in rijen:
                 if r["per"] == per and r["status"] == "voorlopig":
-                    ax.plot([r["vanaf"]], [float(r["waarde"])], "o", color=KLEUREN[1], label="voorlopig")
+                    ax.plot([r["vanaf"]], [float(r["waarde"])], "o", color=KLEUREN[1], label=gettext("voorlopig"))
         ax.set_title(titel)
         _euro_as(ax, 0 if per == "maand" else 2)
         ax.grid(axis="y", alpha=0.3)
         handles, labels = ax.get_legend_handles_labels()
         if handles:
             ax.legend(handles[:1], labels[:1], frameon=False, loc="lower right")
-    fig.suptitle("Wettelijk minimumloon, 21 jaar en ouder, bruto", y=1.04)
+    fig.suptitle(gettext("Wettelijk minimumloon, 21 jaar en ouder, bruto"), y=1.04)
     fig.autofmt_xdate()
     return _svg(fig)
 
@@ -153,7 +155,7 @@ def bijstand_svg(params: ParameterSet) -> bytes:
         punten = [(vanaf, float(w)) for vanaf, w, _ in reeks(params, naam) if w is not None]
         _trap(ax, punten, p.bekend_tot, color=KLEUREN[i % len(KLEUREN)],
               linestyle=LIJNSTIJLEN[i % len(LIJNSTIJLEN)], label=korte_naam(naam))
-    ax.set_title("Bijstandsnormen per maand")
+    ax.set_title(gettext("Bijstandsnormen per maand"))
     _euro_as(ax)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
@@ -169,10 +171,11 @@ def lks_svg(van: date, tot: date, uren: Decimal) -> bytes:
         punten = [(r["loonwaarde"], float(r[sleutel])) for r in rijen if r[sleutel] is not None]
         if punten:
             ax.plot([p[0] for p in punten], [p[1] for p in punten], marker="o", markersize=3,
-                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=f"peildatum {datum.isoformat()}")
-    ax.set_xlabel("Loonwaarde (% van het minimumloon)")
-    ax.set_ylabel("Loonkostensubsidie per maand")
-    ax.set_title(f"Loonkostensubsidie tegen loonwaarde, {format(uren, 'f')} uur per week, 21 jaar of ouder")
+                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=gettext("peildatum %(datum)s", datum=datum.isoformat()))
+    ax.set_xlabel(gettext("Loonwaarde (% van het minimumloon)"))
+    ax.set_ylabel(gettext("Loonkostensubsidie per maand"))
+    ax.set_title(gettext("Loonkostensubsidie tegen loonwaarde, %(uren)s uur per week, 21 jaar of ouder",
+                         uren=format(uren, "f")))
     ax.set_xlim(0, 100)
     _euro_as(ax)
     ax.grid(alpha=0.3)
@@ -193,7 +196,8 @@ def korte_naam(naam: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _gecached(soort: str, vingerafdruk: str, *args) -> bytes:
+def _gecached(soort: str, vingerafdruk: str, taal: str, *args) -> bytes:
+    """One drawing per chart, parameter files and language (`taal` is part of the key: the labels are translated)."""
     params = default_parameters()
     if soort == "wml":
         return wml_svg(params)
@@ -223,7 +227,8 @@ def datum_arg(naam: str, standaard: date) -> tuple[date, str | None]:
             raise ValueError
         return date.fromisoformat(ruw), None
     except ValueError:
-        return standaard, f"'{ruw}' is geen geldige datum (JJJJ-MM-DD); {standaard.isoformat()} gebruikt."
+        return standaard, gettext("'%(invoer)s' is geen geldige datum (JJJJ-MM-DD); %(datum)s gebruikt.",
+                                  invoer=ruw, datum=standaard.isoformat())
 
 
 def uren_arg(standaard: Decimal = Decimal(36)) -> tuple[Decimal, str | None]:
@@ -236,7 +241,8 @@ def uren_arg(standaard: Decimal = Decimal(36)) -> tuple[Decimal, str | None]:
             raise ValueError
         return uren.normalize(), None
     except (ValueError, ArithmeticError):
-        return standaard, f"'{ruw}' is geen geldig aantal uren (1 tot en met 60); {standaard} gebruikt."
+        return standaard, gettext("'%(invoer)s' is geen geldig aantal uren (1 tot en met 60); %(uren)s gebruikt.",
+                                  invoer=ruw, uren=str(standaard))
 
 
 def standaard_datums() -> tuple[date, date]:
@@ -251,7 +257,7 @@ def standaard_datums() -> tuple[date, date]:
 
 @bp.get("/grafieken/wml.svg")
 def grafiek_wml():
-    return svg_antwoord(_gecached("wml", default_parameters().fingerprint))
+    return svg_antwoord(_gecached("wml", default_parameters().fingerprint, huidige_taal()))
 
 
 @bp.get("/grafieken/bijstandsnormen.svg")
@@ -260,7 +266,7 @@ def grafiek_bijstand():
         from flask import abort
 
         abort(404)
-    return svg_antwoord(_gecached("bijstand", default_parameters().fingerprint))
+    return svg_antwoord(_gecached("bijstand", default_parameters().fingerprint, huidige_taal()))
 
 
 @bp.get("/grafieken/lks.svg")
@@ -269,7 +275,7 @@ def grafiek_lks():
     van, _ = datum_arg("van", standaard_van)
     tot, _ = datum_arg("tot", standaard_tot)
     uren, _ = uren_arg()
-    return svg_antwoord(_gecached("lks", default_parameters().fingerprint, van, tot, uren))
+    return svg_antwoord(_gecached("lks", default_parameters().fingerprint, huidige_taal(), van, tot, uren))
 
 
 @bp.get("/grafieken")

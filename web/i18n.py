@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal
 from flask import g, request
 
@@ -62,6 +62,11 @@ def maandnaam(maand: date | str | None) -> str:
     return format_date(maand, format="LLLL yyyy", locale=babel_locale())
 
 
+def naam_van_maand(maand: int) -> str:
+    """3 -> "maart" (nl) or "March" (en): the month on its own, as in a table row."""
+    return get_month_names("wide", context="stand-alone", locale=babel_locale())[int(maand)]
+
+
 # --- Texts that are not in a template --------------------------------------------------------------
 # The registry (titles, descriptions) and the schemas (validation messages) speak Dutch. Listing a text
 # here with N_() puts it in the catalogue (pybabel extract -k N_), and `vertaal()` translates it on
@@ -94,6 +99,41 @@ VASTE_TEKSTEN = (
     N_("Geen geldig geheel getal."),
     N_("Kies ja (true) of nee (false)."),
     N_("Verwacht tekst."),
+    # calculator.vrijwilligersvergoeding: the verdict per month (oordeel)
+    N_("Boven het uurmaximum"),
+    N_("Boven het maandmaximum"),
+    N_("Boven het uurmaximum en boven het maandmaximum"),
+    N_("Binnen de grenzen"),
+    N_("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden"),
+    N_("Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden"),
+    # calculator.kostendelersnorm: why a medebewoner counts or not (art. 19a)
+    N_("Telt niet mee: volgt onderwijs dat recht kan geven op studiefinanciering (WSF 2000)."),
+    N_("Telt niet mee: heeft recht op een tegemoetkoming op grond van de WTOS."),
+    N_("Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL)."),
+    N_("Telt mee: een commerciële huur- of kostgangersrelatie telt niet bij familie (ouder, kind, grootouder, kleinkind, broer of zus)."),
+    N_("Telt niet mee: kamerhuurder, kostganger of verhuurder op commerciële basis."),
+    # api.schemas and calculator: input the rules cannot apply to (shown on the forms)
+    N_("Vul een geboortedatum of een leeftijd in."),
+    N_("Vul een geboortedatum óf een leeftijd in, niet allebei."),
+    N_("De geboortedatum ligt na de peildatum."),
+    N_("De geboortedatum ligt na het gekozen jaar."),
+    N_("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair."),
+    N_("Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie)."),
+    N_("De inkomsten kunnen niet negatief zijn."),
+    N_("De vergoeding kan niet negatief zijn."),
+    N_("De aangetoonde kosten kunnen niet hoger zijn dan de vergoeding van die maand."),
+    N_("Kies als sector 'markt' of 'overheid'."),
+    N_("De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal aantal verloonde uren. Ingeleende uren vult u apart in."),
+    N_("De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal aantal verloonde uren."),
+    N_("De belanghebbende en de partner moeten 18 jaar of ouder zijn: de Participatiewet kent geen bijstandsnorm onder de 18 jaar."),
+    N_("Bijstand met een norm van de Participatiewet is er vanaf 18 jaar."),
+    N_("De partner is twee keer opgegeven: hij of zij staat al bij 'partner' en is geen medebewoner."),
+    N_("Een partner is geen medebewoner: vul de partner in bij 'partner'."),
+    N_("De vrijlating voor een alleenstaande ouder kan niet met een partner."),
+    N_("De vrijlating voor de doelgroep loonkostensubsidie (art. 31 lid 2 onder z) bestaat pas vanaf 1 januari 2023."),
+    # web.batch
+    N_("Kies een berekening."),
+    N_("Kies een CSV-bestand."),
 )
 
 # Messages with values in them: (pattern on the Dutch text, catalogue text with the same named values)
@@ -102,6 +142,19 @@ PATRONEN = (
     (re.compile(r"Vul een waarde groter dan (?P<min>\S+) in\."), N_("Vul een waarde groter dan %(min)s in.")),
     (re.compile(r"Vul een waarde van (?P<min>\S+) of meer in\."), N_("Vul een waarde van %(min)s of meer in.")),
     (re.compile(r"Kies een van: (?P<keuzes>.+)\."), N_("Kies een van: %(keuzes)s.")),
+    (re.compile(r"Kies een jaar van (?P<van>\d+) tot en met (?P<tot>\d+)\."), N_("Kies een jaar van %(van)s tot en met %(tot)s.")),
+    (re.compile(r"Vul een jaar van (?P<van>\d+) tot en met (?P<tot>\d+) in\."), N_("Vul een jaar van %(van)s tot en met %(tot)s in.")),
+    (re.compile(r"Vul ten hoogste (?P<n>\d+) medebewoners in\."), N_("Vul ten hoogste %(n)s medebewoners in.")),
+    (re.compile(r"Voor een werknemer jonger dan (?P<n>\d+) jaar geldt geen wettelijk minimumloon\."),
+     N_("Voor een werknemer jonger dan %(n)s jaar geldt geen wettelijk minimumloon.")),
+    (re.compile(r"Voor (?P<jaar>\d+) \(sector (?P<sector>\w+)\) is geen officieel quotumpercentage bekend\. Vul het "
+                r"quotumpercentage in dat u wilt gebruiken, bijvoorbeeld uit de Staatscourant of de banenmonitor\."),
+     N_("Voor %(jaar)s (sector %(sector)s) is geen officieel quotumpercentage bekend. Vul het quotumpercentage in dat u wilt gebruiken, bijvoorbeeld uit de Staatscourant of de banenmonitor.")),
+    # calculator.kostendelersnorm (art. 19a)
+    (re.compile(r"Telt niet mee: jonger dan (?P<grens>\d+) jaar \((?P<leeftijd>\d+) jaar\)\."),
+     N_("Telt niet mee: jonger dan %(grens)s jaar (%(leeftijd)s jaar).")),
+    (re.compile(r"Telt mee: (?P<grens>\d+) jaar of ouder en hoofdverblijf in dezelfde woning \((?P<leeftijd>\d+) jaar\)\."),
+     N_("Telt mee: %(grens)s jaar of ouder en hoofdverblijf in dezelfde woning (%(leeftijd)s jaar).")),
 )
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from . import bp
-from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, vertaal
+from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, naam_van_maand, vertaal
 
 # Form fields that are machinery, not input: never part of a permalink.
 _GEEN_INVOER = {"csrf_token", "taal", "bereken"}
@@ -99,7 +99,7 @@ def _helpers():
 
 # Globals (not context variables) so that macros imported without context can use them too.
 for _naam, _functie in {"taal_url": taal_url, "permalink_url": permalink_url, "vandaag": date.today,
-                        "maandnaam": maandnaam, "waarden_zonder_csrf": waarden_zonder_csrf,
+                        "maandnaam": maandnaam, "naam_van_maand": naam_van_maand, "waarden_zonder_csrf": waarden_zonder_csrf,
                         "huidige_taal": huidige_taal, "gevraagde_taal": gevraagde_taal}.items():
     bp.add_app_template_global(_functie, _naam)
 

@@ -79,7 +79,8 @@ def vrijwilligersvergoeding():
             bericht = f["bericht"]
             m = _PAD.match(f["pad"])
             if m and int(m.group(1)) < len(volgorde):
-                bericht = f"{MAANDNAMEN[volgorde[int(m.group(1))] - 1].capitalize()}: {bericht}"
+                # the month in the page's language; the message translated here, as the prefix hides it from |vertaal
+                bericht = f"{i18n.naam_van_maand(volgorde[int(m.group(1))]).capitalize()}: {i18n.vertaal(bericht)}"
             foutlijst.append((veld, bericht))
         return render_template("vrijwilligersvergoeding.html", soort=soort, waarden=form, fouten=fouten,
                                foutlijst=foutlijst, rijen=_rijen()), 422
