@@ -6,6 +6,7 @@ import os
 import secrets
 
 from flask import Flask, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
@@ -15,6 +16,27 @@ csrf = CSRFProtect()
 babel = Babel()
 
 MAX_BODY = 1024 * 1024  # 1 MiB: enough for a batch of a few thousand cases, small enough to refuse abuse
+
+
+BEVEILIGINGSKOPPEN = (
+    ("Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
+class _Sessies(SecureCookieSessionInterface):
+    """The JSON API keeps no session (no cookie, no CSRF): skip reading and signing one for /api/."""
+
+    def open_session(self, app, request):
+        if request.path.startswith("/api/"):
+            return self.session_class()
+        return super().open_session(app, request)
 
 
 def _locale():
@@ -47,6 +69,7 @@ def create_app(config: dict | None = None) -> Flask:
     # names the file, the parameter and the date (ParameterFileError).
     default_parameters()
 
+    app.session_interface = _Sessies()
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
 
@@ -65,16 +88,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.after_request
     def _beveiliging(resp):
-        resp.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-        )
-        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-        resp.headers.setdefault("Referrer-Policy", "no-referrer")
-        resp.headers.setdefault("X-Frame-Options", "DENY")
-        resp.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        resp.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        # One pass over the existing headers (a view may set its own, e.g. the CSP of SVG charts);
+        # werkzeug's Headers.setdefault scans them once per header.
+        aanwezig = {naam.lower() for naam, _ in resp.headers}
+        resp.headers.extend([(k, v) for k, v in BEVEILIGINGSKOPPEN if k.lower() not in aanwezig])
         if request.is_secure:
             resp.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         # A result page (POST, or a permalink with the inputs in the URL) holds personal data: not cached.
