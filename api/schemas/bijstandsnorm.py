@@ -140,7 +140,7 @@ class DeelSchema(Schema):
     norm = Bedrag()
 
 
-class MaandSchema(Schema):
+class BijstandMaandSchema(Schema):
     maand = fields.String(metadata={"example": "2026-07"})
     delen = fields.List(fields.Nested(DeelSchema), metadata={"description": "Meer dan één bij een wijziging in de maand"})
 
@@ -148,7 +148,7 @@ class MaandSchema(Schema):
 class JaaroverzichtSchema(Schema):
     jaar = fields.Integer()
     aantal_wijzigingen = fields.Integer()
-    maanden = fields.List(fields.Nested(MaandSchema))
+    maanden = fields.List(fields.Nested(BijstandMaandSchema))
 
 
 class BijstandsnormResultaat(Schema):

@@ -36,7 +36,7 @@ class LoonkostensubsidieInvoer(PersoonVelden, InvoerSchema):
         return lks.LksInvoer(**data)
 
 
-class MaandSchema(Schema):
+class LksMaandSchema(Schema):
     maand = fields.String(metadata={"example": "2026-07"})
     leeftijd = fields.List(fields.Integer(), metadata={"description": "Leeftijd(en) in de maand; twee bij een verjaardag na de 1e"})
     wml_per_maand_incl_vakantiebijslag = Bedrag()
@@ -50,7 +50,7 @@ class PerJaarSchema(Schema):
     loonkostensubsidie = Bedrag()
     werkgeverslasten = Bedrag()
     totaal = Bedrag()
-    maanden = fields.List(fields.Nested(MaandSchema))
+    maanden = fields.List(fields.Nested(LksMaandSchema))
 
 
 class LoonkostensubsidieResultaat(Schema):
