@@ -27,7 +27,7 @@ from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
 from .kostendelersnorm import ART_19A, ART_22A, Medebewoner, norm_per_persoon, oordeel
 from .money import HONDERD, NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_op, maanden_van_jaar, verjaardag
+from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, verjaardag
 
 SOORT = "bijstandsnorm"
 ART_31 = "Participatiewet art. 31 lid 2"
@@ -41,7 +41,7 @@ class Persoon:
     aow_leeftijd_bereikt: bool | None = None
 
     def leeftijd_op(self, datum: date) -> int:
-        return leeftijd_op(self.geboortedatum, datum) if self.geboortedatum else self.leeftijd
+        return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
 
 
 @dataclass(frozen=True)

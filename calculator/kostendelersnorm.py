@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from .explanation import Bedrag, Rekenspoor
 from .money import HONDERD, cent
-from .periods import leeftijd_op
+from .periods import leeftijd_van
 
 ART_19A = "Participatiewet art. 19a lid 1"
 ART_22A = "Participatiewet art. 22a"
@@ -44,7 +44,7 @@ class Medebewoner:
     onderwijs: str = "geen"  # wsf (WSF 2000), wtos, bbl
 
     def leeftijd_op(self, datum: date) -> int:
-        return leeftijd_op(self.geboortedatum, datum) if self.geboortedatum else self.leeftijd
+        return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
 
 
 @dataclass(frozen=True, slots=True)

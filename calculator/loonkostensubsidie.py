@@ -26,7 +26,7 @@ from parameters import ParameterSet, default_parameters
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
 from .money import CENT, HONDERD, NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_op, maanden_van_jaar, plus_maanden, verjaardag
+from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, plus_maanden, verjaardag
 from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, minimumloon,
                   per_maand_exact)
 
@@ -52,9 +52,7 @@ class LksInvoer:
     functieloon_per_uur: Decimal | None = None
 
     def leeftijd_op(self, datum: date) -> int:
-        if self.geboortedatum is not None:
-            return leeftijd_op(self.geboortedatum, datum)
-        return self.leeftijd
+        return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__ (slow)

@@ -15,6 +15,11 @@ def leeftijd_op(geboortedatum: date, datum: date) -> int:
     return jaren
 
 
+def leeftijd_van(geboortedatum: date | None, leeftijd: int | None, datum: date) -> int:
+    """Age on `datum` from the birth date when known; otherwise the age that was given (constant)."""
+    return leeftijd_op(geboortedatum, datum) if geboortedatum is not None else leeftijd
+
+
 def verjaardag(geboortedatum: date, jaar: int) -> date:
     """The birthday in `jaar` (29 February becomes 1 March in a non-leap year)."""
     try:
@@ -61,6 +66,7 @@ def leeftijdsdelen(geboortedatum: date | None, leeftijd: int | None, maand: date
 
 __all__ = [
     "leeftijd_op",
+    "leeftijd_van",
     "verjaardag",
     "dagen_in_maand",
     "eerste_van_maand",
