@@ -50,6 +50,8 @@ class LksInvoer:
     forfaitair: bool = False
     bbl: bool = False
     functieloon_per_uur: Decimal | None = None
+    # the month-by-month overview of the calendar year (`per_jaar`): asked for, not computed by default
+    jaaroverzicht: bool = False
 
     def leeftijd_op(self, datum: date) -> int:
         return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
@@ -147,7 +149,7 @@ def _controleer(invoer: LksInvoer) -> None:
 
 
 def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
-    """LKS per month on the peildatum, with the totals for its calendar year."""
+    """LKS per month on the peildatum; with `invoer.jaaroverzicht` also every month of its calendar year."""
     _controleer(invoer)
     spoor = Rekenspoor(params or default_parameters(), uitleg)
     datum = invoer.peildatum
@@ -173,6 +175,12 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
                    deel=Bedrag(cent(wml_exact)))
     if invoer.forfaitair and invoer.loonwaarde is not None:
         spoor.waarschuw("Bij forfaitaire loonkostensubsidie telt de ingevulde loonwaarde niet mee.")
+    if invoer.forfaitair:
+        duur = int(spoor.waarde("lks.forfaitair_maximale_duur", datum))
+        spoor.waarschuw(
+            f"Forfaitaire loonkostensubsidie geldt ten hoogste {duur} maanden, te rekenen vanaf "
+            f"{datum.strftime('%m-%Y')} (de maand van de peildatum). Daarna moet de loonwaarde zijn vastgesteld."
+        )
     m = _bedragen(spoor, invoer, datum, wml_exact, stappen=uitleg)
 
     if uitleg and not invoer.forfaitair and invoer.loonwaarde == 100:
@@ -198,7 +206,7 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     }
     if invoer.functieloon_per_uur is not None:
         _functieloon(spoor, invoer, ml, m, resultaat)
-    resultaat["per_jaar"] = _per_jaar(spoor, invoer, m)
+    resultaat["per_jaar"] = _per_jaar(spoor, invoer, m) if invoer.jaaroverzicht else None
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
@@ -368,11 +376,6 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen | None
     if geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
         spoor.waarschuw("Alleen de leeftijd is bekend: het jaaroverzicht houdt geen rekening met een verjaardag "
                         "in het jaar. Vul de geboortedatum in voor een precies jaaroverzicht.")
-    if forfaitair:
-        spoor.waarschuw(
-            f"Forfaitaire loonkostensubsidie geldt ten hoogste {duur} maanden; het jaaroverzicht telt de maanden "
-            f"vanaf {start.strftime('%m-%Y')}. Daarna moet de loonwaarde zijn vastgesteld."
-        )
     if spoor.uitleg:
         spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, ART_10D,
                    "som van de 12 maanden (zie het jaaroverzicht) = {tot}", tot=Bedrag(totaal_lks))

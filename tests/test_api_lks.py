@@ -4,6 +4,7 @@ explanation on request, default peildatum, and the problem+json error format."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from freezegun import freeze_time
 
@@ -26,28 +27,46 @@ def test_envelop_bedragen_als_strings_en_rekenbewijs(client):
     assert res["wml_per_uur"] == "14.71" and res["wml_per_maand"] == "2039.79"
     assert res["wml_per_maand_incl_vakantiebijslag"] == "2202.97"
     assert res["maximum_bereikt"] is False
-    assert set(res["per_jaar"]) >= {"loonkostensubsidie", "werkgeverslasten", "totaal", "maanden"}
-    assert len(res["per_jaar"]["maanden"]) == 12
+    assert res["per_jaar"] is None  # the year overview only on request (test below)
     assert "uitleg" not in body
     bewijs = body["rekenbewijs"]
     assert bewijs["engine_versie"] == calculator.__version__
     assert bewijs["parameters_vingerafdruk"] == default_parameters().fingerprint
     assert bewijs["peildatum"] == "2026-01-15"
+    assert bewijs["invoer"]["jaaroverzicht"] is False
     assert r.headers["X-Rekenhulp-Parameters"] == default_parameters().fingerprint
-    # both WML periods of the year are listed: the peildatum's and 1 July's (used by the year overview)
+    # only the values in force on the peildatum: the (voorlopig) WML of 1 July plays no part in January
     gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
     assert gebruikt[("wml.uurloon", "2026-01-01")]["waarde"] == "14.71"
     assert gebruikt[("wml.uurloon", "2026-01-01")]["status"] == "bevestigd"
-    assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"
+    assert ("wml.uurloon", "2026-07-01") not in gebruikt
     assert all(p["bron"] for p in body["parameters"])
     assert any("werkgeverslasten" in w for w in body["waarschuwingen"])  # 23,5 % is voorlopig
 
 
+def test_jaaroverzicht_op_verzoek(client):
+    body = client.post(URL, json={**CASE, "jaaroverzicht": True}).get_json()
+    res = body["resultaat"]
+    assert res["loonkostensubsidie"] == "881.19"  # the month itself does not change
+    per_jaar = res["per_jaar"]
+    assert [m["maand"] for m in per_jaar["maanden"]] == [f"2026-{m:02d}" for m in range(1, 13)]
+    # 1 July's WML is the January value (voorlopig), so every month is the January amount: 12 × 881.19
+    assert per_jaar["loonkostensubsidie"] == "10574.28" == str(12 * Decimal("881.19"))
+    assert per_jaar["werkgeverslasten"] == "2484.96"  # 12 × 207.08
+    assert per_jaar["totaal"] == "13059.24"  # 10574.28 + 2484.96
+    # now both WML periods of the year are listed: the peildatum's and 1 July's (voorlopig, with a warning)
+    gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
+    assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"
+    assert any("wml.uurloon" in w and "2026-07-01" in w for w in body["waarschuwingen"])
+    assert body["rekenbewijs"]["invoer"]["jaaroverzicht"] is True
+
+
 def test_rekenbewijs_reproduceert_het_resultaat(client):
-    eerste = client.post(URL, json=CASE).get_json()
-    tweede = client.post(URL, json=eerste["rekenbewijs"]["invoer"]).get_json()
-    assert tweede["resultaat"] == eerste["resultaat"]
-    assert tweede["rekenbewijs"] == eerste["rekenbewijs"]
+    for case in (CASE, {**CASE, "jaaroverzicht": True}):
+        eerste = client.post(URL, json=case).get_json()
+        tweede = client.post(URL, json=eerste["rekenbewijs"]["invoer"]).get_json()
+        assert tweede["resultaat"] == eerste["resultaat"]
+        assert tweede["rekenbewijs"] == eerste["rekenbewijs"]
 
 
 def test_uitleg_op_verzoek(client):

@@ -119,7 +119,8 @@ def test_cli_meldingen(tmp_path):
 def test_jsonl(tmp_path):
     invoer = tmp_path / "in.jsonl"
     regels = [
-        {"id": "a", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60, "peildatum": "2026-01-01"},
+        {"id": "a", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60, "peildatum": "2026-01-01",
+         "jaaroverzicht": True},
         {"id": "b", "invoer": {"geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": -1}},
     ]
     invoer.write_text("\n".join(json.dumps(r) for r in regels) + "\n{kapot\n[1]\n", encoding="utf-8")
@@ -152,6 +153,8 @@ def _steekproef(n: int, seed: int = 6) -> list[dict]:
             geval["bbl"] = "ja"
         if rnd.random() < 0.3:
             geval["functieloon_per_uur"] = rnd.choice(["14.00", "17.25", "22.80"])
+        if rnd.random() < 0.5:
+            geval["jaaroverzicht"] = "ja"  # the per_jaar columns, filled
         out.append(geval)
     return out
 
@@ -164,7 +167,7 @@ def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeyp
     monkeypatch.setattr(batch_mod, "BLOK", 7)  # several blocks in flight, to prove the order is kept
     gevallen = _steekproef(120)
     velden = ["id", "geboortedatum", "leeftijd", "uren_per_week", "loonwaarde", "forfaitair", "bbl",
-              "functieloon_per_uur", "peildatum"]
+              "functieloon_per_uur", "peildatum", "jaaroverzicht"]
     invoer = tmp_path / "in.csv"
     with open(invoer, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=velden)
@@ -177,7 +180,7 @@ def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeyp
     for geval, rij in zip(gevallen, rijen):
         body = {k: v for k, v in geval.items() if k != "id"}
         body = {**body, **{k: int(body[k]) for k in ("leeftijd", "loonwaarde") if k in body}}
-        body.update({k: True for k in ("forfaitair", "bbl") if k in body})
+        body.update({k: True for k in ("forfaitair", "bbl", "jaaroverzicht") if k in body})
         r = client.post("/api/v1/loonkostensubsidie", json=body)
         if r.status_code != 200:
             assert rij["fouten"], (geval, r.get_json())
@@ -189,13 +192,15 @@ def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeyp
             if kolom.startswith("resultaat."):
                 v = api["resultaat"]
                 for deel in kolom.removeprefix("resultaat.").split("."):
-                    v = v[deel]
+                    v = None if v is None else v[deel]  # per_jaar is null without jaaroverzicht
                 verwacht = "" if v is None else ("true" if v is True else "false" if v is False else str(v))
                 assert waarde == verwacht, (geval, kolom)
         assert rij["waarschuwingen"] == " | ".join(api["waarschuwingen"])
         assert rij["peildatum"] == api["rekenbewijs"]["peildatum"]
         assert rij["parameters_vingerafdruk"] == api["rekenbewijs"]["parameters_vingerafdruk"]
     assert geslaagd > 80  # the sample is mostly valid cases
+    met_jaar = [r for r in rijen if r["resultaat.per_jaar.totaal"]]
+    assert 20 < len(met_jaar) < geslaagd  # both kinds were in the sample
 
 
 def test_sjabloon_is_een_geldige_invoer(tmp_path):

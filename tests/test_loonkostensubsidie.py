@@ -99,7 +99,8 @@ def test_loonwaarde_0_geeft_het_maximum():
 
 
 def test_loonwaarde_100_geeft_nul_met_uitleg():
-    u = bereken(LksInvoer(peildatum=date(2025, 7, 1), leeftijd=40, uren_per_week=D(36), loonwaarde=100), uitleg=True)
+    u = bereken(LksInvoer(peildatum=date(2025, 7, 1), leeftijd=40, uren_per_week=D(36), loonwaarde=100,
+                          jaaroverzicht=True), uitleg=True)
     r = u.resultaat
     assert r["loonkostensubsidie"] == D("0.00")
     assert r["werkgeverslasten"] == D("0.00")
@@ -109,7 +110,8 @@ def test_loonwaarde_100_geeft_nul_met_uitleg():
 
 
 def test_forfaitair_50_procent_zes_maanden():
-    u = bereken(LksInvoer(peildatum=date(2026, 3, 1), leeftijd=25, uren_per_week=D(20), forfaitair=True), uitleg=True)
+    u = bereken(LksInvoer(peildatum=date(2026, 3, 1), leeftijd=25, uren_per_week=D(20), forfaitair=True,
+                          jaaroverzicht=True), uitleg=True)
     r = u.resultaat
     # 14,71 × 20 × 52 / 12 = 1274,8666.. -> 1274,87; 8 % = 101,9896 -> 101,99; basis 1376,86
     assert r["wml_per_maand_incl_vakantiebijslag"] == D("1376.86")
@@ -124,6 +126,13 @@ def test_forfaitair_50_procent_zes_maanden():
     assert r["per_jaar"]["loonkostensubsidie"] == 6 * D("688.43")
     assert r["per_jaar"]["werkgeverslasten"] == 6 * D("161.78")
     assert any("ten hoogste 6 maanden" in w for w in u.waarschuwingen)
+
+
+def test_forfaitair_waarschuwt_ook_zonder_jaaroverzicht():
+    u = bereken(LksInvoer(peildatum=date(2026, 3, 1), leeftijd=25, uren_per_week=D(20), forfaitair=True))
+    assert u.resultaat["per_jaar"] is None
+    assert u.resultaat["loonkostensubsidie"] == D("688.43")  # as above
+    assert any("ten hoogste 6 maanden" in w and "03-2026" in w for w in u.waarschuwingen)
 
 
 def test_functieloon_boven_wml_is_eigen_kosten():
@@ -167,7 +176,7 @@ def test_2022_voltijd_volwassene():
 
 
 def test_jaartotaal_over_1_juli():
-    r = lks(peildatum=date(2025, 2, 1), leeftijd=40, uren_per_week=D(38), loonwaarde=50)
+    r = lks(peildatum=date(2025, 2, 1), leeftijd=40, uren_per_week=D(38), loonwaarde=50, jaaroverzicht=True)
     # Jan-Jun: 14,06 × 38 × 52 / 12 = 2315,2133 -> 2315,21; vb 185,2168 -> 185,22; basis 2500,43;
     #          LW 1250,215 -> 1250,22; LKS 1250,21; wgl 293,79935 -> 293,80
     # Jul-Dec: 14,40 × 38 × 52 / 12 = 2371,20; vb 189,696 -> 189,70; basis 2560,90; LW 1280,45; LKS 1280,45;
@@ -182,7 +191,8 @@ def test_jaartotaal_over_1_juli():
 
 def test_jaaroverzicht_verjaardag_midden_in_de_maand():
     # born 2005-04-16: 19 until 15 April 2025, 20 from 16 April. 20 hours, LW 50.
-    r = lks(peildatum=date(2025, 1, 1), geboortedatum=date(2005, 4, 16), uren_per_week=D(20), loonwaarde=50)
+    r = lks(peildatum=date(2025, 1, 1), geboortedatum=date(2005, 4, 16), uren_per_week=D(20), loonwaarde=50,
+            jaaroverzicht=True)
     m = {x["maand"]: x for x in r["per_jaar"]["maanden"]}
     # 19: 8,44 × 20 × 52/12 = 731,4666..; 20: 80 % × 14,06 = 11,248 -> 11,25 (published) × 20 × 52/12 = 975,00
     # March (19): 731,47; vb 58,5176 -> 58,52; basis 789,99; LW 394,995 -> 395,00; LKS 394,99

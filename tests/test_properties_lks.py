@@ -51,6 +51,7 @@ def invoer(draw, loonwaarde=None):
         voltijd_uren_per_week=draw(st.sampled_from([Decimal(38), Decimal(36), Decimal(40), Decimal("37.5")])),
         forfaitair=forfaitair,
         bbl=draw(st.integers(0, 4)) == 0,
+        jaaroverzicht=True,
     )
 
 
@@ -138,8 +139,18 @@ def test_lks_nul_bij_loonwaarde_100(inv):
     assert r["per_jaar"]["totaal"] == 0
 
 
+@SNEL
+@given(invoer())
+def test_jaaroverzicht_verandert_de_maand_niet(inv):
+    """Asking for the year overview adds `per_jaar` and changes nothing about the month on the peildatum."""
+    zonder = lks.bereken(lks.LksInvoer(**{**inv.__dict__, "jaaroverzicht": False}), PARAMS).resultaat
+    met = lks.bereken(inv, PARAMS).resultaat
+    assert zonder.pop("per_jaar") is None
+    assert {k: v for k, v in met.items() if k != "per_jaar"} == zonder
+
+
 @pytest.mark.parametrize("uitleg", [False, True])
 def test_uitleg_verandert_geen_bedrag(uitleg):
     inv = lks.LksInvoer(peildatum=date(2026, 3, 15), uren_per_week=Decimal(32), loonwaarde=60,
-                        geboortedatum=date(2006, 3, 20))
+                        geboortedatum=date(2006, 3, 20), jaaroverzicht=True)
     assert lks.bereken(inv, PARAMS, uitleg=uitleg).resultaat == lks.bereken(inv, PARAMS).resultaat

@@ -79,7 +79,8 @@ LKS = {"geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60}
 
 
 def test_vergelijking_over_1_juli(client):
-    r = client.post("/api/v1/vergelijking", json={"soort": "loonkostensubsidie", "invoer": LKS,
+    r = client.post("/api/v1/vergelijking", json={"soort": "loonkostensubsidie",
+                                                  "invoer": {**LKS, "jaaroverzicht": True},
                                                   "peildata": ["2025-06-01", "2025-07-01"]})
     assert r.status_code == 200
     body = r.get_json()

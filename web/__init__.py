@@ -72,8 +72,9 @@ def fouten_per_veld(fouten: list[dict]) -> dict[str, list[str]]:
 
 
 def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, resultaat_template: str,
-                      data: dict | None = None, **extra):
-    """GET shows the form; POST validates, computes and shows the result or the form with errors."""
+                      data: dict | None = None, vast: dict | None = None, **extra):
+    """GET shows the form; POST validates, computes and shows the result or the form with errors.
+    `vast`: input the page always sends (not a form field), e.g. the year overview the LKS page shows."""
     soort = SOORTEN[soort_naam]
     if request.method == "GET" and data is None and request.args.get("bereken"):
         # permalink (macros.permalink): the inputs in the URL reproduce the result; nothing is stored
@@ -83,6 +84,8 @@ def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, re
     form = request.form if request.method == "POST" else request.args
     if data is None:
         data = formulier_naar_invoer(form, velden)
+    if vast:
+        data = {**data, **vast}
     try:
         invoer = laad_invoer(soort, data)
         uitkomst = reken(soort, invoer, uitleg=True)

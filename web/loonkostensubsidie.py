@@ -13,12 +13,16 @@ LKS_VELDEN = {
 }
 
 
+# the result page always shows the months of the year (in the API the caller asks for them)
+VAST = {"jaaroverzicht": True}
+
+
 @bp.route("/loonkostensubsidie", methods=["GET", "POST"])
 def loonkostensubsidie():
     if request.method == "GET" and request.args.get("bereken"):
         # permalink: the inputs in the URL reproduce the result (nothing is stored on the server)
         return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
                                  "loonkostensubsidie_resultaat.html",
-                                 data=formulier_naar_invoer(request.args, LKS_VELDEN))
+                                 data=formulier_naar_invoer(request.args, LKS_VELDEN), vast=VAST)
     return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
-                             "loonkostensubsidie_resultaat.html")
+                             "loonkostensubsidie_resultaat.html", vast=VAST)
