@@ -7,6 +7,7 @@ import json
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
+import calculator
 from parameters import default_parameters
 
 from . import soorten
@@ -90,14 +91,11 @@ def docs():
     return render_template("api_docs.html", spec=spec(), soorten=SOORTEN)
 
 
-@bp.after_app_request
-def _versie_headers(resp):
-    if request.path.startswith("/api/"):
-        import calculator
-
-        resp.headers["X-Rekenhulp-Versie"] = calculator.__version__
-        resp.headers["X-Rekenhulp-Parameters"] = default_parameters().fingerprint
-    return resp
+def versie_koppen() -> tuple[tuple[str, str], ...]:
+    """The headers of every answer under /api/ (added by rekenhulp.koppen): engine version and parameter
+    fingerprint, the same as in the receipt."""
+    return (("X-Rekenhulp-Versie", calculator.__version__),
+            ("X-Rekenhulp-Parameters", default_parameters().fingerprint))
 
 
 def api_fout(exc: Exception) -> Response:
@@ -111,7 +109,7 @@ def api_fout(exc: Exception) -> Response:
     return problem(500, "Interne fout", "Er ging iets mis bij het rekenen. De fout is gelogd.")
 
 
-__all__ = ["bp", "problem", "soorten", "bereken_antwoord", "api_fout"]
+__all__ = ["bp", "problem", "soorten", "bereken_antwoord", "api_fout", "versie_koppen"]
 
 # Parameter years, comparison and batch (issue 6): their routes on `bp`, after the per-soort routes.
 from . import batch, parameters, vergelijking  # noqa: E402,F401

@@ -12,22 +12,12 @@ from flask_wtf.csrf import CSRFProtect
 
 from parameters import default_parameters
 
+from .koppen import Koppen
+
 csrf = CSRFProtect()
 babel = Babel()
 
 MAX_BODY = 1024 * 1024  # 1 MiB: enough for a batch of a few thousand cases, small enough to refuse abuse
-
-
-BEVEILIGINGSKOPPEN = (
-    ("Content-Security-Policy",
-     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
-    ("X-Frame-Options", "DENY"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
-    ("Cross-Origin-Opener-Policy", "same-origin"),
-)
 
 
 class _Sessies(SecureCookieSessionInterface):
@@ -86,17 +76,7 @@ def create_app(config: dict | None = None) -> Flask:
             return api.api_fout(exc)
         return web.web_fout(exc)
 
-    @app.after_request
-    def _beveiliging(resp):
-        # One pass over the existing headers (a view may set its own, e.g. the CSP of SVG charts);
-        # werkzeug's Headers.setdefault scans them once per header.
-        aanwezig = {naam.lower() for naam, _ in resp.headers}
-        resp.headers.extend([(k, v) for k, v in BEVEILIGINGSKOPPEN if k.lower() not in aanwezig])
-        if request.is_secure:
-            resp.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        # A result page (POST, or a permalink with the inputs in the URL) holds personal data: not cached.
-        if request.method == "POST" or request.args.get("bereken"):
-            resp.headers.setdefault("Cache-Control", "no-store")
-        return resp
+    # security, cache and version headers on every answer (rekenhulp/koppen.py)
+    app.wsgi_app = Koppen(app.wsgi_app, api.versie_koppen)
 
     return app

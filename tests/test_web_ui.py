@@ -138,6 +138,25 @@ def test_beveiligingskoppen_en_geen_debug(app, client):
     assert app.debug is False
     fout = client.get("/bestaat-niet?taal=en")
     assert fout.status_code == 404 and "This page does not exist" in fout.get_data(as_text=True)
+    assert fout.headers["X-Frame-Options"] == "DENY"  # error pages too
+    # each header once; HSTS only over https; a plain page is cacheable, no version headers outside /api/
+    assert len(r.headers.getlist("Content-Security-Policy")) == 1
+    assert "Strict-Transport-Security" not in r.headers and "Cache-Control" not in r.headers
+    assert "X-Rekenhulp-Versie" not in r.headers
+    assert client.get("/", base_url="https://localhost").headers["Strict-Transport-Security"] == "max-age=31536000"
+    # an empty ?bereken= is no result (a permalink has a value)
+    assert "Cache-Control" not in client.get("/loonkostensubsidie?bereken=").headers
+
+
+def test_api_antwoorden_hebben_versie_en_beveiligingskoppen(client):
+    import calculator
+    from parameters import default_parameters
+
+    for r in (client.get("/api/v1/openapi.json"), client.get("/api/v1/bestaat-niet"),
+              client.post("/api/v1/loonkostensubsidie", data="{", content_type="application/json")):
+        assert r.headers["X-Rekenhulp-Versie"] == calculator.__version__
+        assert r.headers["X-Rekenhulp-Parameters"] == default_parameters().fingerprint
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_productie_vraagt_geheime_sleutel_uit_de_omgeving(monkeypatch):
