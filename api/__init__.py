@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import orjson
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
@@ -18,18 +19,27 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 PROBLEM = "application/problem+json"
 
 
+def naar_json(body) -> bytes:
+    """UTF-8 JSON. orjson is several times faster than the json module on the answers here (issue 8);
+    what it refuses (an integer beyond 64 bits, a non-string key) goes through the json module, so no
+    answer fails because of the encoder."""
+    try:
+        return orjson.dumps(body)
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(body, ensure_ascii=False).encode()
+
+
 def problem(status: int, titel: str, detail: str | None = None, fouten: list[dict] | None = None) -> Response:
     body = {"type": "about:blank", "title": titel, "status": status}
     if detail:
         body["detail"] = detail
     if fouten is not None:
         body["fouten"] = fouten
-    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM)
+    return Response(naar_json(body), status=status, mimetype=PROBLEM)
 
 
 def json_response(body, status: int = 200) -> Response:
-    resp = Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
-    return resp
+    return Response(naar_json(body), status=status, mimetype="application/json")
 
 
 def lees_json():
@@ -59,12 +69,13 @@ def bereken_antwoord(soort_naam: str) -> Response:
     data, fout = lees_json()
     if fout is not None:
         return fout
+    uitleg = uitleg_gevraagd()
     try:
         invoer = laad_invoer(soort, data)
-        uitkomst = reken(soort, invoer, uitleg=uitleg_gevraagd())
+        uitkomst = reken(soort, invoer, uitleg=uitleg)
     except Fout as exc:
         return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", exc.fouten)
-    return json_response(envelop(soort, invoer, uitkomst, uitleg=uitleg_gevraagd()))
+    return json_response(envelop(soort, invoer, uitkomst, uitleg=uitleg))
 
 
 def _registreer_routes() -> None:

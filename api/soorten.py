@@ -263,6 +263,23 @@ def envelop_schema(soort: Soort) -> type[Schema]:
     return _ENVELOPPEN[soort.naam]
 
 
+_PARAMETER_JSON: dict[int, tuple] = {}
+
+
+def parameter_gebruik(pv) -> dict:
+    """One parameter value as listed in a response (ParameterGebruikSchema), as a fresh dict.
+
+    Parameter values are loaded once and never change, so their serialised form (with the source and
+    legal basis texts) is made once per value and copied; keyed by identity, holding the value so that
+    its id cannot be reused while it is cached."""
+    hit = _PARAMETER_JSON.get(id(pv))
+    if hit is None or hit[0] is not pv:
+        if len(_PARAMETER_JSON) >= 50_000:  # parameter sets reloaded many times (tests): start over
+            _PARAMETER_JSON.clear()
+        hit = _PARAMETER_JSON[id(pv)] = (pv, snelle_dump(ParameterGebruikSchema)(pv))
+    return dict(hit[1])
+
+
 def rekenbewijs(soort: Soort, invoer, peildatum: date, params: ParameterSet | None = None) -> dict:
     params = params or default_parameters()
     return {
@@ -278,7 +295,7 @@ def envelop(soort: Soort, invoer, uitkomst: Uitkomst, uitleg: bool = False, loca
     body = {
         "soort": soort.naam,
         "resultaat": snelle_dump(soort.resultaat_schema)(uitkomst.resultaat),
-        "parameters": snelle_dump(ParameterGebruikSchema, many=True)(uitkomst.parameters),
+        "parameters": [parameter_gebruik(pv) for pv in uitkomst.parameters],
         "waarschuwingen": list(uitkomst.waarschuwingen),
         "rekenbewijs": rekenbewijs(soort, invoer, uitkomst.peildatum),
     }
@@ -297,5 +314,5 @@ def stappen_json(uitkomst: Uitkomst, locale: str = "nl_NL") -> list[dict]:
 
 __all__ = [
     "Soort", "SOORTEN", "registreer", "laad_alle_soorten", "Fout", "validatiefouten", "laad_invoer", "reken", "envelop",
-    "envelop_schema", "rekenbewijs", "stappen_json", "Bedrag", "Percentage",
+    "envelop_schema", "rekenbewijs", "parameter_gebruik", "stappen_json", "Bedrag", "Percentage",
 ]
