@@ -61,7 +61,8 @@ def lees_json():
 
 
 def uitleg_gevraagd() -> bool:
-    return request.args.get("uitleg", "").lower() in ("1", "true", "ja", "waar")
+    # most calls have no query string: skip parsing one (request.args) for them
+    return bool(request.query_string) and request.args.get("uitleg", "").lower() in ("1", "true", "ja", "waar")
 
 
 def bereken_antwoord(soort_naam: str) -> Response:

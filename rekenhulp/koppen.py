@@ -1,7 +1,10 @@
 """The response headers every answer gets, added as WSGI middleware around the Flask app.
 
-- security headers (OWASP secure headers) on every page and API answer, unless the view set its own
-  (e.g. the stricter CSP of an SVG chart);
+- security headers, unless the view set its own (e.g. the stricter CSP of an SVG chart): on pages and
+  other documents the OWASP secure headers for HTML; on JSON answers the set of the OWASP REST Security
+  Cheat Sheet ("Security Headers": CSP frame-ancestors 'none', X-Content-Type-Options, X-Frame-Options,
+  with Cache-Control and HSTS below), because Referrer-Policy, Permissions-Policy and a document CSP
+  only act on documents a browser renders;
 - Strict-Transport-Security when the request came in over https;
 - `Cache-Control: no-store` on a result: every POST, and a permalink with the inputs in the URL (?bereken=...),
   because it holds data about a person;
@@ -26,6 +29,13 @@ BEVEILIGINGSKOPPEN = (
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 )
+# JSON answers (API results and problem+json errors): OWASP REST Security Cheat Sheet, "Security Headers"
+JSON_KOPPEN = (
+    ("Content-Security-Policy", "frame-ancestors 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+)
+JSON_TYPEN = ("application/json", "application/problem+json")
 HSTS = ("Strict-Transport-Security", "max-age=31536000")
 NIET_BEWAREN = ("Cache-Control", "no-store")
 
@@ -49,7 +59,8 @@ class Koppen:
     def __init__(self, wsgi_app: Callable, api_koppen: Callable[[], Iterable[tuple[str, str]]]):
         self.wsgi_app = wsgi_app
         self.api_koppen = api_koppen
-        self._vast = tuple((naam.lower(), (naam, waarde)) for naam, waarde in BEVEILIGINGSKOPPEN)
+        self._document = tuple((naam.lower(), (naam, waarde)) for naam, waarde in BEVEILIGINGSKOPPEN)
+        self._json = tuple((naam.lower(), (naam, waarde)) for naam, waarde in JSON_KOPPEN)
 
     def __call__(self, environ, start_response):
         extra: list[tuple[str, str]] = []
@@ -59,10 +70,17 @@ class Koppen:
             extra.append(NIET_BEWAREN)
         if environ.get("PATH_INFO", "").startswith("/api/"):
             extra.extend(self.api_koppen())
-        vast = self._vast
+        document, json_ = self._document, self._json
 
         def start(status, headers, exc_info=None):
-            aanwezig = {naam.lower() for naam, _ in headers}
+            aanwezig = set()
+            soort = ""
+            for naam, waarde in headers:
+                laag = naam.lower()
+                aanwezig.add(laag)
+                if laag == "content-type":
+                    soort = waarde
+            vast = json_ if soort.startswith(JSON_TYPEN) else document
             toe = [kop for laag, kop in vast if laag not in aanwezig]
             toe += [kop for kop in extra if kop[0].lower() not in aanwezig]
             return start_response(status, headers + toe, exc_info)

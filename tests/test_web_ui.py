@@ -156,7 +156,16 @@ def test_api_antwoorden_hebben_versie_en_beveiligingskoppen(client):
               client.post("/api/v1/loonkostensubsidie", data="{", content_type="application/json")):
         assert r.headers["X-Rekenhulp-Versie"] == calculator.__version__
         assert r.headers["X-Rekenhulp-Parameters"] == default_parameters().fingerprint
-        assert r.headers["X-Content-Type-Options"] == "nosniff"
+        # the OWASP REST Security Cheat Sheet set for JSON, not the document headers of a page
+        assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["X-Frame-Options"] == "DENY"
+        assert r.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+        assert "Referrer-Policy" not in r.headers and "Permissions-Policy" not in r.headers
+    post = client.post("/api/v1/loonkostensubsidie", json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60})
+    assert post.status_code == 200 and post.headers["Cache-Control"] == "no-store"
+    # the API documentation is an HTML page: the full document set
+    docs = client.get("/api/v1/docs")
+    assert "script-src 'self'" in docs.headers["Content-Security-Policy"]
+    assert docs.headers["Referrer-Policy"] == "no-referrer"
 
 
 def test_productie_vraagt_geheime_sleutel_uit_de_omgeving(monkeypatch):

@@ -108,6 +108,8 @@ for _naam, _functie in {"taal_url": taal_url, "permalink_url": permalink_url, "v
 @bp.after_app_request
 def _onthoud_taal(resp):
     """?taal=en switches the language and remembers it in a cookie (only the language; no tracking)."""
+    if not request.query_string:  # most requests (all API calls): no query string to parse
+        return resp
     taal = request.args.get("taal")
     if taal in TALEN and request.cookies.get("taal") != taal:
         resp.set_cookie("taal", taal, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
