@@ -49,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=MAX_BODY,
         WTF_CSRF_TIME_LIMIT=None,
+        WTF_CSRF_CHECK_DEFAULT=False,  # checked for the web forms only (web._csrf); the API has no session
         BABEL_DEFAULT_LOCALE="nl",
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "web", "translations"),
         JSON_SORT_KEYS=False,
@@ -66,7 +67,6 @@ def create_app(config: dict | None = None) -> Flask:
     import api
     import web
 
-    csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
 

@@ -202,3 +202,15 @@ def test_catalogus_volledig_en_gecompileerd():
 
     verouderd = [m.id for m in po if m.id and (mo.get(m.id) is None or tekst(mo.get(m.id)) != tekst(m))]
     assert not verouderd, f"{MO.name} is verouderd (pybabel compile -d web/translations): {verouderd[:5]}"
+
+
+def test_elk_formulier_weigert_een_post_zonder_csrf_token(app, client):
+    """CSRF is checked in the web blueprint (web._csrf), not app-wide: every POST route of the web pages
+    refuses a form without a token; the JSON API (no session, no cookie) does not ask for one."""
+    routes = [r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("web.") and "POST" in r.methods]
+    assert len(routes) >= 5  # the four calculators and batch
+    for rule in routes:
+        r = client.post(rule.replace("<", "").replace(">", ""), data={"x": "1"})
+        assert r.status_code == 400, rule
+    assert client.post("/api/v1/loonkostensubsidie", json={"leeftijd": 30, "uren_per_week": 32,
+                                                           "loonwaarde": 60}).status_code == 200

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from . import i18n
 
 bp = Blueprint("web", __name__)
+
+
+@bp.before_request
+def _csrf():
+    """CSRF is checked here, for the forms of this blueprint (WTF_CSRF_CHECK_DEFAULT is off): the JSON API
+    keeps no session or cookie, so it has nothing to protect and skips the check's work (issue 8)."""
+    if current_app.config["WTF_CSRF_ENABLED"]:
+        current_app.extensions["csrf"].protect()
 
 
 @bp.app_template_filter("euro")
