@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from marshmallow import RAISE, Schema, fields, validate
 from marshmallow.exceptions import ValidationError
+from marshmallow.utils import missing
 
 from calculator.money import as_str
 
@@ -27,6 +28,42 @@ class InvoerSchema(Schema):
         "unknown": "Onbekend veld.",
         "type": "Verwacht een JSON-object.",
     }
+
+    def _deserialize(self, data, *, error_store, many=False, partial=None, unknown=RAISE, index=None):
+        """marshmallow's field loop, shortened for the common case (issue 8): one JSON object whose keys
+        are all known fields, and every field valid. Each field is still loaded by its own
+        `Field.deserialize` (conversion, load_default, validators); hooks, schema validators and
+        post_load stay marshmallow's (`Schema._do_load`). Anything else - a list, unknown keys,
+        partial loading, or any field error - goes through marshmallow's own loop from the start, so
+        errors are exactly marshmallow's. tests/test_api_json.py compares both on generated input."""
+        velden = self.__dict__.get("_snelle_velden") or self._maak_snelle_velden()
+        bekend, lijst = velden
+        if many or partial or type(data) is not dict or lijst is None or not bekend.issuperset(data):
+            return super()._deserialize(data, error_store=error_store, many=many, partial=partial,
+                                        unknown=unknown, index=index)
+        kwargs = {} if partial is None else {"partial": partial}
+        ret = self.dict_class()
+        try:
+            for naam, sleutel, veld in lijst:
+                waarde = veld.deserialize(data.get(naam, missing), naam, data, **kwargs)
+                if waarde is not missing:
+                    ret[sleutel] = waarde
+        except ValidationError:
+            return super()._deserialize(data, error_store=error_store, many=many, partial=partial,
+                                        unknown=unknown, index=index)
+        return ret
+
+    def _maak_snelle_velden(self):
+        """(known input keys, [(input key, result key, field)]) of this instance; None as list when a
+        field stores under a dotted attribute (marshmallow's set_value nests those)."""
+        lijst = []
+        for attr, veld in self.load_fields.items():
+            naam = veld.data_key if veld.data_key is not None else attr
+            sleutel = veld.attribute or attr
+            lijst.append((naam, sleutel, veld))
+        bruikbaar = all("." not in sleutel for _, sleutel, _ in lijst)
+        self._snelle_velden = (frozenset(naam for naam, _, _ in lijst), lijst if bruikbaar else None)
+        return self._snelle_velden
 
 
 class Datum(fields.Date):

@@ -31,3 +31,56 @@ def test_parameter_gebruik_gelijk_aan_schema_en_een_kopie():
     assert eerste == verwacht and eerste["waarde"] == "14.71" and eerste["geldig_vanaf"] == "2026-01-01"
     eerste["waarde"] = "gewijzigd"  # a caller changing its copy does not change the next answer
     assert parameter_gebruik(pv) == verwacht
+
+
+# --- InvoerSchema._deserialize: the shortened field loop equals marshmallow's ------------------------
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from marshmallow import Schema, ValidationError  # noqa: E402
+
+from api.fields import InvoerSchema  # noqa: E402
+from api.soorten import SOORTEN, laad_alle_soorten  # noqa: E402
+
+laad_alle_soorten()
+VOORBEELDEN = [(naam, body) for naam, s in SOORTEN.items() for body in (s.voorbeeld, *s.dekking_varianten)]
+waarden = st.one_of(st.none(), st.booleans(), st.integers(-10, 200), st.sampled_from(
+    ["", "32", "32,5", "abc", "2026-01-01", "2026-13-01", "1e400", "NaN", "60"]), st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.sampled_from(["leeftijd", "x"]), st.integers(0, 99), max_size=2))
+
+
+def _laad(schema_cls, data):
+    try:
+        return "ok", schema_instantie(schema_cls).load(data)
+    except ValidationError as exc:
+        return "fout", exc.messages
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(VOORBEELDEN), st.data())
+def test_korte_veldlus_gelijk_aan_marshmallow(voorbeeld, data):
+    naam, body = voorbeeld
+    body = dict(body)
+    for veld in data.draw(st.lists(st.sampled_from(sorted(body) + ["onbekend"]), max_size=3), label="wijzig"):
+        keuze = data.draw(st.sampled_from(["weg", "waarde"]), label=veld)
+        if keuze == "weg":
+            body.pop(veld, None)
+        else:
+            body[veld] = data.draw(waarden, label=f"{veld}=")
+    schema_cls = SOORTEN[naam].invoer_schema
+    kort = _laad(schema_cls, body)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(InvoerSchema, "_deserialize", Schema._deserialize)  # marshmallow's own loop
+        lang = _laad(schema_cls, body)
+    assert kort == lang
+
+
+@pytest.mark.parametrize("naam,body", VOORBEELDEN, ids=[f"{n}-{i}" for i, (n, _) in enumerate(VOORBEELDEN)])
+def test_geldige_invoer_neemt_de_korte_lus(naam, body, monkeypatch):
+    """Valid input never reaches marshmallow's own field loop (else the speed-up would be dead code)."""
+    def nooit(*args, **kwargs):
+        raise AssertionError("marshmallow's veldlus gebruikt voor geldige invoer")
+
+    monkeypatch.setattr(Schema, "_deserialize", nooit)
+    assert schema_instantie(SOORTEN[naam].invoer_schema).load(body) is not None
