@@ -18,23 +18,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, DefaultContext
+from decimal import Decimal
 from functools import lru_cache
 
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
-from .money import CENT, HONDERD, NUL, cent, procent
+from .money import CENT, HALF_UP, HONDERD, NUL, cent, procent
 from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, plus_maanden, verjaardag
 from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, minimumloon,
                   per_maand_exact)
 
 SOORT = "loonkostensubsidie"
-# money.cent rounds with `quantize(CENT, rounding=ROUND_HALF_UP)` in the default context; the same
-# rounding through an explicit context (default precision and traps, half-up) costs half as much.
-_HALF_UP = DefaultContext.copy()
-_HALF_UP.rounding = ROUND_HALF_UP
 ART_10D = "Participatiewet art. 10d"
 STANDAARD_VOLTIJD_UREN = Decimal(38)
 
@@ -80,15 +76,15 @@ class _Maandbedragen:
 def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Decimal,
               subsidie: bool = True, stappen: bool = False) -> _Maandbedragen:
     """The monthly pipeline from the (exact, pro rata) WML of the month to the LKS."""
-    # The monthly wage is a cent amount: rounded half-up once. (`.quantize(CENT, None, _HALF_UP)` is
+    # The monthly wage is a cent amount: rounded half-up once. (`.quantize(CENT, None, HALF_UP)` is
     # money.cent and `a * pct / HONDERD` is money.procent, written out here because this runs for
     # every month of the year overview.)
-    wml_maand = wml_exact.quantize(CENT, None, _HALF_UP)
+    wml_maand = wml_exact.quantize(CENT, None, HALF_UP)
     vb_pct = spoor.waarde("wml.vakantiebijslag", datum)
-    vakantiebijslag = (wml_maand * vb_pct / HONDERD).quantize(CENT, None, _HALF_UP)
+    vakantiebijslag = (wml_maand * vb_pct / HONDERD).quantize(CENT, None, HALF_UP)
     basis = wml_maand + vakantiebijslag
     max_pct = spoor.waarde("lks.maximum_percentage", datum)
-    maximum = (basis * max_pct / HONDERD).quantize(CENT, None, _HALF_UP)
+    maximum = (basis * max_pct / HONDERD).quantize(CENT, None, HALF_UP)
     if stappen:
         spoor.stap("Vakantiebijslag", vakantiebijslag, "Wml art. 15 lid 1",
                    "{pct} % × {wml} = {vb}", pct=vb_pct, wml=Bedrag(wml_maand), vb=Bedrag(vakantiebijslag))
@@ -99,14 +95,14 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
         onbegrensd = NUL
     elif invoer.forfaitair:
         f_pct = spoor.waarde("lks.forfaitair_percentage", datum)
-        onbegrensd = (basis * f_pct / HONDERD).quantize(CENT, None, _HALF_UP)
+        onbegrensd = (basis * f_pct / HONDERD).quantize(CENT, None, HALF_UP)
         if stappen:
             spoor.stap("Forfaitaire loonkostensubsidie (loonwaarde nog niet vastgesteld)", onbegrensd,
                        f"{ART_10D} lid 1 onder b en lid 5", "{pct} % × {basis} = {lks}",
                        pct=f_pct, basis=Bedrag(basis), lks=Bedrag(onbegrensd))
     else:
         lw = Decimal(invoer.loonwaarde)
-        loonwaarde_bedrag = (basis * lw / HONDERD).quantize(CENT, None, _HALF_UP)
+        loonwaarde_bedrag = (basis * lw / HONDERD).quantize(CENT, None, HALF_UP)
         onbegrensd = basis - loonwaarde_bedrag
         if stappen:
             spoor.stap("Loonwaarde in euro's", loonwaarde_bedrag,
@@ -125,7 +121,7 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
         spoor.stap("Loonkostensubsidie per maand", lks, f"{ART_10D} lid 4",
                    "de laagste van {lks} en {max}", lks=Bedrag(onbegrensd), max=Bedrag(maximum))
     wgl_pct = spoor.waarde("lks.werkgeverslasten_percentage", datum)
-    werkgeverslasten = (lks * wgl_pct / HONDERD).quantize(CENT, None, _HALF_UP)
+    werkgeverslasten = (lks * wgl_pct / HONDERD).quantize(CENT, None, HALF_UP)
     if stappen and subsidie:
         spoor.stap("Vergoeding werkgeverslasten", werkgeverslasten,
                    f"{ART_10D} lid 4 en 5; Regeling loonkostensubsidie Participatiewet 2021 art. 1",
@@ -349,14 +345,14 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen | None
             bedragen = per_dagen.get(dagen)
             if bedragen is None:
                 if gesplitst:
-                    wml_maand = exact.quantize(CENT, None, _HALF_UP)  # = cent(exact), as _bedragen rounds it
+                    wml_maand = exact.quantize(CENT, None, HALF_UP)  # = cent(exact), as _bedragen rounds it
                 else:
                     sleutel = (id(enkel), dagen)
                     paar = exacte.get(sleutel)
                     if paar is None:
                         # a whole month at one age: deel × dagen / dagen, as the day-weighted sum computes it
                         exact = NUL if enkel is None else NUL + enkel * dagen / dagen
-                        paar = exacte[sleutel] = (exact, exact.quantize(CENT, None, _HALF_UP))
+                        paar = exacte[sleutel] = (exact, exact.quantize(CENT, None, HALF_UP))
                     exact, wml_maand = paar
                 bedragen = per_maandloon.get(wml_maand)
                 if bedragen is None:

@@ -3,7 +3,13 @@ rounds, and each caller says so in a comment that cites the source."""
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, DefaultContext
+
+# Half-up rounding through an explicit context (default precision and traps): `x.quantize(CENT, None,
+# HALF_UP)` is `x.quantize(CENT, rounding=ROUND_HALF_UP)` at half the cost, for code that runs per month
+# or per answer.
+HALF_UP = DefaultContext.copy()
+HALF_UP.rounding = ROUND_HALF_UP
 
 CENT = Decimal("0.01")
 VIJF_CENT = Decimal("0.05")
@@ -13,7 +19,7 @@ HONDERD = Decimal("100")
 
 def cent(amount: Decimal) -> Decimal:
     """Round half-up to the cent ("rekenkundig afronden")."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return amount.quantize(CENT, None, HALF_UP)
 
 
 def vijf_cent(amount: Decimal) -> Decimal:
@@ -32,5 +38,6 @@ def procent(amount: Decimal, percentage: Decimal) -> Decimal:
 
 
 def as_str(amount: Decimal) -> str:
-    """Amount for the JSON API: a string with two decimals, e.g. "881.19"."""
-    return str(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+    """Amount for the JSON API: a string with two decimals, e.g. "881.19". The engine's amounts are
+    already whole cents (each rounded once where its rule rounds); this only fixes the notation."""
+    return str(amount.quantize(CENT, None, HALF_UP))
