@@ -21,11 +21,12 @@ MAX_BODY = 1024 * 1024  # 1 MiB: enough for a batch of a few thousand cases, sma
 
 
 class _Sessies(SecureCookieSessionInterface):
-    """The JSON API keeps no session (no cookie, no CSRF): skip reading and signing one for /api/."""
+    """The JSON API keeps no session (no cookie, no CSRF): for /api/ a null session, so Flask neither
+    reads nor saves a cookie (and any attempt to store something in it fails loudly)."""
 
     def open_session(self, app, request):
         if request.path.startswith("/api/"):
-            return self.session_class()
+            return self.make_null_session(app)
         return super().open_session(app, request)
 
 
