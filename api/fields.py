@@ -44,8 +44,13 @@ class InvoerSchema(Schema):
         kwargs = {} if partial is None else {"partial": partial}
         ret = self.dict_class()
         try:
-            for naam, sleutel, veld in lijst:
-                waarde = veld.deserialize(data.get(naam, missing), naam, data, **kwargs)
+            for naam, sleutel, veld, standaard in lijst:
+                ruw = data.get(naam, missing)
+                if ruw is missing and standaard is not None:
+                    # what Field.deserialize does for an absent optional field: its load_default
+                    waarde = standaard[0]() if standaard[1] else standaard[0]
+                else:
+                    waarde = veld.deserialize(ruw, naam, data, **kwargs)
                 if waarde is not missing:
                     ret[sleutel] = waarde
         except ValidationError:
@@ -54,15 +59,19 @@ class InvoerSchema(Schema):
         return ret
 
     def _maak_snelle_velden(self):
-        """(known input keys, [(input key, result key, field)]) of this instance; None as list when a
-        field stores under a dotted attribute (marshmallow's set_value nests those)."""
+        """(known input keys, [(input key, result key, field, default)]) of this instance; None as list
+        when a field stores under a dotted attribute (marshmallow's set_value nests those). `default`
+        is (load_default, callable?) for an optional field that uses marshmallow's own
+        Field.deserialize, else None (then an absent value goes through deserialize)."""
         lijst = []
         for attr, veld in self.load_fields.items():
             naam = veld.data_key if veld.data_key is not None else attr
             sleutel = veld.attribute or attr
-            lijst.append((naam, sleutel, veld))
-        bruikbaar = all("." not in sleutel for _, sleutel, _ in lijst)
-        self._snelle_velden = (frozenset(naam for naam, _, _ in lijst), lijst if bruikbaar else None)
+            eigen = type(veld).deserialize is fields.Field.deserialize and not veld.required
+            standaard = (veld.load_default, callable(veld.load_default)) if eigen else None
+            lijst.append((naam, sleutel, veld, standaard))
+        bruikbaar = all("." not in v[1] for v in lijst)
+        self._snelle_velden = (frozenset(v[0] for v in lijst), lijst if bruikbaar else None)
         return self._snelle_velden
 
 
