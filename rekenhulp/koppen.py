@@ -73,16 +73,12 @@ class Koppen:
         document, json_ = self._document, self._json
 
         def start(status, headers, exc_info=None):
-            aanwezig = set()
-            soort = ""
-            for naam, waarde in headers:
-                laag = naam.lower()
-                aanwezig.add(laag)
-                if laag == "content-type":
-                    soort = waarde
+            aanwezig = {naam.lower() for naam, _ in headers}
+            soort = next((waarde for naam, waarde in headers if naam.lower() == "content-type"), "")
             vast = json_ if soort.startswith(JSON_TYPEN) else document
             toe = [kop for laag, kop in vast if laag not in aanwezig]
-            toe += [kop for kop in extra if kop[0].lower() not in aanwezig]
+            if extra:
+                toe += [kop for kop in extra if kop[0].lower() not in aanwezig]
             return start_response(status, headers + toe, exc_info)
 
         return self.wsgi_app(environ, start)
