@@ -17,18 +17,16 @@ everything after that is exact sums of those cent amounts, so each step can be c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
-from .money import CENT, HALF_UP, HONDERD, NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, plus_maanden, verjaardag
-from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, minimumloon,
-                  per_maand_exact)
+from .money import NUL, cent, procent
+from .periods import dagen_in_maand, leeftijd_van, leeftijdsdelen, maanden_van_jaar, plus_maanden
+from .wml import JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, WEKEN_PER_JAAR, minimumloon, per_maand_exact
 
 SOORT = "loonkostensubsidie"
 ART_10D = "Participatiewet art. 10d"
@@ -76,15 +74,14 @@ class _Maandbedragen:
 def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Decimal,
               subsidie: bool = True, stappen: bool = False) -> _Maandbedragen:
     """The monthly pipeline from the (exact, pro rata) WML of the month to the LKS."""
-    # The monthly wage is a cent amount: rounded half-up once. (`.quantize(CENT, None, HALF_UP)` is
-    # money.cent and `a * pct / HONDERD` is money.procent, written out here because this runs for
-    # every month of the year overview.)
-    wml_maand = wml_exact.quantize(CENT, None, HALF_UP)
+    # Each amount below is paid as a cent amount: rounded half-up once, when it is formed (see the
+    # module docstring).
+    wml_maand = cent(wml_exact)
     vb_pct = spoor.waarde("wml.vakantiebijslag", datum)
-    vakantiebijslag = (wml_maand * vb_pct / HONDERD).quantize(CENT, None, HALF_UP)
+    vakantiebijslag = cent(procent(wml_maand, vb_pct))
     basis = wml_maand + vakantiebijslag
     max_pct = spoor.waarde("lks.maximum_percentage", datum)
-    maximum = (basis * max_pct / HONDERD).quantize(CENT, None, HALF_UP)
+    maximum = cent(procent(basis, max_pct))
     if stappen:
         spoor.stap("Vakantiebijslag", vakantiebijslag, "Wml art. 15 lid 1",
                    "{pct} % × {wml} = {vb}", pct=vb_pct, wml=Bedrag(wml_maand), vb=Bedrag(vakantiebijslag))
@@ -95,14 +92,14 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
         onbegrensd = NUL
     elif invoer.forfaitair:
         f_pct = spoor.waarde("lks.forfaitair_percentage", datum)
-        onbegrensd = (basis * f_pct / HONDERD).quantize(CENT, None, HALF_UP)
+        onbegrensd = cent(procent(basis, f_pct))
         if stappen:
             spoor.stap("Forfaitaire loonkostensubsidie (loonwaarde nog niet vastgesteld)", onbegrensd,
                        f"{ART_10D} lid 1 onder b en lid 5", "{pct} % × {basis} = {lks}",
                        pct=f_pct, basis=Bedrag(basis), lks=Bedrag(onbegrensd))
     else:
         lw = Decimal(invoer.loonwaarde)
-        loonwaarde_bedrag = (basis * lw / HONDERD).quantize(CENT, None, HALF_UP)
+        loonwaarde_bedrag = cent(procent(basis, lw))
         onbegrensd = basis - loonwaarde_bedrag
         if stappen:
             spoor.stap("Loonwaarde in euro's", loonwaarde_bedrag,
@@ -121,7 +118,7 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
         spoor.stap("Loonkostensubsidie per maand", lks, f"{ART_10D} lid 4",
                    "de laagste van {lks} en {max}", lks=Bedrag(onbegrensd), max=Bedrag(maximum))
     wgl_pct = spoor.waarde("lks.werkgeverslasten_percentage", datum)
-    werkgeverslasten = (lks * wgl_pct / HONDERD).quantize(CENT, None, HALF_UP)
+    werkgeverslasten = cent(procent(lks, wgl_pct))
     if stappen and subsidie:
         spoor.stap("Vergoeding werkgeverslasten", werkgeverslasten,
                    f"{ART_10D} lid 4 en 5; Regeling loonkostensubsidie Participatiewet 2021 art. 1",
@@ -202,7 +199,7 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     }
     if invoer.functieloon_per_uur is not None:
         _functieloon(spoor, invoer, ml, m, resultaat)
-    resultaat["per_jaar"] = _per_jaar(spoor, invoer, m) if invoer.jaaroverzicht else None
+    resultaat["per_jaar"] = _per_jaar(spoor, invoer) if invoer.jaaroverzicht else None
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
@@ -228,155 +225,58 @@ def _functieloon(spoor: Rekenspoor, invoer: LksInvoer, ml, m: _Maandbedragen, re
                "{incl} − {basis} = {eigen}", incl=Bedrag(incl), basis=Bedrag(m.basis), eigen=Bedrag(eigen))
 
 
-def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen | None = None) -> dict:
-    """Month by month for the calendar year of the peildatum.
+def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer) -> dict:
+    """Month by month for the calendar year of the peildatum (asked for with `jaaroverzicht`).
 
     Follows the WML changes on 1 January and 1 July and a birthday that moves a young worker to a
     higher percentage: in the month of that birthday the WML is weighted by calendar days before and
     from the birthday (the worker is entitled to the higher minimumjeugdloon from that day, Wml art. 8).
-    Forfaitaire LKS counts only for its maximum duration, starting in the month of the peildatum.
-
-    Speed, not arithmetic: the monthly amounts are a function of the rounded monthly WML, the subsidie
-    flag and the WML/LKS parameter values. Within a run of months in which no such parameter takes a new
-    value on the first of the month (derived from the parameter data) and the subsidie flag stays the
-    same, months with the same rounded WML reuse the amounts, and so does the month of the peildatum
-    (`hoofd`, the amounts on the peildatum) when no value changes within that month. The exact WML of
-    each month is computed as before; the parameters looked up are the same values, so the recorded
-    parameter use is the same. tests/test_properties_lks.py checks this against the plain monthly loop.
+    Forfaitaire LKS counts only for its maximum duration, starting in the month of the peildatum
+    (art. 10d lid 5). Each month then goes through the same pipeline as the peildatum (_bedragen).
     """
     peildatum = invoer.peildatum
-    jaar = peildatum.year
-    forfaitair = invoer.forfaitair
-    if forfaitair:
+    if invoer.forfaitair:
         duur = int(spoor.waarde("lks.forfaitair_maximale_duur", peildatum))
-        start, eind = peildatum.replace(day=1), plus_maanden(peildatum, duur)
-    kalender = _kalender(jaar)
-    nieuwe_waarden, run_van, binnen_maand = _wisselingen(spoor.params, jaar)
-    # seed for the peildatum's month p: valid when no WML/LKS value changes inside that month
-    p = peildatum.month - 1
-    zaad = None
-    if hoofd is not None and (peildatum.day == 1 or p not in binnen_maand):
-        zaad = (hoofd.wml_per_maand, {
-            "wml_per_maand_incl_vakantiebijslag": hoofd.basis,
-            "loonkostensubsidie": hoofd.loonkostensubsidie,
-            "werkgeverslasten": hoofd.werkgeverslasten,
-            "totaal": hoofd.totaal,
-        })
-
-    # ages: leeftijdsdelen() for every month at once. On the first of month m the age is
-    # jaar − geboortejaar, one less while (m, 1) is before the birthday (leeftijd_op); the month of the
-    # birthday (verjaardag: 29 February is 1 March in a non-leap year) splits when it is after the 1st.
-    geboortedatum = invoer.geboortedatum
-    if geboortedatum is None:
-        vaste_leeftijd, jarig_maand, voor = invoer.leeftijd, 13, 0
-    else:
-        vaste_leeftijd = None
-        jaren = jaar - geboortedatum.year
-        gm, gd = geboortedatum.month, geboortedatum.day
-        jarig = verjaardag(geboortedatum, jaar)
-        jarig_maand, voor = jarig.month, jarig.day - 1
-
-    uren, voltijd, bbl = invoer.uren_per_week, invoer.voltijd_uren_per_week, invoer.bbl
-    # Segments of consecutive months with the same age (one whole-month age part), the same half year
-    # (the deel cache key) and the same run; inside a segment only the number of days differs.
-    grenzen = {0, 6, 12}
-    grenzen.update(i for i, n in enumerate(nieuwe_waarden) if n)
-    if vaste_leeftijd is None:
-        # the first month at the new age; a birthday after the 1st makes its month a segment of its own
-        grenzen.update((jarig_maand - 1, jarig_maand) if voor else (jarig_maand - 1,))
-    if forfaitair:
-        grenzen.update(i for i, (maand, _, _) in enumerate(kalender) if maand == start or maand == eind)
-    grenzen = sorted(grenzen)
+        start = peildatum.replace(day=1)
+        eind = plus_maanden(start, duur)  # the month of the peildatum and the next duur − 1
     maanden = []
     totaal_lks = totaal_wgl = NUL
-    cache: dict = {}  # (leeftijd, second half year) -> exact WML per month for the contract hours
-    volwassen: dict = {}  # second half year -> (that amount for 21 and older, run it was computed in)
-    exacte: dict = {}  # (id of that amount, days) -> (exact WML of a whole month, rounded to the cent)
-
-    def deel_voor(leeftijd: int, half: bool, maand: date, run: int) -> Decimal:
-        """The month's exact WML at `leeftijd`: computed at the first month that needs it, as before.
-        From 21 the WML does not depend on the age, so another adult age's amount computed in the same
-        run (the same parameter values) is the amount this computation would give."""
-        key = (leeftijd, half)
-        deel = cache.get(key)
-        if deel is None:
-            gedeeld = volwassen.get(half) if leeftijd >= VOLWASSEN_LEEFTIJD else None
-            if gedeeld is not None and gedeeld[1] == run:
-                deel = gedeeld[0]
-            else:
-                ml = minimumloon(spoor, leeftijd, bbl, maand, voltijd, stappen=False)
-                deel = per_maand_exact(ml, uren)
-                if leeftijd >= VOLWASSEN_LEEFTIJD:
-                    volwassen[half] = (deel, run)
-            cache[key] = deel
-        return deel
-
-    vorige_subsidie = None
-    per_maandloon: dict = {}
-    for a, b in zip(grenzen, grenzen[1:]):
-        eerste = kalender[a][0]
-        run = run_van[a]
-        subsidie = not forfaitair or start <= eerste < eind
-        if nieuwe_waarden[a] or subsidie is not vorige_subsidie:
-            per_maandloon = {}  # a new run
-            vorige_subsidie = subsidie
-            if zaad is not None and subsidie and a <= p and run == run_van[p] and (not forfaitair or a == p):
-                per_maandloon[zaad[0]] = zaad[1]
-        m = a + 1
-        half = m >= 7
-        if vaste_leeftijd is not None:
-            begin, gesplitst = vaste_leeftijd, False
-        else:
-            begin = jaren - 1 if (m, 1) < (gm, gd) else jaren
-            gesplitst = m == jarig_maand and voor > 0  # then b == a + 1
-        if gesplitst:
-            leeftijden = (begin, begin + 1)
-            dagen = kalender[a][2]
-            exact = NUL
-            for leeftijd, d in ((begin, voor), (begin + 1, dagen - voor)):
-                if leeftijd >= JONGSTE_LEEFTIJD:  # no WML below 15: no wage and no subsidy for those days
-                    exact += deel_voor(leeftijd, half, eerste, run) * d / dagen
-            enkel = None
-        else:
-            leeftijden = (begin,)
-            enkel = deel_voor(begin, half, eerste, run) if begin >= JONGSTE_LEEFTIJD else None
-        per_dagen: dict = {}
-        for maand, label, dagen in kalender[a:b]:
-            bedragen = per_dagen.get(dagen)
-            if bedragen is None:
-                if gesplitst:
-                    wml_maand = exact.quantize(CENT, None, HALF_UP)  # = cent(exact), as _bedragen rounds it
-                else:
-                    sleutel = (id(enkel), dagen)
-                    paar = exacte.get(sleutel)
-                    if paar is None:
-                        # a whole month at one age: deel × dagen / dagen, as the day-weighted sum computes it
-                        exact = NUL if enkel is None else NUL + enkel * dagen / dagen
-                        paar = exacte[sleutel] = (exact, exact.quantize(CENT, None, HALF_UP))
-                    exact, wml_maand = paar
-                bedragen = per_maandloon.get(wml_maand)
-                if bedragen is None:
-                    mb = _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
-                    bedragen = per_maandloon[wml_maand] = {
-                        "wml_per_maand_incl_vakantiebijslag": mb.basis,
-                        "loonkostensubsidie": mb.loonkostensubsidie,
-                        "werkgeverslasten": mb.werkgeverslasten,
-                        "totaal": mb.totaal,
-                    }
-                per_dagen[dagen] = bedragen
-            maanden.append({"maand": label, "leeftijd": [*leeftijden], **bedragen})
-    # the year totals: the sum of the 12 cent amounts (exact; the same sum added month by month)
-    for bedragen in maanden:
-        totaal_lks += bedragen["loonkostensubsidie"]
-        totaal_wgl += bedragen["werkgeverslasten"]
-    if geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
+    # The exact WML per month for the contract hours depends on the age and the half year (the WML
+    # changes on 1 January and 1 July), not on the month: computed once per (age, half year).
+    per_leeftijd: dict = {}
+    for maand in maanden_van_jaar(peildatum.year):
+        delen = leeftijdsdelen(invoer.geboortedatum, invoer.leeftijd, maand)
+        dagen = dagen_in_maand(maand.year, maand.month)
+        exact = NUL
+        for leeftijd, d in delen:
+            if leeftijd < JONGSTE_LEEFTIJD:
+                continue  # no WML below 15: no wage and no subsidy for those days
+            sleutel = (leeftijd, maand.month >= 7)
+            deel = per_leeftijd.get(sleutel)
+            if deel is None:
+                ml = minimumloon(spoor, leeftijd, invoer.bbl, maand, invoer.voltijd_uren_per_week, stappen=False)
+                deel = per_leeftijd[sleutel] = per_maand_exact(ml, invoer.uren_per_week)
+            exact += deel * d / dagen
+        subsidie = not invoer.forfaitair or start <= maand < eind
+        m = _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
+        totaal_lks += m.loonkostensubsidie
+        totaal_wgl += m.werkgeverslasten
+        maanden.append({
+            "maand": maand.strftime("%Y-%m"),
+            "leeftijd": [leeftijd for leeftijd, _ in delen],
+            "wml_per_maand_incl_vakantiebijslag": m.basis,
+            "loonkostensubsidie": m.loonkostensubsidie,
+            "werkgeverslasten": m.werkgeverslasten,
+            "totaal": m.totaal,
+        })
+    if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
         spoor.waarschuw("Alleen de leeftijd is bekend: het jaaroverzicht houdt geen rekening met een verjaardag "
                         "in het jaar. Vul de geboortedatum in voor een precies jaaroverzicht.")
     if spoor.uitleg:
         spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, ART_10D,
                    "som van de 12 maanden (zie het jaaroverzicht) = {tot}", tot=Bedrag(totaal_lks))
     return {
-        "jaar": jaar,
+        "jaar": peildatum.year,
         "loonkostensubsidie": totaal_lks,
         "werkgeverslasten": totaal_wgl,
         "totaal": totaal_lks + totaal_wgl,
@@ -384,39 +284,4 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen | None
     }
 
 
-@lru_cache(maxsize=128)
-def _kalender(jaar: int) -> tuple[tuple[date, str, int], ...]:
-    """(first day, "YYYY-MM", number of days) for the 12 months of `jaar`: pure calendar facts."""
-    return tuple((maand, maand.strftime("%Y-%m"), dagen_in_maand(maand.year, maand.month))
-                 for maand in maanden_van_jaar(jaar))
-
-
-def _wisselingen(params: ParameterSet, jaar: int) -> tuple:
-    """Where WML and LKS parameter values change in `jaar`, derived from the parameter data (a new
-    value, vervallen, or past `bekend_tot`), cached per parameter set and year:
-    - for each month: may a value on its first day differ from the first of the month before
-      (January always counts as new);
-    - for each month: the index of the first month of its run (months without a new value in between);
-    - the month indexes in which a value changes after the first day."""
-    sleutel = ("lks.wisselingen", jaar)
-    out = params.afgeleid.get(sleutel)
-    if out is None:
-        grenzen = set()
-        binnen = set()
-        for par in params:
-            if par.naam.startswith(("wml.", "lks.")):
-                for g in [e.vanaf for e in par.entries] + [par.bekend_tot + timedelta(days=1)]:
-                    # a value from day d > 1 is first seen on the first of the next month
-                    eerste = g if g.day == 1 else plus_maanden(g, 1)
-                    grenzen.add((eerste.year, eerste.month))
-                    if g.day > 1 and g.year == jaar:
-                        binnen.add(g.month - 1)
-        nieuw = tuple(m == 1 or (jaar, m) in grenzen for m in range(1, 13))
-        run_van = []
-        for i, n in enumerate(nieuw):
-            run_van.append(i if n else run_van[-1])
-        out = params.afgeleid[sleutel] = (nieuw, tuple(run_van), frozenset(binnen))
-    return out
-
-
-__all__ = ["LksInvoer", "bereken", "SOORT", "HONDERD"]
+__all__ = ["LksInvoer", "bereken", "SOORT"]
