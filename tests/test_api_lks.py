@@ -50,10 +50,16 @@ def test_jaaroverzicht_op_verzoek(client):
     assert res["loonkostensubsidie"] == "881.19"  # the month itself does not change
     per_jaar = res["per_jaar"]
     assert [m["maand"] for m in per_jaar["maanden"]] == [f"2026-{m:02d}" for m in range(1, 13)]
-    # 1 July's WML is the January value (voorlopig), so every month is the January amount: 12 × 881.19
-    assert per_jaar["loonkostensubsidie"] == "10574.28" == str(12 * Decimal("881.19"))
-    assert per_jaar["werkgeverslasten"] == "2484.96"  # 12 × 207.08
-    assert per_jaar["totaal"] == "13059.24"  # 10574.28 + 2484.96
+    # Jan-Jun: 881.19 / 207.08 (the January month above).
+    # Jul-Dec with the WML of 1 July 2026 (14,99, voorlopig): 14,99 × 32 × 52 / 12 = 2078,6133.. -> 2078,61;
+    # 8 % = 166,2888 -> 166,29; basis 2244,90; loonwaarde 60 % = 1346,94; LKS 2244,90 − 1346,94 = 897,96
+    # (maximum 70 % = 1571,43 not reached); wgl 23,5 % × 897,96 = 211,0206 -> 211,02
+    maanden = per_jaar["maanden"]
+    assert maanden[5]["loonkostensubsidie"] == "881.19" and maanden[6]["loonkostensubsidie"] == "897.96"
+    # 6 × 881,19 + 6 × 897,96 = 5287,14 + 5387,76 = 10674,90
+    assert per_jaar["loonkostensubsidie"] == "10674.90" == str(6 * Decimal("881.19") + 6 * Decimal("897.96"))
+    assert per_jaar["werkgeverslasten"] == "2508.60"  # 6 × 207,08 + 6 × 211,02 = 1242,48 + 1266,12
+    assert per_jaar["totaal"] == "13183.50"  # 10674,90 + 2508,60
     # now both WML periods of the year are listed: the peildatum's and 1 July's (voorlopig, with a warning)
     gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
     assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"

@@ -119,12 +119,18 @@ def test_forfaitair_50_procent_zes_maanden():
     assert r["loonkostensubsidie"] == D("688.43")
     assert r["werkgeverslasten"] == D("161.78")
     assert r["loonwaarde_per_maand"] is None
-    # year: 6 months from March (Mar-Aug) at 688,43; none before March or after August
+    # year: 6 months from March (Mar-Aug); none before March or after August.
+    # Mar-Jun at 688,43 / 161,78 (above). Jul-Aug with the WML of 1 July 2026 (14,99, voorlopig):
+    # 14,99 × 20 × 52 / 12 = 1299,1333.. -> 1299,13; 8 % = 103,9304 -> 103,93; basis 1403,06;
+    # forfaitair 50 % = 701,53; wgl 23,5 % = 164,85955 -> 164,86
     maanden = {m["maand"]: m["loonkostensubsidie"] for m in r["per_jaar"]["maanden"]}
     assert maanden["2026-02"] == D("0.00") and maanden["2026-09"] == D("0.00")
-    assert maanden["2026-03"] == maanden["2026-08"] == D("688.43")
-    assert r["per_jaar"]["loonkostensubsidie"] == 6 * D("688.43")
-    assert r["per_jaar"]["werkgeverslasten"] == 6 * D("161.78")
+    assert maanden["2026-03"] == maanden["2026-06"] == D("688.43")
+    assert maanden["2026-07"] == maanden["2026-08"] == D("701.53")
+    # 4 × 688,43 + 2 × 701,53 = 2753,72 + 1403,06 = 4156,78
+    assert r["per_jaar"]["loonkostensubsidie"] == 4 * D("688.43") + 2 * D("701.53") == D("4156.78")
+    # 4 × 161,78 + 2 × 164,86 = 647,12 + 329,72 = 976,84
+    assert r["per_jaar"]["werkgeverslasten"] == 4 * D("161.78") + 2 * D("164.86") == D("976.84")
     assert any("ten hoogste 6 maanden" in w for w in u.waarschuwingen)
 
 

@@ -17,6 +17,9 @@ UURLONEN = {
     date(2025, 1, 1): "14.06 11.25 8.44 7.03 5.55 4.85 4.22 8.65 7.38 6.40",
     date(2025, 7, 1): "14.40 11.52 8.64 7.20 5.69 4.97 4.32 8.86 7.56 6.55",
     date(2026, 1, 1): "14.71 11.77 8.83 7.36 5.81 5.07 4.41 9.05 7.72 6.69",
+    # 1 July 2026 (voorlopig, 'likely'): the table from a site citing rijksoverheid.nl 'Bedragen minimumloon 2026' and
+    # 'Bedragen minimumloon bbl 2026' (research/bevestigingen_2026-11.md par. 1); e.g. 50 % × 14,99 = 7,495 -> 7,50
+    date(2026, 7, 1): "14.99 11.99 8.99 7.50 5.92 5.17 4.50 9.22 7.87 6.82",
 }
 LEEFTIJDEN = [(21, False), (20, False), (19, False), (18, False), (17, False), (16, False), (15, False),
               (20, True), (19, True), (18, True)]
