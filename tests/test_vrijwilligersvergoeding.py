@@ -4,7 +4,8 @@ Caps (parameters/vrijwilligersvergoeding.yaml):
   2023: € 5,00 / uur (21+), € 2,75 (<21), € 190 / maand, € 1.900 / jaar  (belastingdienst.nl, bevestigd)
   2024: € 5,50 / € 3,25, € 210 / € 2.100                                    (belastingdienst.nl, bevestigd)
   2025: € 5,60 / € 3,30 (voorlopig), € 210 / € 2.100 (bevestigd)
-  2026: fiscal 5,60 / 3,30 / 220 / 2.200 all voorlopig; bijstand onder k 220 / 2.200 bevestigd
+  2026: fiscal € 220 / € 2.200 bevestigd (Wet LB 1964 art. 2 lid 6, text per 2026-01-01);
+        € 5,75 / € 3,40 per uur voorlopig (a single secondary source); bijstand onder k 220 / 2.200 bevestigd
 Hourly test: vergoeding − aangetoonde kosten ≤ max per uur × uren. Month test: vergoeding ≤ max per maand.
 Year test: sum of vergoedingen ≤ max per jaar. Any breach → belastbaar = sum(vergoeding − aangetoonde kosten).
 """
@@ -173,12 +174,16 @@ def test_2026_voorlopig_gemarkeerd():
     u = vv(2026, [m(1, 220, 40)])
     r = u.resultaat
     assert r["maanden"][0]["max_per_maand"] == D("220") and r["max_per_jaar"] == D("2200")
-    assert r["maanden"][0]["max_per_uur"] == D("5.60")
-    assert r["binnen_grenzen"] is True  # 220 ≤ 220; 220 ≤ 5,60 × 40 = 224
+    assert r["maanden"][0]["max_per_uur"] == D("5.75")
+    assert r["binnen_grenzen"] is True  # 220 ≤ 220; 220 ≤ 5,75 × 40 = 230
+    # month and year caps are in the law text (bevestigd); only the hourly cap (Belastingdienst policy) is voorlopig
     voorlopig = {p.naam for p in u.parameters if p.voorlopig}
-    assert {"vrijwilligersvergoeding.max_per_maand", "vrijwilligersvergoeding.max_per_jaar",
-            "vrijwilligersvergoeding.max_per_uur"} <= voorlopig
-    assert sum("Voorlopige waarde" in w for w in u.waarschuwingen) >= 3
+    assert voorlopig == {"vrijwilligersvergoeding.max_per_uur"}
+    assert sum("Voorlopige waarde" in w for w in u.waarschuwingen) == 1
+    # under 21: € 100 for 30 hours: 100 ≤ 3,40 × 30 = 102, within (with 2025's 3,30: 99 < 100 would be over)
+    jong = vv(2026, [m(1, 100, 30)], leeftijd=19)
+    assert jong.resultaat["maanden"][0]["max_per_uur"] == D("3.40") and jong.resultaat["binnen_grenzen"] is True
+    assert "vrijwilligersvergoeding.max_per_uur_jonger" in {p.naam for p in jong.parameters if p.voorlopig}
 
 
 # --- bijstand (Participatiewet art. 31 lid 2 onder k) ----------------------------------------------------------

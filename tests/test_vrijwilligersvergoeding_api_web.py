@@ -35,7 +35,7 @@ def test_api_binnen_grenzen_met_envelop(client):
 
 
 def test_api_maand_overschreden_en_bijstand(client):
-    # 2026, 40 years: January € 250 (> 220) for 50 hours (250 ≤ 5,60 × 50 = 280): month cap exceeded, so the whole
+    # 2026, 40 years: January € 250 (> 220) for 50 hours (250 ≤ 5,75 × 50 = 287,50): month cap exceeded, so the whole
     # 250 + 100 = 350 is loon; bijstand: January 220 vrijgelaten / 30 in mindering, February 100 / 0.
     body = {"jaar": 2026, "geboortedatum": "1980-01-01", "ontvangt_bijstand": True,
             "maanden": [{"maand": 2, "vergoeding": "100"}, {"maand": 1, "vergoeding": 250, "uren": 50}]}
@@ -51,7 +51,9 @@ def test_api_maand_overschreden_en_bijstand(client):
     assert res["bijstand"]["in_mindering"] == "30.00"
     w = r.get_json()["waarschuwingen"]
     assert any("uurmaximum niet worden gecontroleerd (februari)" in x for x in w)
-    assert any("Voorlopige waarde" in x and "max_per_maand" in x for x in w)  # 2026 fiscal caps are voorlopig
+    # 2026: the month cap is in the law text (bevestigd); the hourly cap is voorlopig
+    assert any("Voorlopige waarde" in x and "max_per_uur" in x for x in w)
+    assert not any("Voorlopige waarde" in x and "max_per_maand" in x for x in w)
 
 
 def test_api_foute_invoer_alle_fouten_tegelijk(client):
