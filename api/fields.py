@@ -165,6 +165,17 @@ class Genest(fields.Nested):
     default_error_messages = {"required": VERPLICHT, "null": NIET_LEEG, "type": "Verwacht een JSON-object."}
 
 
+def decimalen(aantal: int):
+    """At most `aantal` decimals (30, 30.5 and 30.250 pass for 2; 30.125 and 1e-30 do not). For numbers the
+    engine divides by: hours to the hundredth keep every quotient within Decimal's 28 digits."""
+
+    def controleer(waarde):
+        if waarde is not None and -waarde.normalize().as_tuple().exponent > aantal:
+            raise ValidationError(f"Gebruik ten hoogste {aantal} decimalen.")
+
+    return controleer
+
+
 def tussen(minimum, maximum) -> validate.Range:
     return validate.Range(min=minimum, max=maximum, error="Vul een waarde van {min} tot en met {max} in.")
 
@@ -181,5 +192,5 @@ def keuze(opties) -> validate.OneOf:
 
 __all__ = [
     "InvoerSchema", "Datum", "Getal", "Bedrag", "Percentage", "Geheel", "JaNee", "Tekst", "Lijst", "Genest",
-    "tussen", "minimaal", "keuze", "ValidationError", "fields", "VERPLICHT",
+    "tussen", "minimaal", "keuze", "decimalen", "ValidationError", "fields", "VERPLICHT",
 ]

@@ -142,6 +142,9 @@ BUITEN_BEREIK = [
     ("/api/v1/quotumheffing", {"verloonde_uren_totaal": -5}, "$.verloonde_uren_totaal"),
     ("/api/v1/vrijwilligersvergoeding", {"jaar": 3000}, "$.jaar"),
     ("/api/v1/vrijwilligersvergoeding", {"maanden": [{"maand": 13, "vergoeding": 1}]}, "$.maanden"),
+    # hours the engine divides by: 99999 / 1e-30 has more digits than Decimal keeps (was a 500, found by schemathesis)
+    ("/api/v1/vrijwilligersvergoeding", {"maanden": [{"maand": 1, "vergoeding": 99999, "uren": 1e-30}]}, "$.maanden"),
+    ("/api/v1/vrijwilligersvergoeding", {"maanden": [{"maand": 1, "vergoeding": 50, "uren": "10.125"}]}, "$.maanden"),
     ("/api/v1/vergelijking", {"peildata": []}, "$.peildata"),
 ]
 

@@ -10,7 +10,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 from calculator import vrijwilligersvergoeding as vv
 from calculator.money import NUL
 
-from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, tussen
+from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, decimalen, tussen
 from ..soorten import Soort, registreer
 
 MAX_BEDRAG = Decimal(100_000)  # per month; far above any cap, keeps nonsense input out
@@ -21,8 +21,9 @@ class MaandInvoerSchema(InvoerSchema):
     maand = Geheel(required=True, validate=tussen(1, 12), metadata={"description": "Kalendermaand, 1 tot en met 12", "example": 3})
     vergoeding = Getal(required=True, validate=tussen(0, MAX_BEDRAG),
                        metadata={"description": "Alles wat de vrijwilliger in de maand ontving, inclusief kostenvergoedingen (euro)", "example": "150"})
-    uren = Getal(load_default=None, validate=tussen(0, MAX_UREN),
-                 metadata={"description": "Gewerkte uren in de maand; nodig om het uurmaximum te toetsen (optioneel)", "example": "30"})
+    # hours to the hundredth: the engine divides by them (vergoeding per uur)
+    uren = Getal(load_default=None, validate=[tussen(0, MAX_UREN), decimalen(2)],
+                 metadata={"description": "Gewerkte uren in de maand, ten hoogste 2 decimalen; nodig om het uurmaximum te toetsen (optioneel)", "example": "30"})
     aangetoonde_kosten = Getal(load_default=NUL, validate=tussen(0, MAX_BEDRAG),
                                metadata={"description": "Deel van de vergoeding dat werkelijk gemaakte kosten vergoedt, aangetoond met bonnen (optioneel)", "example": "0"})
 
