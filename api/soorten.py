@@ -15,6 +15,7 @@ from marshmallow.utils import missing as marshmallow_missing
 
 import calculator
 from calculator.errors import InvoerFout
+from calculator.money import as_str
 from calculator.explanation import Uitkomst
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
@@ -176,7 +177,29 @@ def _veld_traag(schema: Schema, naam: str, veld) -> Callable[[Any], Any]:
 
 
 def _veld_waarde(veld) -> Callable:
-    """value -> serialized value, for a field whose value was read from the object."""
+    """value -> serialized value, for a field whose value was read from the object.
+
+    The field types of every response are served without going through the field object, with the
+    output of their own `_serialize` (tests/test_properties.py compares with marshmallow's dump):
+    Bedrag -> money.as_str; Date in iso format -> isoformat(); a bool in a Boolean field -> itself; an
+    int in a plain Integer -> itself; a str in a String -> itself. Any other value goes to `_serialize`."""
+    serialiseer = veld._serialize
+    soort = type(veld)
+    if soort is Bedrag:
+        return lambda waarde, attr, obj: None if waarde is None else as_str(waarde)
+    eigen = soort._serialize  # a subclass that serialises differently keeps its own _serialize
+    if isinstance(veld, fields.Date) and eigen is fields.Date._serialize \
+            and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
+        return lambda waarde, attr, obj: None if waarde is None else \
+            waarde.isoformat() if type(waarde) is date else serialiseer(waarde, attr, obj)
+    if isinstance(veld, fields.Boolean) and eigen is fields.Boolean._serialize:
+        return lambda waarde, attr, obj: waarde if waarde is None or waarde is True or waarde is False \
+            else serialiseer(waarde, attr, obj)
+    if isinstance(veld, fields.Integer) and not veld.as_string and eigen is fields.Number._serialize:
+        return lambda waarde, attr, obj: waarde if waarde is None or type(waarde) is int \
+            else serialiseer(waarde, attr, obj)
+    if isinstance(veld, fields.String) and eigen is fields.String._serialize:
+        return lambda waarde, attr, obj: waarde if type(waarde) is str else serialiseer(waarde, attr, obj)
     if isinstance(veld, fields.Nested) and isinstance(veld.nested, type) and not veld.only and not veld.exclude:
         binnen = snelle_dump(veld.nested, bool(veld.many))
         return lambda waarde, attr, obj: None if waarde is None else binnen(waarde)
@@ -185,7 +208,7 @@ def _veld_waarde(veld) -> Callable:
             and not veld.inner.many):
         binnen = snelle_dump(veld.inner.nested)
         return lambda waarde, attr, obj: None if waarde is None else [binnen(w) for w in waarde]
-    return veld._serialize
+    return serialiseer
 
 
 def laad_invoer(soort: Soort, data: Any):
