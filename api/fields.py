@@ -29,50 +29,78 @@ class InvoerSchema(Schema):
         "type": "Verwacht een JSON-object.",
     }
 
-    def _deserialize(self, data, *, error_store, many=False, partial=None, unknown=RAISE, index=None):
-        """marshmallow's field loop, shortened for the common case (issue 8): one JSON object whose keys
-        are all known fields, and every field valid. Each field is still loaded by its own
-        `Field.deserialize` (conversion, load_default, validators); hooks, schema validators and
-        post_load stay marshmallow's (`Schema._do_load`). Anything else - a list, unknown keys,
-        partial loading, or any field error - goes through marshmallow's own loop from the start, so
-        errors are exactly marshmallow's. tests/test_api_json.py compares both on generated input."""
-        velden = self.__dict__.get("_snelle_velden") or self._maak_snelle_velden()
-        bekend, lijst = velden
-        if many or partial or type(data) is not dict or lijst is None or not bekend.issuperset(data):
-            return super()._deserialize(data, error_store=error_store, many=many, partial=partial,
-                                        unknown=unknown, index=index)
-        kwargs = {} if partial is None else {"partial": partial}
-        ret = self.dict_class()
-        try:
-            for naam, sleutel, veld, standaard in lijst:
-                ruw = data.get(naam, missing)
-                if ruw is missing and standaard is not None:
-                    # what Field.deserialize does for an absent optional field: its load_default
-                    waarde = standaard[0]() if standaard[1] else standaard[0]
-                else:
-                    waarde = veld.deserialize(ruw, naam, data, **kwargs)
-                if waarde is not missing:
-                    ret[sleutel] = waarde
-        except ValidationError:
-            return super()._deserialize(data, error_store=error_store, many=many, partial=partial,
-                                        unknown=unknown, index=index)
-        return ret
+    def load(self, data, *, many=None, partial=None, unknown=None):
+        """marshmallow's load, shortened for the common case (issue 8): one JSON object whose keys are
+        all known fields and that is valid. Each field is still loaded by its own `Field.deserialize`
+        (conversion, load_default, validators), then the schema's own @validates_schema and @post_load
+        methods run as marshmallow calls them. Anything else - a list, unknown keys, other load
+        options, hooks this does not model, or any ValidationError - goes through marshmallow's own
+        load from the start, so error reports are exactly marshmallow's. tests/test_api_json.py
+        compares both on generated valid and invalid input of every soort."""
+        if many is None and partial is None and unknown is None:
+            snel = self.__dict__.get("_snel_laden") or self._maak_snel_laden()
+            if snel[0] is not None:
+                uit = snel[0](data)
+                if uit is not _NIET_SNEL:
+                    return uit
+        return super().load(data, many=many, partial=partial, unknown=unknown)
 
-    def _maak_snelle_velden(self):
-        """(known input keys, [(input key, result key, field, default)]) of this instance; None as list
-        when a field stores under a dotted attribute (marshmallow's set_value nests those). `default`
-        is (load_default, callable?) for an optional field that uses marshmallow's own
-        Field.deserialize, else None (then an absent value goes through deserialize)."""
-        lijst = []
+    def _maak_snel_laden(self):
+        """(load function or None, ) for this instance; None when the schema uses something the short
+        load does not model (many, partial, pre_load, @validates field validators, dotted attributes)."""
+        hooks = self._hooks
+        if self.many or self.partial or hooks["pre_load"] or hooks["validates"]:
+            self._snel_laden = (None,)
+            return self._snel_laden
+        velden = []
         for attr, veld in self.load_fields.items():
             naam = veld.data_key if veld.data_key is not None else attr
             sleutel = veld.attribute or attr
+            if "." in sleutel:  # marshmallow's set_value nests those
+                self._snel_laden = (None,)
+                return self._snel_laden
+            # an absent optional field with marshmallow's own Field.deserialize gets its load_default
             eigen = type(veld).deserialize is fields.Field.deserialize and not veld.required
             standaard = (veld.load_default, callable(veld.load_default)) if eigen else None
-            lijst.append((naam, sleutel, veld, standaard))
-        bruikbaar = all("." not in v[1] for v in lijst)
-        self._snelle_velden = (frozenset(v[0] for v in lijst), lijst if bruikbaar else None)
-        return self._snelle_velden
+            velden.append((naam, sleutel, veld, standaard))
+        bekend = frozenset(v[0] for v in velden)
+        opties = {"partial": self.partial, "unknown": self.unknown}
+        # as Schema._do_load: collection hooks first, then per-item hooks, each in declaration order
+        validators = [(getattr(self, naam), kw.get("pass_original", False))
+                      for veel in (True, False) for naam, hook_veel, kw in hooks["validates_schema"] if hook_veel is veel]
+        na_laden = [(getattr(self, naam), kw.get("pass_original", False))
+                    for veel in (True, False) for naam, hook_veel, kw in hooks["post_load"] if hook_veel is veel]
+        maak = self.dict_class
+
+        def laad(data):
+            if type(data) is not dict or not bekend.issuperset(data):
+                return _NIET_SNEL
+            ret = maak()
+            try:
+                for naam, sleutel, veld, standaard in velden:
+                    ruw = data.get(naam, missing)
+                    if ruw is missing and standaard is not None:
+                        waarde = standaard[0]() if standaard[1] else standaard[0]
+                    else:
+                        waarde = veld.deserialize(ruw, naam, data)
+                    if waarde is not missing:
+                        ret[sleutel] = waarde
+                for validator, origineel in validators:
+                    if origineel:
+                        validator(ret, data, many=False, **opties)
+                    else:
+                        validator(ret, many=False, **opties)
+            except ValidationError:
+                return _NIET_SNEL
+            for verwerk, origineel in na_laden:
+                ret = verwerk(ret, data, many=False, **opties) if origineel else verwerk(ret, many=False, **opties)
+            return ret
+
+        self._snel_laden = (laad,)
+        return self._snel_laden
+
+
+_NIET_SNEL = object()  # the short load does not apply: marshmallow's own load decides
 
 
 class Datum(fields.Date):

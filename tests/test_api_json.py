@@ -33,7 +33,7 @@ def test_parameter_gebruik_gelijk_aan_schema_en_een_kopie():
     assert parameter_gebruik(pv) == verwacht
 
 
-# --- InvoerSchema._deserialize: the shortened field loop equals marshmallow's ------------------------
+# --- InvoerSchema.load: the shortened load equals marshmallow's ------------------------
 
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -59,7 +59,7 @@ def _laad(schema_cls, data):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(VOORBEELDEN), st.data())
-def test_korte_veldlus_gelijk_aan_marshmallow(voorbeeld, data):
+def test_korte_load_gelijk_aan_marshmallow(voorbeeld, data):
     naam, body = voorbeeld
     body = dict(body)
     for veld in data.draw(st.lists(st.sampled_from(sorted(body) + ["onbekend"]), max_size=3), label="wijzig"):
@@ -71,16 +71,16 @@ def test_korte_veldlus_gelijk_aan_marshmallow(voorbeeld, data):
     schema_cls = SOORTEN[naam].invoer_schema
     kort = _laad(schema_cls, body)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(InvoerSchema, "_deserialize", Schema._deserialize)  # marshmallow's own loop
+        mp.setattr(InvoerSchema, "load", Schema.load)  # marshmallow's own load
         lang = _laad(schema_cls, body)
     assert kort == lang
 
 
 @pytest.mark.parametrize("naam,body", VOORBEELDEN, ids=[f"{n}-{i}" for i, (n, _) in enumerate(VOORBEELDEN)])
-def test_geldige_invoer_neemt_de_korte_lus(naam, body, monkeypatch):
-    """Valid input never reaches marshmallow's own field loop (else the speed-up would be dead code)."""
+def test_geldige_invoer_neemt_de_korte_load(naam, body, monkeypatch):
+    """Valid input never reaches marshmallow's own load (else the speed-up would be dead code)."""
     def nooit(*args, **kwargs):
-        raise AssertionError("marshmallow's veldlus gebruikt voor geldige invoer")
+        raise AssertionError("marshmallow's load gebruikt voor geldige invoer")
 
-    monkeypatch.setattr(Schema, "_deserialize", nooit)
+    monkeypatch.setattr(Schema, "_do_load", nooit)
     assert schema_instantie(SOORTEN[naam].invoer_schema).load(body) is not None
