@@ -17,7 +17,7 @@ everything after that is exact sums of those cent amounts, so each step can be c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from parameters import ParameterSet, default_parameters
@@ -25,8 +25,9 @@ from parameters import ParameterSet, default_parameters
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
 from .money import NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_van, leeftijdsdelen, maanden_van_jaar, plus_maanden
-from .wml import JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, WEKEN_PER_JAAR, minimumloon, per_maand_exact
+from .periods import dagen_in_maand, leeftijd_van, leeftijdsdelen, maanden_van_jaar, plus_maanden, verjaardag
+from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, minimumloon,
+                  per_maand_exact)
 
 SOORT = "loonkostensubsidie"
 ART_10D = "Participatiewet art. 10d"
@@ -44,7 +45,7 @@ class LksInvoer:
     forfaitair: bool = False
     bbl: bool = False
     functieloon_per_uur: Decimal | None = None
-    # the month-by-month overview of the calendar year (`per_jaar`): asked for, not computed by default
+    # the 12 months of the calendar year (`per_jaar.maanden`); the year totals are always computed
     jaaroverzicht: bool = False
 
     def leeftijd_op(self, datum: date) -> int:
@@ -142,7 +143,8 @@ def _controleer(invoer: LksInvoer) -> None:
 
 
 def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
-    """LKS per month on the peildatum; with `invoer.jaaroverzicht` also every month of its calendar year."""
+    """LKS per month on the peildatum and the totals of its calendar year; with `invoer.jaaroverzicht`
+    also every month of that year."""
     _controleer(invoer)
     spoor = Rekenspoor(params or default_parameters(), uitleg)
     datum = invoer.peildatum
@@ -199,7 +201,7 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     }
     if invoer.functieloon_per_uur is not None:
         _functieloon(spoor, invoer, ml, m, resultaat)
-    resultaat["per_jaar"] = _per_jaar(spoor, invoer) if invoer.jaaroverzicht else None
+    resultaat["per_jaar"] = _per_jaar(spoor, invoer, m)
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
@@ -225,63 +227,143 @@ def _functieloon(spoor: Rekenspoor, invoer: LksInvoer, ml, m: _Maandbedragen, re
                "{incl} − {basis} = {eigen}", incl=Bedrag(incl), basis=Bedrag(m.basis), eigen=Bedrag(eigen))
 
 
-def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer) -> dict:
-    """Month by month for the calendar year of the peildatum (asked for with `jaaroverzicht`).
+def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen) -> dict:
+    """The calendar year of the peildatum: its totals always, the 12 months with `jaaroverzicht`.
 
-    Follows the WML changes on 1 January and 1 July and a birthday that moves a young worker to a
-    higher percentage: in the month of that birthday the WML is weighted by calendar days before and
-    from the birthday (the worker is entitled to the higher minimumjeugdloon from that day, Wml art. 8).
-    Forfaitaire LKS counts only for its maximum duration, starting in the month of the peildatum
-    (art. 10d lid 5). Each month then goes through the same pipeline as the peildatum (_bedragen).
+    Each month has the WML on its first day (the changes on 1 January and 1 July), and in the month of a
+    birthday that moves a young worker to a higher percentage, the WML weighted by calendar days before
+    and from the birthday (the higher minimumjeugdloon applies from that day, Wml art. 8). Forfaitaire
+    LKS counts only for its maximum duration from the month of the peildatum (art. 10d lid 5). Each
+    month then goes through the same pipeline as the peildatum (_bedragen).
+
+    The totals need only the different months: within a run of months without a new parameter value on
+    the 1st, without a birthday and without a start or end of the forfaitaire period, every month is the
+    same (_gelijke_maanden). So the totals are a few months times their number; the month of the
+    peildatum is the one already computed (`hoofd`) when nothing changes within it. The full 12 months
+    are computed one by one; tests/test_properties_lks.py checks that both give the same totals.
     """
     peildatum = invoer.peildatum
+    jaar = peildatum.year
+    venster = None
     if invoer.forfaitair:
         duur = int(spoor.waarde("lks.forfaitair_maximale_duur", peildatum))
         start = peildatum.replace(day=1)
-        eind = plus_maanden(start, duur)  # the month of the peildatum and the next duur − 1
-    maanden = []
+        venster = (start, plus_maanden(start, duur))  # the month of the peildatum and the next duur − 1
+    nieuw, run_van, binnen = _wisselingen(spoor.params, jaar)
+    per_leeftijd: dict = {}  # (age, first month of the parameter run) -> exact WML per month
     totaal_lks = totaal_wgl = NUL
-    # The exact WML per month for the contract hours depends on the age and the half year (the WML
-    # changes on 1 January and 1 July), not on the month: computed once per (age, half year).
-    per_leeftijd: dict = {}
-    for maand in maanden_van_jaar(peildatum.year):
-        delen = leeftijdsdelen(invoer.geboortedatum, invoer.leeftijd, maand)
-        dagen = dagen_in_maand(maand.year, maand.month)
-        exact = NUL
-        for leeftijd, d in delen:
-            if leeftijd < JONGSTE_LEEFTIJD:
-                continue  # no WML below 15: no wage and no subsidy for those days
-            sleutel = (leeftijd, maand.month >= 7)
-            deel = per_leeftijd.get(sleutel)
-            if deel is None:
-                ml = minimumloon(spoor, leeftijd, invoer.bbl, maand, invoer.voltijd_uren_per_week, stappen=False)
-                deel = per_leeftijd[sleutel] = per_maand_exact(ml, invoer.uren_per_week)
-            exact += deel * d / dagen
-        subsidie = not invoer.forfaitair or start <= maand < eind
-        m = _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
-        totaal_lks += m.loonkostensubsidie
-        totaal_wgl += m.werkgeverslasten
-        maanden.append({
-            "maand": maand.strftime("%Y-%m"),
-            "leeftijd": [leeftijd for leeftijd, _ in delen],
-            "wml_per_maand_incl_vakantiebijslag": m.basis,
-            "loonkostensubsidie": m.loonkostensubsidie,
-            "werkgeverslasten": m.werkgeverslasten,
-            "totaal": m.totaal,
-        })
+    if invoer.jaaroverzicht:
+        maanden = []
+        for maand in maanden_van_jaar(jaar):
+            delen, m = _maand(spoor, invoer, maand, venster, run_van, per_leeftijd)
+            totaal_lks += m.loonkostensubsidie
+            totaal_wgl += m.werkgeverslasten
+            maanden.append({
+                "maand": maand.strftime("%Y-%m"),
+                "leeftijd": [leeftijd for leeftijd, _ in delen],
+                "wml_per_maand_incl_vakantiebijslag": m.basis,
+                "loonkostensubsidie": m.loonkostensubsidie,
+                "werkgeverslasten": m.werkgeverslasten,
+                "totaal": m.totaal,
+            })
+    else:
+        maanden = None
+        p = peildatum.month - 1
+        for eerste, aantal, gesplitst in _gelijke_maanden(invoer, jaar, nieuw, venster):
+            a = eerste.month - 1
+            if a <= p < a + aantal and not gesplitst and (peildatum.day == 1 or p not in binnen):
+                m = hoofd  # the run of the peildatum: its months are the month already computed on the peildatum
+            else:
+                m = _maand(spoor, invoer, eerste, venster, run_van, per_leeftijd)[1]
+            totaal_lks += aantal * m.loonkostensubsidie
+            totaal_wgl += aantal * m.werkgeverslasten
     if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
-        spoor.waarschuw("Alleen de leeftijd is bekend: het jaaroverzicht houdt geen rekening met een verjaardag "
-                        "in het jaar. Vul de geboortedatum in voor een precies jaaroverzicht.")
+        spoor.waarschuw("Alleen de leeftijd is bekend: het jaartotaal houdt geen rekening met een verjaardag "
+                        "in het jaar. Vul de geboortedatum in voor een precies jaartotaal.")
     if spoor.uitleg:
         spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, ART_10D,
-                   "som van de 12 maanden (zie het jaaroverzicht) = {tot}", tot=Bedrag(totaal_lks))
+                   "som van de 12 maanden (elke maand met het minimumloon van die maand) = {tot}",
+                   tot=Bedrag(totaal_lks))
     return {
-        "jaar": peildatum.year,
+        "jaar": jaar,
         "loonkostensubsidie": totaal_lks,
         "werkgeverslasten": totaal_wgl,
         "totaal": totaal_lks + totaal_wgl,
         "maanden": maanden,
     }
+
+
+def _maand(spoor: Rekenspoor, invoer: LksInvoer, maand: date, venster, run_van,
+           per_leeftijd: dict) -> tuple[list, _Maandbedragen]:
+    """One calendar month (`maand`: its first day): its (age, days) parts and its amounts."""
+    delen = leeftijdsdelen(invoer.geboortedatum, invoer.leeftijd, maand)
+    run = run_van[maand.month - 1]
+    per_deel = []  # (exact WML per month at that age, days at that age); none below 15 (no WML)
+    for leeftijd, dagen in delen:
+        if leeftijd >= JONGSTE_LEEFTIJD:
+            # from 21 the WML does not depend on the age (Wml art. 8): one amount for all adult ages
+            sleutel = (min(leeftijd, VOLWASSEN_LEEFTIJD), run)
+            deel = per_leeftijd.get(sleutel)
+            if deel is None:
+                ml = minimumloon(spoor, leeftijd, invoer.bbl, maand, invoer.voltijd_uren_per_week, stappen=False)
+                deel = per_leeftijd[sleutel] = per_maand_exact(ml, invoer.uren_per_week)
+            per_deel.append((deel, dagen))
+    if len(per_deel) == len(delen) and all(deel is per_deel[0][0] for deel, _ in per_deel):
+        exact = per_deel[0][0]  # one WML for the whole month
+    else:
+        # a birthday after the 1st that changes the WML: each amount for its calendar days
+        exact = sum((deel * dagen / dagen_in_maand(maand.year, maand.month) for deel, dagen in per_deel), NUL)
+    subsidie = venster is None or venster[0] <= maand < venster[1]
+    return delen, _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
+
+
+def _gelijke_maanden(invoer: LksInvoer, jaar: int, nieuw: tuple, venster) -> list[tuple[date, int, bool]]:
+    """The year as runs of identical months: (first month, number of months, split by a birthday).
+
+    A run ends where a WML or LKS parameter may take a new value on the 1st (`nieuw`, from the data),
+    where a birthday can change the WML (below 21: the month of the birthday; a birthday after the 1st
+    makes that month a run of its own, weighted by days), and where the forfaitaire period starts or ends."""
+    grenzen = {0, 12}
+    grenzen.update(i for i, n in enumerate(nieuw) if n)
+    gesplitst = None
+    if invoer.geboortedatum is not None and jaar - invoer.geboortedatum.year - 1 < VOLWASSEN_LEEFTIJD:
+        jarig = verjaardag(invoer.geboortedatum, jaar)  # 29 February: 1 March in a non-leap year
+        grenzen.add(jarig.month - 1)
+        if jarig.day > 1:
+            gesplitst = jarig.month - 1
+            grenzen.add(jarig.month)
+    if venster is not None:
+        grenzen.update(d.month - 1 for d in venster if d.year == jaar)
+    grenzen = sorted(grenzen)
+    return [(date(jaar, a + 1, 1), b - a, a == gesplitst) for a, b in zip(grenzen, grenzen[1:])]
+
+
+def _wisselingen(params: ParameterSet, jaar: int) -> tuple:
+    """Where WML and LKS parameter values change in `jaar`, derived from the parameter data (a new
+    value, vervallen, or past `bekend_tot`), cached per parameter set and year:
+    - for each month: may a value on its first day differ from the first of the month before
+      (January always counts as new);
+    - for each month: the index of the first month of its run (months without a new value in between);
+    - the month indexes in which a value changes after the first day."""
+    sleutel = ("lks.wisselingen", jaar)
+    out = params.afgeleid.get(sleutel)
+    if out is None:
+        grenzen = set()
+        binnen = set()
+        for par in params:
+            if par.naam.startswith(("wml.", "lks.")):
+                for g in [e.vanaf for e in par.entries] + [par.bekend_tot + timedelta(days=1)]:
+                    # a value from day d > 1 is first seen on the first of the next month
+                    eerste = g if g.day == 1 else plus_maanden(g, 1)
+                    grenzen.add((eerste.year, eerste.month))
+                    if g.day > 1 and g.year == jaar:
+                        binnen.add(g.month - 1)
+        nieuw = tuple(m == 1 or (jaar, m) in grenzen for m in range(1, 13))
+        run_van = []
+        for i, n in enumerate(nieuw):
+            run_van.append(i if n else run_van[-1])
+        out = params.afgeleid[sleutel] = (nieuw, tuple(run_van), frozenset(binnen))
+    return out
 
 
 __all__ = ["LksInvoer", "bereken", "SOORT"]

@@ -191,6 +191,9 @@ class ParameterSet:
         # answer is the answer; failures are not cached (they raise every time, with their reason).
         # Bounded: only dates on which a value is in force, and cleared when it grows past _CACHE_MAX.
         self._cache: dict[tuple[str, date], ParameterValue] = {}
+        # Tables an engine derives from the parameter data (e.g. the months in which values change),
+        # computed once per parameter set; keys are chosen by the engine, e.g. ("lks.wisselingen", 2026).
+        self.afgeleid: dict = {}
 
     def __contains__(self, naam: str) -> bool:
         return naam in self._parameters

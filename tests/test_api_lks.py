@@ -27,7 +27,11 @@ def test_envelop_bedragen_als_strings_en_rekenbewijs(client):
     assert res["wml_per_uur"] == "14.71" and res["wml_per_maand"] == "2039.79"
     assert res["wml_per_maand_incl_vakantiebijslag"] == "2202.97"
     assert res["maximum_bereikt"] is False
-    assert res["per_jaar"] is None  # the year overview only on request (test below)
+    # the year totals are always there (Jan-Jun at 14,71 and Jul-Dec at 14,99: see test_jaaroverzicht_op_verzoek
+    # for the arithmetic); the 12 months only on request
+    assert res["per_jaar"]["jaar"] == 2026 and res["per_jaar"]["maanden"] is None
+    assert (res["per_jaar"]["loonkostensubsidie"], res["per_jaar"]["werkgeverslasten"], res["per_jaar"]["totaal"]) == (
+        "10674.90", "2508.60", "13183.50")
     assert "uitleg" not in body
     bewijs = body["rekenbewijs"]
     assert bewijs["engine_versie"] == calculator.__version__
@@ -35,11 +39,11 @@ def test_envelop_bedragen_als_strings_en_rekenbewijs(client):
     assert bewijs["peildatum"] == "2026-01-15"
     assert bewijs["invoer"]["jaaroverzicht"] is False
     assert r.headers["X-Rekenhulp-Parameters"] == default_parameters().fingerprint
-    # only the values in force on the peildatum: the (voorlopig) WML of 1 July plays no part in January
+    # both WML periods of the year are listed: the peildatum's and 1 July's (used by the year totals)
     gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
     assert gebruikt[("wml.uurloon", "2026-01-01")]["waarde"] == "14.71"
     assert gebruikt[("wml.uurloon", "2026-01-01")]["status"] == "bevestigd"
-    assert ("wml.uurloon", "2026-07-01") not in gebruikt
+    assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"
     assert all(p["bron"] for p in body["parameters"])
     assert any("werkgeverslasten" in w for w in body["waarschuwingen"])  # 23,5 % is voorlopig
 
@@ -60,9 +64,11 @@ def test_jaaroverzicht_op_verzoek(client):
     assert per_jaar["loonkostensubsidie"] == "10674.90" == str(6 * Decimal("881.19") + 6 * Decimal("897.96"))
     assert per_jaar["werkgeverslasten"] == "2508.60"  # 6 × 207,08 + 6 × 211,02 = 1242,48 + 1266,12
     assert per_jaar["totaal"] == "13183.50"  # 10674,90 + 2508,60
-    # now both WML periods of the year are listed: the peildatum's and 1 July's (voorlopig, with a warning)
-    gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
-    assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"
+    # the same totals, parameters and warnings as without the months (1 July's WML is voorlopig)
+    zonder = client.post(URL, json=CASE).get_json()
+    assert {k: v for k, v in per_jaar.items() if k != "maanden"} == \
+        {k: v for k, v in zonder["resultaat"]["per_jaar"].items() if k != "maanden"}
+    assert body["parameters"] == zonder["parameters"] and body["waarschuwingen"] == zonder["waarschuwingen"]
     assert any("wml.uurloon" in w and "2026-07-01" in w for w in body["waarschuwingen"])
     assert body["rekenbewijs"]["invoer"]["jaaroverzicht"] is True
 

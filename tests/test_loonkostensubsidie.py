@@ -134,10 +134,13 @@ def test_forfaitair_50_procent_zes_maanden():
     assert any("ten hoogste 6 maanden" in w for w in u.waarschuwingen)
 
 
-def test_forfaitair_waarschuwt_ook_zonder_jaaroverzicht():
+def test_forfaitair_zonder_maanden_zelfde_jaartotaal():
     u = bereken(LksInvoer(peildatum=date(2026, 3, 1), leeftijd=25, uren_per_week=D(20), forfaitair=True))
-    assert u.resultaat["per_jaar"] is None
+    assert u.resultaat["per_jaar"]["maanden"] is None
     assert u.resultaat["loonkostensubsidie"] == D("688.43")  # as above
+    # the totals without the months: the same 4 × 688,43 + 2 × 701,53 as above
+    assert u.resultaat["per_jaar"]["loonkostensubsidie"] == D("4156.78")
+    assert u.resultaat["per_jaar"]["werkgeverslasten"] == D("976.84")
     assert any("ten hoogste 6 maanden" in w and "03-2026" in w for w in u.waarschuwingen)
 
 

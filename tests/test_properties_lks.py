@@ -119,12 +119,18 @@ def test_lks_nul_bij_loonwaarde_100(inv):
 
 @SNEL
 @given(invoer())
-def test_jaaroverzicht_verandert_de_maand_niet(inv):
-    """Asking for the year overview adds `per_jaar` and changes nothing about the month on the peildatum."""
-    zonder = lks.bereken(lks.LksInvoer(**{**inv.__dict__, "jaaroverzicht": False}), PARAMS).resultaat
-    met = lks.bereken(inv, PARAMS).resultaat
-    assert zonder.pop("per_jaar") is None
-    assert {k: v for k, v in met.items() if k != "per_jaar"} == zonder
+def test_jaartotalen_zonder_maanden_gelijk_aan_de_som_van_de_maanden(inv):
+    """The year totals computed from the runs of identical months (default) equal the sum of the 12
+    months computed one by one (jaaroverzicht), with the same parameters and warnings; asking for the
+    months changes nothing else."""
+    zonder = lks.bereken(lks.LksInvoer(**{**inv.__dict__, "jaaroverzicht": False}), PARAMS)
+    met = lks.bereken(inv, PARAMS)
+    jaar_zonder, jaar_met = zonder.resultaat.pop("per_jaar"), met.resultaat.pop("per_jaar")
+    assert jaar_zonder.pop("maanden") is None and len(jaar_met.pop("maanden")) == 12
+    assert jaar_zonder == jaar_met
+    assert zonder.resultaat == met.resultaat
+    assert [(p.naam, p.vanaf) for p in zonder.parameters] == [(p.naam, p.vanaf) for p in met.parameters]
+    assert zonder.waarschuwingen == met.waarschuwingen
 
 
 @pytest.mark.parametrize("uitleg", [False, True])

@@ -26,10 +26,10 @@ class LoonkostensubsidieInvoer(PersoonVelden, InvoerSchema):
     functieloon_per_uur = Getal(load_default=None, validate=tussen(Decimal("0.01"), 1000),
                                 metadata={"description": "Bruto uurloon volgens cao of arbeidsovereenkomst (optioneel)"})
     jaaroverzicht = JaNee(load_default=False, metadata={
-        "description": "Ook elke maand van het kalenderjaar van de peildatum berekenen (`per_jaar` in het resultaat): "
+        "description": "Ook de 12 maanden van het kalenderjaar van de peildatum tonen (`per_jaar.maanden`): "
                        "de wijzigingen van het minimumloon per 1 januari en 1 juli, een verjaardag die het "
-                       "minimumjeugdloon verhoogt en het einde van de forfaitaire periode. Zonder deze keuze is "
-                       "`per_jaar` null."})
+                       "minimumjeugdloon verhoogt en het einde van de forfaitaire periode. De jaartotalen staan "
+                       "altijd in `per_jaar`; zonder deze keuze is `per_jaar.maanden` null."})
 
     @validates_schema
     def _loonwaarde_nodig(self, data, **kwargs):
@@ -55,7 +55,8 @@ class PerJaarSchema(Schema):
     loonkostensubsidie = Bedrag()
     werkgeverslasten = Bedrag()
     totaal = Bedrag()
-    maanden = fields.List(fields.Nested(LksMaandSchema))
+    maanden = fields.List(fields.Nested(LksMaandSchema), allow_none=True,
+                          metadata={"description": "Alleen met `\"jaaroverzicht\": true` in de invoer; anders null"})
 
 
 class LoonkostensubsidieResultaat(Schema):
@@ -74,14 +75,13 @@ class LoonkostensubsidieResultaat(Schema):
     totaal = Bedrag()
     functieloon_per_maand_incl_vakantiebijslag = Bedrag(allow_none=True)
     eigen_kosten_werkgever_boven_wml = Bedrag(allow_none=True)
-    per_jaar = fields.Nested(PerJaarSchema, allow_none=True,
-                             metadata={"description": "Alleen met `\"jaaroverzicht\": true` in de invoer; anders null"})
+    per_jaar = fields.Nested(PerJaarSchema, metadata={"description": "Het kalenderjaar van de peildatum: de totalen van de 12 maanden"})
 
 
 SOORT = registreer(Soort(
     naam=lks.SOORT,
     titel="Loonkostensubsidie",
-    omschrijving="Loonkostensubsidie (Participatiewet art. 10d) per maand, uit de loonwaarde en het wettelijk minimumloon; met `\"jaaroverzicht\": true` ook elke maand van het kalenderjaar.",
+    omschrijving="Loonkostensubsidie (Participatiewet art. 10d) per maand en per kalenderjaar, uit de loonwaarde en het wettelijk minimumloon; met `\"jaaroverzicht\": true` ook elke maand van het kalenderjaar.",
     invoer_schema=LoonkostensubsidieInvoer,
     resultaat_schema=LoonkostensubsidieResultaat,
     bereken=lks.bereken,
