@@ -8,7 +8,8 @@ Run:  .venv/bin/python -m benchmarks.api_load            (about 70 s: 2 rounds �
 The load comes from a second process: wrk (Debian package `wrk`) when it is installed, otherwise a
 bounded Python load generator (threads + http.client, stops at the deadline). Both servers run the
 same body through the same generator with the same connections, alternating rounds; the best round of
-each counts. Target (issue 8): the LKS endpoint reaches at least 75 % of the echo ceiling.
+each counts. Target (issue 8): the LKS endpoint reaches at least 75 % of the echo ceiling. It also prints
+the CPU time the worker processes spent per request (from /proc), a steadier figure on a shared machine.
 """
 
 from __future__ import annotations
@@ -168,15 +169,33 @@ def met_python(poort: int, pad: str, body: bytes, verbindingen: int, duur: float
             "p50": q[49], "p90": q[89], "p99": q[98], "fouten": fouten[0], "socket_fouten": ""}
 
 
-def belast(poort: int, pad: str, body: bytes, verbindingen: int, duur: float) -> dict:
-    if shutil.which("wrk"):
-        return met_wrk(poort, pad, body, verbindingen, duur)
-    return met_python(poort, pad, body, verbindingen, duur)
+def werker_cpu(master: int) -> float:
+    """CPU seconds (user + system) used so far by the worker processes of a gunicorn master (Linux /proc).
+    Steadier than requests/s on a shared machine: what one answer costs the server, whatever else runs."""
+    totaal = 0
+    kinderen = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split()
+    for pid in kinderen:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                velden = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totaal += int(velden[11]) + int(velden[12])  # utime, stime (clock ticks)
+    return totaal / os.sysconf("SC_CLK_TCK")
+
+
+def belast(poort: int, pad: str, body: bytes, verbindingen: int, duur: float, master: int | None = None) -> dict:
+    voor = werker_cpu(master) if master else None
+    r = (met_wrk if shutil.which("wrk") else met_python)(poort, pad, body, verbindingen, duur)
+    if master:
+        r["cpu_us"] = (werker_cpu(master) - voor) / max(r["verzoeken"], 1) * 1e6
+    return r
 
 
 def regel(naam: str, r: dict) -> str:
+    cpu = f"   worker-CPU {r['cpu_us']:.0f} µs/verzoek" if "cpu_us" in r else ""
     return (f"{naam:<34} {r['per_s']:>9.0f} req/s   p50 {r['p50'] * 1e3:6.2f} ms   p90 {r['p90'] * 1e3:6.2f} ms   "
-            f"p99 {r['p99'] * 1e3:6.2f} ms   {r['verzoeken']} verzoeken, {r['fouten']} fouten ({r['generator']})")
+            f"p99 {r['p99'] * 1e3:6.2f} ms   {r['verzoeken']} verzoeken, {r['fouten']} fouten ({r['generator']}){cpu}")
 
 
 def main(argv=None) -> int:
@@ -201,8 +220,8 @@ def main(argv=None) -> int:
               f"{args.verbindingen} connections, {args.duur:.0f} s per round, same body ({len(body)} bytes)")
         resultaten = {"echo": [], "lks": []}
         for ronde in range(args.rondes):
-            for naam, poort, pad in (("echo", p_echo, "/echo"), ("lks", p_lks, LKS_PAD)):
-                r = belast(poort, pad, body, args.verbindingen, args.duur)
+            for naam, poort, pad, master in (("echo", p_echo, "/echo", echo.pid), ("lks", p_lks, LKS_PAD, lks.pid)):
+                r = belast(poort, pad, body, args.verbindingen, args.duur, master)
                 resultaten[naam].append(r)
                 print(regel(f"ronde {ronde + 1}: {'Flask JSON echo (plafond)' if naam == 'echo' else 'POST ' + LKS_PAD}", r))
         echo_best = max(resultaten["echo"], key=lambda r: r["per_s"])
@@ -212,6 +231,10 @@ def main(argv=None) -> int:
         print(regel(f"POST {LKS_PAD}, beste", lks_best))
         verhouding = lks_best["per_s"] / echo_best["per_s"]
         print(f"verhouding LKS / plafond: {verhouding:.0%} (doel: ten minste 75 %)")
+        cpu_echo = statistics.median(r["cpu_us"] for r in resultaten["echo"])
+        cpu_lks = statistics.median(r["cpu_us"] for r in resultaten["lks"])
+        print(f"worker-CPU per verzoek (mediaan over de rondes): echo {cpu_echo:.0f} µs, LKS {cpu_lks:.0f} µs "
+              f"(verhouding {cpu_echo / cpu_lks:.0%})")
         return 0
     finally:
         stop(lks)
