@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from parameters import ParameterSet, default_parameters
 
@@ -130,25 +131,27 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
                           werkgeverslasten)
 
 
-def _controleer(invoer: LksInvoer) -> None:
+def _controleer(invoer: LksInvoer) -> int:
+    """Input the rules cannot apply to raises InvoerFout; returns the age on the peildatum."""
     if invoer.geboortedatum is None and invoer.leeftijd is None:
         raise InvoerFout("geboortedatum", "Vul een geboortedatum of een leeftijd in.")
     if not invoer.forfaitair and invoer.loonwaarde is None:
         raise InvoerFout("loonwaarde", "Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie).")
-    if invoer.leeftijd_op(invoer.peildatum) < JONGSTE_LEEFTIJD:
+    leeftijd = invoer.leeftijd_op(invoer.peildatum)
+    if leeftijd < JONGSTE_LEEFTIJD:
         raise InvoerFout(
             "geboortedatum" if invoer.geboortedatum else "leeftijd",
             f"Voor een werknemer jonger dan {JONGSTE_LEEFTIJD} jaar geldt geen wettelijk minimumloon.",
         )
+    return leeftijd
 
 
 def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
     """LKS per month on the peildatum and the totals of its calendar year; with `invoer.jaaroverzicht`
     also every month of that year."""
-    _controleer(invoer)
+    leeftijd = _controleer(invoer)
     spoor = Rekenspoor(params or default_parameters(), uitleg)
     datum = invoer.peildatum
-    leeftijd = invoer.leeftijd_op(datum)
     uren = invoer.uren_per_week
     # Steps are only recorded with uitleg; the `if uitleg` guards only skip building their arguments.
     if uitleg:
@@ -269,7 +272,11 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen) -> di
     else:
         maanden = None
         p = peildatum.month - 1
-        for eerste, aantal, gesplitst in _gelijke_maanden(invoer, jaar, nieuw, venster):
+        jarig = None
+        if invoer.geboortedatum is not None and jaar - invoer.geboortedatum.year - 1 < VOLWASSEN_LEEFTIJD:
+            # below 21 a birthday can change the WML (from 21 the age does not matter, Wml art. 8)
+            jarig = verjaardag(invoer.geboortedatum, jaar)  # 29 February: 1 March in a non-leap year
+        for eerste, aantal, gesplitst in _gelijke_maanden(jaar, nieuw, jarig, venster):
             a = eerste.month - 1
             if a <= p < a + aantal and not gesplitst and (peildatum.day == 1 or p not in binnen):
                 m = hoofd  # the run of the peildatum: its months are the month already computed on the peildatum
@@ -317,17 +324,18 @@ def _maand(spoor: Rekenspoor, invoer: LksInvoer, maand: date, venster, run_van,
     return delen, _bedragen(spoor, invoer, maand, exact, subsidie=subsidie)
 
 
-def _gelijke_maanden(invoer: LksInvoer, jaar: int, nieuw: tuple, venster) -> list[tuple[date, int, bool]]:
+@lru_cache(maxsize=4096)
+def _gelijke_maanden(jaar: int, nieuw: tuple, jarig: date | None, venster) -> tuple[tuple[date, int, bool], ...]:
     """The year as runs of identical months: (first month, number of months, split by a birthday).
 
     A run ends where a WML or LKS parameter may take a new value on the 1st (`nieuw`, from the data),
-    where a birthday can change the WML (below 21: the month of the birthday; a birthday after the 1st
-    makes that month a run of its own, weighted by days), and where the forfaitaire period starts or ends."""
+    at a birthday that can change the WML (`jarig`, below 21: from its month; a birthday after the 1st
+    makes that month a run of its own, weighted by days), and where the forfaitaire period (`venster`)
+    starts or ends. Pure calendar arithmetic on its arguments, so cached."""
     grenzen = {0, 12}
     grenzen.update(i for i, n in enumerate(nieuw) if n)
     gesplitst = None
-    if invoer.geboortedatum is not None and jaar - invoer.geboortedatum.year - 1 < VOLWASSEN_LEEFTIJD:
-        jarig = verjaardag(invoer.geboortedatum, jaar)  # 29 February: 1 March in a non-leap year
+    if jarig is not None:
         grenzen.add(jarig.month - 1)
         if jarig.day > 1:
             gesplitst = jarig.month - 1
@@ -335,7 +343,7 @@ def _gelijke_maanden(invoer: LksInvoer, jaar: int, nieuw: tuple, venster) -> lis
     if venster is not None:
         grenzen.update(d.month - 1 for d in venster if d.year == jaar)
     grenzen = sorted(grenzen)
-    return [(date(jaar, a + 1, 1), b - a, a == gesplitst) for a, b in zip(grenzen, grenzen[1:])]
+    return tuple((date(jaar, a + 1, 1), b - a, a == gesplitst) for a, b in zip(grenzen, grenzen[1:]))
 
 
 def _wisselingen(params: ParameterSet, jaar: int) -> tuple:
