@@ -87,11 +87,14 @@ SOORT = registreer(Soort(
     bereken=lks.bereken,
     voorbeeld={"peildatum": "2026-01-01", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60},
     volgorde=10,
-    # the year overview as the web page asks for it, for a young worker (a birthday that raises the
-    # minimumjeugdloon during the year) and in the forfaitaire period
+    # the 12 months as the web page asks for them, for a young worker (a birthday after the 1st that raises
+    # the minimumjeugdloon during the year) and in the forfaitaire period; then the same two cases as the API
+    # answers them by default (the year totals from runs of identical months)
     dekking_varianten=(
         {"peildatum": "2026-01-01", "geboortedatum": "2006-05-10", "uren_per_week": 32, "loonwaarde": 60,
          "jaaroverzicht": True},
         {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 24, "forfaitair": True, "jaaroverzicht": True},
+        {"peildatum": "2026-01-01", "geboortedatum": "2006-05-10", "uren_per_week": 32, "loonwaarde": 60},
+        {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 24, "forfaitair": True},
     ),
 ))
