@@ -73,6 +73,10 @@ class Koppen:
         document, json_ = self._document, self._json
 
         def start(status, headers, exc_info=None):
+            if len(headers) == 2 and headers[0][0] == "Content-Type" and headers[1][0] == "Content-Length":
+                # the usual answer, with no header of its own: nothing to compare
+                vast = json_ if headers[0][1].startswith(JSON_TYPEN) else document
+                return start_response(status, headers + [kop for _, kop in vast] + extra, exc_info)
             aanwezig = {naam.lower() for naam, _ in headers}
             soort = next((waarde for naam, waarde in headers if naam.lower() == "content-type"), "")
             vast = json_ if soort.startswith(JSON_TYPEN) else document
