@@ -173,8 +173,11 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
                    deel=Bedrag(cent(wml_exact)))
     if invoer.forfaitair and invoer.loonwaarde is not None:
         spoor.waarschuw("Bij forfaitaire loonkostensubsidie telt de ingevulde loonwaarde niet mee.")
+    venster = None  # the forfaitaire period: (first month, first month after it)
     if invoer.forfaitair:
         duur = int(spoor.waarde("lks.forfaitair_maximale_duur", datum))
+        start = datum.replace(day=1)
+        venster = (start, plus_maanden(start, duur))  # the month of the peildatum and the next duur − 1
         spoor.waarschuw(
             f"Forfaitaire loonkostensubsidie geldt ten hoogste {duur} maanden, te rekenen vanaf "
             f"{datum.strftime('%m-%Y')} (de maand van de peildatum). Daarna moet de loonwaarde zijn vastgesteld."
@@ -204,7 +207,7 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     }
     if invoer.functieloon_per_uur is not None:
         _functieloon(spoor, invoer, ml, m, resultaat)
-    resultaat["per_jaar"] = _per_jaar(spoor, invoer, m)
+    resultaat["per_jaar"] = _per_jaar(spoor, invoer, m, venster)
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
@@ -230,7 +233,7 @@ def _functieloon(spoor: Rekenspoor, invoer: LksInvoer, ml, m: _Maandbedragen, re
                "{incl} − {basis} = {eigen}", incl=Bedrag(incl), basis=Bedrag(m.basis), eigen=Bedrag(eigen))
 
 
-def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen) -> dict:
+def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen, venster) -> dict:
     """The calendar year of the peildatum: its totals always, the 12 months with `jaaroverzicht`.
 
     Each month has the WML on its first day (the changes on 1 January and 1 July), and in the month of a
@@ -247,11 +250,6 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen) -> di
     """
     peildatum = invoer.peildatum
     jaar = peildatum.year
-    venster = None
-    if invoer.forfaitair:
-        duur = int(spoor.waarde("lks.forfaitair_maximale_duur", peildatum))
-        start = peildatum.replace(day=1)
-        venster = (start, plus_maanden(start, duur))  # the month of the peildatum and the next duur − 1
     nieuw, run_van, binnen = _wisselingen(spoor.params, jaar)
     per_leeftijd: dict = {}  # (age, first month of the parameter run) -> exact WML per month
     totaal_lks = totaal_wgl = NUL
@@ -284,7 +282,7 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, hoofd: _Maandbedragen) -> di
                 m = _maand(spoor, invoer, eerste, venster, run_van, per_leeftijd)[1]
             totaal_lks += aantal * m.loonkostensubsidie
             totaal_wgl += aantal * m.werkgeverslasten
-    if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < 21:
+    if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < VOLWASSEN_LEEFTIJD:
         spoor.waarschuw("Alleen de leeftijd is bekend: het jaartotaal houdt geen rekening met een verjaardag "
                         "in het jaar. Vul de geboortedatum in voor een precies jaartotaal.")
     if spoor.uitleg:
