@@ -38,27 +38,27 @@ class InvoerSchema(Schema):
         load from the start, so error reports are exactly marshmallow's. tests/test_api_json.py
         compares both on generated valid and invalid input of every soort."""
         if many is None and partial is None and unknown is None:
-            snel = self.__dict__.get("_snel_laden") or self._maak_snel_laden()
-            if snel[0] is not None:
-                uit = snel[0](data)
+            snel = self.__dict__.get("_snel_laden", _NIET_SNEL)
+            if snel is _NIET_SNEL:  # made once per instance
+                snel = self._snel_laden = self._maak_snel_laden()
+            if snel is not None:
+                uit = snel(data)
                 if uit is not _NIET_SNEL:
                     return uit
         return super().load(data, many=many, partial=partial, unknown=unknown)
 
     def _maak_snel_laden(self):
-        """(load function or None, ) for this instance; None when the schema uses something the short
-        load does not model (many, partial, pre_load, @validates field validators, dotted attributes)."""
+        """The short load function of this instance, or None when the schema uses something it does not
+        model (many, partial, pre_load, @validates field validators, dotted attributes)."""
         hooks = self._hooks
         if self.many or self.partial or hooks["pre_load"] or hooks["validates"]:
-            self._snel_laden = (None,)
-            return self._snel_laden
+            return None
         velden = []
         for attr, veld in self.load_fields.items():
             naam = veld.data_key if veld.data_key is not None else attr
             sleutel = veld.attribute or attr
             if "." in sleutel:  # marshmallow's set_value nests those
-                self._snel_laden = (None,)
-                return self._snel_laden
+                return None
             # an absent optional field with marshmallow's own Field.deserialize gets its load_default
             eigen = type(veld).deserialize is fields.Field.deserialize and not veld.required
             standaard = (veld.load_default, callable(veld.load_default)) if eigen else None
@@ -96,11 +96,10 @@ class InvoerSchema(Schema):
                 ret = verwerk(ret, data, many=False, **opties) if origineel else verwerk(ret, many=False, **opties)
             return ret
 
-        self._snel_laden = (laad,)
-        return self._snel_laden
+        return laad
 
 
-_NIET_SNEL = object()  # the short load does not apply: marshmallow's own load decides
+_NIET_SNEL = object()  # the short load does not apply (or is not made yet): marshmallow's own load decides
 
 
 class Datum(fields.Date):
