@@ -6,8 +6,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from marshmallow import Schema, ValidationError
+
 from api import naar_json
-from api.soorten import ParameterGebruikSchema, parameter_gebruik, schema_instantie
+from api.fields import InvoerSchema
+from api.soorten import SOORTEN, ParameterGebruikSchema, laad_alle_soorten, parameter_gebruik, schema_instantie
 from parameters import default_parameters
 
 
@@ -34,14 +40,6 @@ def test_parameter_gebruik_gelijk_aan_schema_en_een_kopie():
 
 
 # --- InvoerSchema.load: the shortened load equals marshmallow's ------------------------
-
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from marshmallow import Schema, ValidationError  # noqa: E402
-
-from api.fields import InvoerSchema  # noqa: E402
-from api.soorten import SOORTEN, laad_alle_soorten  # noqa: E402
 
 laad_alle_soorten()
 VOORBEELDEN = [(naam, body) for naam, s in SOORTEN.items() for body in (s.voorbeeld, *s.dekking_varianten)]
