@@ -60,9 +60,16 @@ class InvoerSchema(Schema):
             if "." in sleutel:  # marshmallow's set_value nests those
                 return None
             # an absent optional field with marshmallow's own Field.deserialize gets its load_default
-            eigen = type(veld).deserialize is fields.Field.deserialize and not veld.required
-            standaard = (veld.load_default, callable(veld.load_default)) if eigen else None
-            velden.append((naam, sleutel, veld, standaard))
+            eigen = type(veld).deserialize is fields.Field.deserialize
+            standaard = (veld.load_default, callable(veld.load_default)) if eigen and not veld.required else None
+            # A present, non-null value in such a field: Field.deserialize comes down to `_deserialize` and
+            # then every validator (its required/null checks do not apply; its And collects the messages,
+            # which the fallback reports). Called directly, without building an And per value.
+            direct = None
+            if eigen and not veld.pre_load and not veld.post_load and type(veld)._validate is fields.Field._validate \
+                    and type(veld)._validate_all is fields.Field._validate_all:
+                direct = (veld._deserialize, tuple(veld.validators))
+            velden.append((naam, sleutel, veld, standaard, direct))
         bekend = frozenset(v[0] for v in velden)
         opties = {"partial": self.partial, "unknown": self.unknown}
         # as Schema._do_load: collection hooks first, then per-item hooks, each in declaration order
@@ -77,10 +84,14 @@ class InvoerSchema(Schema):
                 return _NIET_SNEL
             ret = maak()
             try:
-                for naam, sleutel, veld, standaard in velden:
+                for naam, sleutel, veld, standaard, direct in velden:
                     ruw = data.get(naam, missing)
                     if ruw is missing and standaard is not None:
                         waarde = standaard[0]() if standaard[1] else standaard[0]
+                    elif direct is not None and ruw is not None and ruw is not missing:
+                        waarde = direct[0](ruw, naam, data)
+                        for controleer in direct[1]:
+                            controleer(waarde)
                     else:
                         waarde = veld.deserialize(ruw, naam, data)
                     if waarde is not missing:
