@@ -122,6 +122,9 @@ class Datum(fields.Date):
     }
 
 
+GROOTST = Decimal("1e15")  # an input number must be below this (in absolute value)
+
+
 class Getal(fields.Decimal):
     """An exact number (Decimal). Accepts JSON numbers and strings; never NaN or infinity."""
 
@@ -139,12 +142,23 @@ class Getal(fields.Decimal):
         super().__init__(**kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
+        soort = type(value)
+        if (soort is int or soort is float or soort is str and len(value) <= 40) \
+                and self.places is None and not self.allow_nan:
+            # What marshmallow's Decimal field does with these (Number._validated -> Decimal._format_num:
+            # Decimal(str(value))), in one step; anything it would refuse goes the long way for its message.
+            try:
+                getal = Decimal(str(value))
+            except ArithmeticError:  # decimal.InvalidOperation: not a number
+                getal = None
+            if getal is not None and getal.is_finite() and abs(getal) < GROOTST:
+                return getal
         if isinstance(value, bool):
             raise self.make_error("invalid")
         if isinstance(value, str) and len(value) > 40:
             raise self.make_error("too_large")
         result = super()._deserialize(value, attr, data, **kwargs)
-        if result is not None and abs(result) >= Decimal("1e15"):
+        if result is not None and abs(result) >= GROOTST:
             raise self.make_error("too_large")
         return result
 

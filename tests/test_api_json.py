@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from marshmallow import Schema, ValidationError
+from marshmallow import Schema, ValidationError, fields
 
 from api import naar_json
-from api.fields import InvoerSchema
+from api.fields import Getal, InvoerSchema
 from api.soorten import SOORTEN, ParameterGebruikSchema, laad_alle_soorten, parameter_gebruik, schema_instantie
 from parameters import default_parameters
 
@@ -82,3 +83,47 @@ def test_geldige_invoer_neemt_de_korte_load(naam, body, monkeypatch):
 
     monkeypatch.setattr(Schema, "_do_load", nooit)
     assert schema_instantie(SOORTEN[naam].invoer_schema).load(body) is not None
+
+
+# --- Getal: its one-step conversion equals marshmallow's Decimal field plus Getal's own checks ------------
+
+class _GetalVoorheen(fields.Decimal):
+    """Getal as it was before the one-step conversion: refuse bools and strings over 40 characters,
+    marshmallow's Decimal conversion (Decimal(str(value)), no NaN or infinity), then refuse 1e15 and more."""
+
+    default_error_messages = Getal.default_error_messages
+
+    def __init__(self):
+        super().__init__(allow_nan=False, as_string=True)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool):
+            raise self.make_error("invalid")
+        if isinstance(value, str) and len(value) > 40:
+            raise self.make_error("too_large")
+        result = super()._deserialize(value, attr, data, **kwargs)
+        if result is not None and abs(result) >= Decimal("1e15"):
+            raise self.make_error("too_large")
+        return result
+
+
+def _getal(veld, waarde):
+    try:
+        uit = veld.deserialize(waarde)
+        return "ok", uit, str(uit)  # the same value and the same notation (the receipt echoes it)
+    except ValidationError as exc:
+        return "fout", exc.messages
+
+
+getallen = st.one_of(
+    st.integers(), st.floats(), st.booleans(), st.decimals().map(str), st.floats().map(repr),
+    st.sampled_from(["", " 32 ", "1_000", "32,5", "abc", "1e400", "-1e15", "999999999999999.99", "NaN", "-inf",
+                     "sNaN", "0E-30", "1" * 40, "1" * 41, "+.5", "5.", "١٢"]),
+    st.text(max_size=45), st.lists(st.integers(), max_size=1), st.none(),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(getallen)
+def test_getal_gelijk_aan_de_conversie_van_marshmallow(waarde):
+    assert _getal(Getal(), waarde) == _getal(_GetalVoorheen(), waarde)
