@@ -111,11 +111,25 @@ class Rekenspoor:
         out = list(self._waarschuwingen)
         for pv in gebruikte:
             if pv.voorlopig:
-                out.append(
-                    f"Voorlopige waarde gebruikt: {pv.omschrijving} ({pv.naam}) per "
-                    f"{pv.vanaf.isoformat()} is niet bevestigd door een officiële bron. {pv.toelichting or ''}".strip()
-                )
+                out.append(voorlopig_waarschuwing(pv))
         return out
+
+
+_VOORLOPIG: dict[int, tuple[ParameterValue, str]] = {}
+
+
+def voorlopig_waarschuwing(pv: ParameterValue) -> str:
+    """The warning for a value that no official source has confirmed. Parameter values never change once
+    loaded, so the text is made once per value (keyed by identity, holding the value so that its id
+    cannot be reused while cached)."""
+    hit = _VOORLOPIG.get(id(pv))
+    if hit is None or hit[0] is not pv:
+        if len(_VOORLOPIG) >= 10_000:  # parameter sets reloaded many times (tests): start over
+            _VOORLOPIG.clear()
+        hit = _VOORLOPIG[id(pv)] = (pv, (
+            f"Voorlopige waarde gebruikt: {pv.omschrijving} ({pv.naam}) per "
+            f"{pv.vanaf.isoformat()} is niet bevestigd door een officiële bron. {pv.toelichting or ''}").strip())
+    return hit[1]
 
 
 @dataclass
