@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
+from decimal import Decimal
 from typing import Any, Callable
 
 from marshmallow import Schema, ValidationError, fields
@@ -19,7 +20,7 @@ from calculator.money import as_str
 from calculator.explanation import Uitkomst
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
-from .fields import Bedrag, Percentage
+from .fields import Bedrag, Getal, Percentage
 
 
 @dataclass(frozen=True)
@@ -181,12 +182,16 @@ def _veld_waarde(veld) -> Callable:
 
     The field types of every response are served without going through the field object, with the
     output of their own `_serialize` (tests/test_properties.py compares with marshmallow's dump):
-    Bedrag -> money.as_str; Date in iso format -> isoformat(); a bool in a Boolean field -> itself; an
+    Bedrag -> money.as_str; a Decimal in a Getal -> its plain notation; Date in iso format -> isoformat(); a bool in a Boolean field -> itself; an
     int in a plain Integer -> itself; a str in a String -> itself. Any other value goes to `_serialize`."""
     serialiseer = veld._serialize
     soort = type(veld)
     if soort is Bedrag:
         return lambda waarde, attr, obj: None if waarde is None else as_str(waarde)
+    if soort is Getal and veld.as_string and veld.places is None:
+        # marshmallow: format(Decimal(str(waarde)), "f"); for a Decimal, Decimal(str(d)) is d with its exponent
+        return lambda waarde, attr, obj: format(waarde, "f") if type(waarde) is Decimal \
+            else serialiseer(waarde, attr, obj)
     eigen = soort._serialize  # a subclass that serialises differently keeps its own _serialize
     if isinstance(veld, fields.Date) and eigen is fields.Date._serialize \
             and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):

@@ -127,3 +127,13 @@ getallen = st.one_of(
 @given(getallen)
 def test_getal_gelijk_aan_de_conversie_van_marshmallow(waarde):
     assert _getal(Getal(), waarde) == _getal(_GetalVoorheen(), waarde)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.decimals(allow_nan=False, allow_infinity=False), st.integers(), st.none()))
+def test_getal_in_een_antwoord_gelijk_aan_marshmallow(waarde):
+    """The response dump's shortcut for a Getal (the receipt echoes the input) gives marshmallow's text."""
+    from api.soorten import _veld_waarde
+
+    veld = Getal()
+    assert _veld_waarde(veld)(waarde, "x", {}) == veld._serialize(waarde, "x", {})
