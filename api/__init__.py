@@ -29,6 +29,32 @@ def naar_json(body) -> bytes:
         return json.dumps(body, ensure_ascii=False).encode()
 
 
+def uit_json(raw: bytes):
+    """`json.loads(raw)`, the same result and the same exceptions. orjson parses a small object about 7×
+    faster (issue 8), but it refuses what the json module accepts (NaN, a BOM, UTF-16, lone surrogates,
+    nesting over 1024) and reads an integer beyond 64 bits as a float; so whatever orjson refuses, and
+    any document with a float in it, is parsed again by the json module."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+    try:
+        if _heeft_float(data):
+            return json.loads(raw)
+    except RecursionError:  # nested deeper than Python recurses: as the json module would have it
+        return json.loads(raw)
+    return data
+
+
+def _heeft_float(x) -> bool:
+    """Is there a float anywhere in a parsed JSON document (dicts and lists)?"""
+    for w in (x.values() if type(x) is dict else x if type(x) is list else (x,)):
+        soort = type(w)
+        if soort is float or (soort is dict or soort is list) and _heeft_float(w):
+            return True
+    return False
+
+
 def problem(status: int, titel: str, detail: str | None = None, fouten: list[dict] | None = None) -> Response:
     body = {"type": "about:blank", "title": titel, "status": status}
     if detail:
@@ -50,7 +76,7 @@ def lees_json():
     if not raw.strip():
         return None, problem(400, "Lege invoer", "De body is leeg; stuur een JSON-object.")
     try:
-        data = json.loads(raw)
+        data = uit_json(raw)
     except UnicodeDecodeError:
         return None, problem(400, "Ongeldige tekens", "De body is geen geldige UTF-8-tekst.")
     except (ValueError, RecursionError):

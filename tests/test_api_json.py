@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from marshmallow import Schema, ValidationError, fields
 
-from api import naar_json
+from api import naar_json, uit_json
 from api.fields import Getal, InvoerSchema
 from api.soorten import SOORTEN, ParameterGebruikSchema, laad_alle_soorten, parameter_gebruik, schema_instantie
 from parameters import default_parameters
@@ -137,3 +137,36 @@ def test_getal_in_een_antwoord_gelijk_aan_marshmallow(waarde):
 
     veld = Getal()
     assert _veld_waarde(veld)(waarde, "x", {}) == veld._serialize(waarde, "x", {})
+
+
+# --- uit_json: the request body parsed as the json module parses it ---------------------------------------
+
+json_waarden = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.integers(2**63 - 2, 2**70) | st.text(),
+    lambda kind: st.lists(kind, max_size=4) | st.dictionaries(st.text(max_size=5), kind, max_size=4),
+    max_leaves=20,
+)
+
+
+def _uitkomst(fn, raw):
+    try:
+        return "ok", repr(fn(raw))  # repr: nan, -0.0, int or float all count
+    except Exception as exc:  # the same exception type: the API maps each to its own 400
+        return "fout", type(exc).__name__
+
+
+@settings(max_examples=500, deadline=None)
+@given(json_waarden)
+def test_uit_json_gelijk_aan_json_module(waarde):
+    raw = json.dumps(waarde).encode()
+    assert _uitkomst(uit_json, raw) == _uitkomst(json.loads, raw)
+
+
+@pytest.mark.parametrize("raw", [
+    b'{"a": 1, "a": 2}', b'[123456789012345678901]', b'{"x": -123456789012345678901234}', b'{"x": 1e400}',
+    b'{"x": NaN}', b'[Infinity]', b'\xef\xbb\xbf{"a": 1}', '{"a": 1}'.encode("utf-16"), b'"\\ud800"',
+    b'{"a": "\xff"}', b'', b'  ', b'{"a": 1} x', b'[' * 1000 + b']' * 1000, b'[' * 3000 + b']' * 3000,
+    b'{"a": [1, {"b": [2.5]}]}', b'0.1', b'-0', b'1E5',
+], ids=lambda raw: repr(raw[:20]))
+def test_uit_json_gelijk_aan_json_module_in_randgevallen(raw):
+    assert _uitkomst(uit_json, raw) == _uitkomst(json.loads, raw)
