@@ -6,6 +6,7 @@ builds on these, so that every field error reads in plain Dutch.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from marshmallow import RAISE, Schema, fields, validate
@@ -49,65 +50,109 @@ class InvoerSchema(Schema):
 
     def _maak_snel_laden(self):
         """The short load function of this instance, or None when the schema uses something it does not
-        model (many, partial, pre_load, @validates field validators, dotted attributes)."""
+        model (many, partial, pre_load, @validates field validators, dotted attributes).
+
+        It is generated Python source with one block per field (as the response dump in api.soorten),
+        so a valid object is loaded without a loop over fields and without a call per validator."""
         hooks = self._hooks
         if self.many or self.partial or hooks["pre_load"] or hooks["validates"]:
             return None
-        velden = []
-        for attr, veld in self.load_fields.items():
+        ns = {"missing": missing, "_NIET_SNEL": _NIET_SNEL, "date": date, "maak": self.dict_class}
+        regels, namen = [], []
+        for i, (attr, veld) in enumerate(self.load_fields.items()):
             naam = veld.data_key if veld.data_key is not None else attr
             sleutel = veld.attribute or attr
             if "." in sleutel:  # marshmallow's set_value nests those
                 return None
-            # an absent optional field with marshmallow's own Field.deserialize gets its load_default
+            namen.append(naam)
+            ns[f"n{i}"], ns[f"s{i}"], ns[f"f{i}"] = naam, sleutel, veld
+            takken = []  # (condition, statements) of an if/elif chain; the last one is the else
             eigen = type(veld).deserialize is fields.Field.deserialize
-            standaard = (veld.load_default, callable(veld.load_default)) if eigen and not veld.required else None
-            # A present, non-null value in such a field: Field.deserialize comes down to `_deserialize` and
-            # then every validator (its required/null checks do not apply; its And collects the messages,
-            # which the fallback reports). Called directly, without building an And per value.
-            direct = None
-            if eigen and not veld.pre_load and not veld.post_load and type(veld)._validate is fields.Field._validate \
-                    and type(veld)._validate_all is fields.Field._validate_all:
-                direct = (veld._deserialize, tuple(veld.validators))
-            velden.append((naam, sleutel, veld, standaard, direct))
-        bekend = frozenset(v[0] for v in velden)
+            if eigen and not veld.required:
+                # an absent optional field with marshmallow's own Field.deserialize gets its load_default
+                standaard = ns[f"d{i}"] = veld.load_default
+                if callable(standaard):
+                    takken.append(("w is missing", [f"v = d{i}()", f"if v is not missing: ret[s{i}] = v"]))
+                else:
+                    takken.append(("w is missing", [f"ret[s{i}] = d{i}"] if standaard is not missing else ["pass"]))
+            if _direct(veld, eigen):
+                takken.append(("w is not None and w is not missing", _converteer_en_controleer(ns, i, veld)))
+            # anything else (null, a missing required value, a field of its own): Field.deserialize
+            takken.append((None, [f"v = f{i}.deserialize(w, n{i}, data)", f"if v is not missing: ret[s{i}] = v"]))
+            regels.append(f"w = g(n{i}, missing)")
+            for k, (voorwaarde, opdrachten) in enumerate(takken):
+                regels.append("else:" if voorwaarde is None else f"{'el' if k else ''}if {voorwaarde}:")
+                regels += [f"    {r}" for r in opdrachten]
+            if len(takken) == 1:  # only the else: no if before it
+                regels[-3:] = [r[4:] for r in regels[-2:]]
+        ns["bekend"] = frozenset(namen)
         opties = {"partial": self.partial, "unknown": self.unknown}
+        ns["opties"] = opties
         # as Schema._do_load: collection hooks first, then per-item hooks, each in declaration order
-        validators = [(getattr(self, naam), kw.get("pass_original", False))
-                      for veel in (True, False) for naam, hook_veel, kw in hooks["validates_schema"] if hook_veel is veel]
-        na_laden = [(getattr(self, naam), kw.get("pass_original", False))
-                    for veel in (True, False) for naam, hook_veel, kw in hooks["post_load"] if hook_veel is veel]
-        maak = self.dict_class
+        for soort, lijst in (("validates_schema", "validators"), ("post_load", "na_laden")):
+            ns[lijst] = [(getattr(self, naam), kw.get("pass_original", False))
+                         for veel in (True, False) for naam, hook_veel, kw in hooks[soort] if hook_veel is veel]
+        bron = "\n".join([
+            "def laad(data):",
+            "    if type(data) is not dict or not bekend.issuperset(data):",
+            "        return _NIET_SNEL",
+            "    ret = maak()",
+            "    g = data.get",
+            "    try:",
+            *(f"        {r}" for r in regels),
+            "        for validator, origineel in validators:",
+            "            if origineel:",
+            "                validator(ret, data, many=False, **opties)",
+            "            else:",
+            "                validator(ret, many=False, **opties)",
+            # any error (a ValidationError, or a value the inline conversion or range check refuses):
+            # marshmallow's own load decides, from the start
+            "    except Exception:",
+            "        return _NIET_SNEL",
+            "    for verwerk, origineel in na_laden:",
+            "        ret = verwerk(ret, data, many=False, **opties) if origineel else verwerk(ret, many=False, **opties)",
+            "    return ret",
+        ])
+        exec(compile(bron, f"<korte load {type(self).__name__}>", "exec"), ns)
+        return ns["laad"]
 
-        def laad(data):
-            if type(data) is not dict or not bekend.issuperset(data):
-                return _NIET_SNEL
-            ret = maak()
-            try:
-                for naam, sleutel, veld, standaard, direct in velden:
-                    ruw = data.get(naam, missing)
-                    if ruw is missing and standaard is not None:
-                        waarde = standaard[0]() if standaard[1] else standaard[0]
-                    elif direct is not None and ruw is not None and ruw is not missing:
-                        waarde = direct[0](ruw, naam, data)
-                        for controleer in direct[1]:
-                            controleer(waarde)
-                    else:
-                        waarde = veld.deserialize(ruw, naam, data)
-                    if waarde is not missing:
-                        ret[sleutel] = waarde
-                for validator, origineel in validators:
-                    if origineel:
-                        validator(ret, data, many=False, **opties)
-                    else:
-                        validator(ret, many=False, **opties)
-            except ValidationError:
-                return _NIET_SNEL
-            for verwerk, origineel in na_laden:
-                ret = verwerk(ret, data, many=False, **opties) if origineel else verwerk(ret, many=False, **opties)
-            return ret
 
-        return laad
+def _direct(veld, eigen: bool) -> bool:
+    """Can a present, non-null value of this field be loaded directly? Yes for a field with marshmallow's
+    own deserialize/_validate: Field.deserialize then comes down to `_deserialize` and every validator
+    (its required/null checks do not apply to such a value)."""
+    return eigen and not veld.pre_load and not veld.post_load and type(veld)._validate is fields.Field._validate \
+        and type(veld)._validate_all is fields.Field._validate_all
+
+
+def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
+    """Statements that load a present, non-null value `w` of field i into ret: the field's `_deserialize`
+    (for the common types its result inline), then each validator (a Range as a comparison)."""
+    ns[f"x{i}"] = veld._deserialize
+    soort = type(veld)
+    omzetten = f"v = x{i}(w, n{i}, data)"
+    if isinstance(veld, fields.Date) and soort._deserialize is fields.Date._deserialize \
+            and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
+        # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message)
+        omzetten = f"v = date.fromisoformat(w) if type(w) is str else x{i}(w, n{i}, data)"
+    elif isinstance(veld, fields.Integer) and soort._deserialize is fields.Number._deserialize \
+            and soort._validated is fields.Integer._validated and soort._format_num is fields.Number._format_num:
+        omzetten = f"v = w if type(w) is int else x{i}(w, n{i}, data)"  # int(w) is w
+    elif isinstance(veld, fields.Boolean) and soort._deserialize is fields.Boolean._deserialize \
+            and (not veld.truthy or (True in veld.truthy and False in veld.falsy)):
+        omzetten = f"v = w if w is True or w is False else x{i}(w, n{i}, data)"
+    uit = [omzetten]
+    for j, controle in enumerate(veld.validators):
+        if type(controle) is validate.Range:
+            ns[f"lo{i}_{j}"], ns[f"hi{i}_{j}"] = controle.min, controle.max
+            if controle.min is not None:
+                uit.append(f"if v {'<' if controle.min_inclusive else '<='} lo{i}_{j}: raise ValueError")
+            if controle.max is not None:
+                uit.append(f"if v {'>' if controle.max_inclusive else '>='} hi{i}_{j}: raise ValueError")
+        else:
+            ns[f"c{i}_{j}"] = controle
+            uit.append(f"c{i}_{j}(v)")
+    return uit + [f"ret[s{i}] = v"]
 
 
 _NIET_SNEL = object()  # the short load does not apply (or is not made yet): marshmallow's own load decides

@@ -44,7 +44,24 @@ def test_parameter_gebruik_gelijk_aan_schema_en_een_kopie():
 
 laad_alle_soorten()
 VOORBEELDEN = [(naam, body) for naam, s in SOORTEN.items() for body in (s.voorbeeld, *s.dekking_varianten)]
-waarden = st.one_of(st.none(), st.booleans(), st.integers(-10, 200), st.sampled_from(
+
+
+def _grenzen() -> list:
+    """Every bound of a Range validator in an input schema, and the numbers just inside and outside it."""
+    from marshmallow import validate
+
+    uit = set()
+    for soort in SOORTEN.values():
+        for veld in schema_instantie(soort.invoer_schema).load_fields.values():
+            for controle in getattr(veld, "validators", ()):
+                if isinstance(controle, validate.Range):
+                    for grens in (controle.min, controle.max):
+                        if grens is not None:
+                            uit |= {grens, grens - 1, grens + 1, str(grens), str(grens + Decimal("0.01"))}
+    return sorted(uit, key=str)
+
+
+waarden = st.one_of(st.none(), st.booleans(), st.integers(-10, 200), st.sampled_from(_grenzen()), st.sampled_from(
     ["", "32", "32,5", "abc", "2026-01-01", "2026-13-01", "1e400", "NaN", "60"]), st.lists(st.integers(), max_size=2),
     st.dictionaries(st.sampled_from(["leeftijd", "x"]), st.integers(0, 99), max_size=2))
 
@@ -56,7 +73,7 @@ def _laad(schema_cls, data):
         return "fout", exc.messages
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(VOORBEELDEN), st.data())
 def test_korte_load_gelijk_aan_marshmallow(voorbeeld, data):
     naam, body = voorbeeld
