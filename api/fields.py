@@ -32,12 +32,13 @@ class InvoerSchema(Schema):
 
     def load(self, data, *, many=None, partial=None, unknown=None):
         """marshmallow's load, shortened for the common case (issue 8): one JSON object whose keys are
-        all known fields and that is valid. Each field is still loaded by its own `Field.deserialize`
-        (conversion, load_default, validators), then the schema's own @validates_schema and @post_load
-        methods run as marshmallow calls them. Anything else - a list, unknown keys, other load
-        options, hooks this does not model, or any ValidationError - goes through marshmallow's own
-        load from the start, so error reports are exactly marshmallow's. tests/test_api_json.py
-        compares both on generated valid and invalid input of every soort."""
+        all known fields and that is valid. Each field gets what its own `Field.deserialize` would do
+        (load_default, `_deserialize` - for dates, integers and booleans inline -, validators - a Range as
+        a comparison -), then the schema's own @validates_schema and @post_load methods run as
+        marshmallow calls them. Anything else - a list, unknown keys, other load options, hooks this does
+        not model, or any error - goes through marshmallow's own load from the start, so error reports
+        are exactly marshmallow's. tests/test_api_json.py compares both on generated valid and invalid
+        input of every soort, including every Range bound."""
         if many is None and partial is None and unknown is None:
             snel = self.__dict__.get("_snel_laden", _NIET_SNEL)
             if snel is _NIET_SNEL:  # made once per instance
