@@ -9,7 +9,6 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 
 from calculator import bijstandsnorm as bn
 from calculator.kostendelersnorm import ONDERWIJS, RELATIES, Medebewoner
-from calculator.periods import leeftijd_op
 
 from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, keuze, \
     minimaal, tussen
