@@ -59,6 +59,8 @@ class Koppen:
         self.api_koppen = api_koppen
         self._document = tuple((naam.lower(), (naam, waarde)) for naam, waarde in BEVEILIGINGSKOPPEN)
         self._json = tuple((naam.lower(), (naam, waarde)) for naam, waarde in JSON_KOPPEN)
+        self._document_lijst = [kop for _, kop in self._document]
+        self._json_lijst = [kop for _, kop in self._json]
 
     def __call__(self, environ, start_response):
         extra: list[tuple[str, str]] = []
@@ -69,12 +71,13 @@ class Koppen:
         if environ.get("PATH_INFO", "").startswith("/api/"):
             extra.extend(self.api_koppen())
         document, json_ = self._document, self._json
+        document_lijst, json_lijst = self._document_lijst, self._json_lijst
 
         def start(status, headers, exc_info=None):
             if len(headers) == 2 and headers[0][0] == "Content-Type" and headers[1][0] == "Content-Length":
                 # the usual answer, with no header of its own: nothing to compare
-                vast = json_ if headers[0][1].startswith(JSON_TYPEN) else document
-                return start_response(status, headers + [kop for _, kop in vast] + extra, exc_info)
+                vast = json_lijst if headers[0][1].startswith(JSON_TYPEN) else document_lijst
+                return start_response(status, headers + vast + extra, exc_info)
             aanwezig = {naam.lower() for naam, _ in headers}
             soort = next((waarde for naam, waarde in headers if naam.lower() == "content-type"), "")
             vast = json_ if soort.startswith(JSON_TYPEN) else document
