@@ -87,15 +87,17 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     datum = invoer.peildatum
     sector = invoer.sector
 
-    # 1. Quotumplicht: "meer dan 40.575 verloonde uren" (rijnmondcoaching.nl, yong.nl): exactly 40.575 is not.
+    # 1. Quotumplicht. Wfsv art. 34 lid 4 en 6: the heffing is not owed by an employer with "minder dan 25
+    # vermenigvuldigd met het gemiddeld aantal verloonde uren per werknemer" (25 × 1.623 = 40.575); so exactly
+    # 40.575 hours is quotumplichtig (secondary sources that say "meer dan 40.575" are one hour off).
     drempel = spoor.waarde("quotum.drempel_verloonde_uren", datum)
     gemiddeld = spoor.waarde("quotum.gemiddelde_uren_werknemer", datum)
     totaal = invoer.verloonde_uren_totaal
-    quotumplichtig = totaal > drempel
+    quotumplichtig = totaal >= drempel
     spoor.stap(
-        "Valt de werkgever onder het quotum? Dat is zo bij meer dan 40.575 verloonde uren per jaar (25 werknemers)",
-        grondslag=WFSV,
-        berekening="{totaal} uur " + ("is meer dan" if quotumplichtig else "is niet meer dan")
+        "Valt de werkgever onder het quotum? Dat is zo bij 40.575 of meer verloonde uren per jaar (25 werknemers)",
+        grondslag="Wfsv art. 34 lid 4 en 6",
+        berekening="{totaal} uur " + ("is niet minder dan" if quotumplichtig else "is minder dan")
                    + " {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
                    + ("ja, quotumplichtig" if quotumplichtig else "nee, niet quotumplichtig"),
         totaal=totaal, drempel=drempel, werknemers=(totaal / gemiddeld).quantize(Decimal("0.1")), gem=gemiddeld,

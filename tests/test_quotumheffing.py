@@ -3,7 +3,8 @@
 No official worked example of the levy was found (research: ../research/vrijwilligers_quotum.md part B;
 practice.md: no UWV/Rijksoverheid rekenhulp exists), so every expected amount is the arithmetic written
 out in the comments, from the dated parameters:
-  one arbeidsplaats = 1.331 verloonde uren per jaar; threshold "meer dan 40.575 verloonde uren";
+  one arbeidsplaats = 1.331 verloonde uren per jaar; threshold: not owed below 25 × 1.623 = 40.575 verloonde uren
+  (Wfsv art. 34 lid 4 en 6: "minder dan 25 vermenigvuldigd met het gemiddeld aantal verloonde uren per werknemer");
   € 5.000 per missing arbeidsplaats; quotumpercentage overheid 2024 = 2,76 % (UWV FAQ).
 Rounding: the count of arbeidsplaatsen is never rounded in the calculation (no source states one); the
 heffing is rounded half-up to the cent once.
@@ -32,7 +33,7 @@ def invoer(totaal, doelgroep=0, ingeleend=0, jaar=2024, sector="overheid", pct=N
                         quotumpercentage=None if pct is None else D(pct))
 
 
-# --- the threshold: "meer dan 40.575 verloonde uren" -----------------------------------------------
+# --- the threshold: not owed below 40.575 verloonde uren (Wfsv art. 34 lid 4 en 6) ----------------------
 
 def test_onder_de_drempel_niet_quotumplichtig():
     r = bereken(invoer(40574)).resultaat
@@ -40,13 +41,17 @@ def test_onder_de_drempel_niet_quotumplichtig():
     assert r["benodigde_arbeidsplaatsen"] == 0
     assert r["ontbrekende_arbeidsplaatsen"] == 0
     assert r["heffing"] == D("0.00")
+    assert bereken(invoer("40574.99")).resultaat["quotumplichtig"] is False
 
 
-def test_precies_op_de_drempel_niet_quotumplichtig():
-    # Sources say "meer dan 40.575" (rijnmondcoaching.nl, yong.nl): exactly 40.575 is not above it.
+def test_precies_op_de_drempel_quotumplichtig():
+    # Wfsv art. 34 lid 4: not owed with "minder dan 25 vermenigvuldigd met het gemiddeld aantal verloonde uren per
+    # werknemer" (25 × 1.623 = 40.575); 40.575 is not less, so the employer is quotumplichtig.
+    # 2,76 % × 40.575 = 1.119,87 uur nodig; 1.119,87 / 1.331 × € 5.000 = € 4.206,8745... → € 4.206,87
     r = bereken(invoer(40575)).resultaat
-    assert r["quotumplichtig"] is False
-    assert r["heffing"] == D("0.00")
+    assert r["quotumplichtig"] is True
+    assert r["benodigde_uren"] == D("1119.87")
+    assert r["heffing"] == D("4206.87")
 
 
 def test_net_boven_de_drempel_quotumplichtig():
@@ -57,8 +62,6 @@ def test_net_boven_de_drempel_quotumplichtig():
     assert r["benodigde_uren"] == D("1119.8976")
     assert r["ontbrekende_arbeidsplaatsen"] == D("1119.8976") / 1331
     assert r["heffing"] == D("4206.98")
-    # 40.575,01 uur is also "meer dan" 40.575
-    assert bereken(invoer("40575.01")).resultaat["quotumplichtig"] is True
 
 
 # --- doelgroep hours ---------------------------------------------------------------------------------
@@ -178,14 +181,14 @@ def test_geactiveerde_heffing_moet_worden_betaald(tmp_path):
     assert r["heffing_geactiveerd"] is True
     assert r["te_betalen_heffing"] == r["heffing"] == D("10368.14")
     # not quotumplichtig: nothing to pay, even when activated
-    assert bereken(invoer(40575), params=load_parameters(tmp_path)).resultaat["te_betalen_heffing"] == 0
+    assert bereken(invoer(40574), params=load_parameters(tmp_path)).resultaat["te_betalen_heffing"] == 0
 
 
 def test_uitleg_stap_voor_stap():
     u = bereken(invoer(100000, 1000, 429), uitleg=True)
     teksten = [(s.omschrijving, s.berekening()) for s in u.stappen]
     alles = " ".join(f"{o} {b or ''}" for o, b in teksten).replace("\xa0", " ")
-    assert "100.000 uur is meer dan 40.575 uur" in alles
+    assert "100.000 uur is niet minder dan 40.575 uur" in alles
     assert "2,76 % × 100.000 uur = 2.760 uur" in alles
     assert "1.000 uur + 429 uur = 1.429 uur" in alles
     assert "1.331 uur / 1.331 uur × € 5.000,00 = € 5.000,00" in alles

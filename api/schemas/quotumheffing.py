@@ -57,7 +57,7 @@ class Aantal(fields.Decimal):
 class QuotumheffingResultaat(Schema):
     jaar = fields.Integer()
     sector = fields.String()
-    quotumplichtig = fields.Boolean(metadata={"description": "Waar bij meer dan 40.575 verloonde uren (precies 40.575 is niet quotumplichtig)"})
+    quotumplichtig = fields.Boolean(metadata={"description": "Waar bij 40.575 of meer verloonde uren (Wfsv art. 34 lid 4: niet verschuldigd bij minder dan 25 × het gemiddeld aantal verloonde uren per werknemer)"})
     drempel_verloonde_uren = Percentage(metadata={"description": "De grens in verloonde uren"})
     quotumpercentage = Percentage(allow_none=True, metadata={"description": "Het gebruikte quotumpercentage; leeg als de werkgever niet quotumplichtig is en er geen percentage bekend of opgegeven is"})
     quotumpercentage_bron = fields.String(allow_none=True, metadata={"enum": [q.BRON_OFFICIEEL, q.BRON_OPGEGEVEN], "description": "officieel (parameter met bron) of opgegeven (door de gebruiker); leeg als er geen percentage nodig was"})
