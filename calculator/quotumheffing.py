@@ -3,12 +3,12 @@
 Wfsv hoofdstuk 3, afdeling 4, paragraaf 4a (art. 38a-38g), geheven als opslag op de premie (art. 34
 lid 3, 4 en 6); the quotumpercentage per sector follows from art. 38f lid 2 (Regeling Wfsv art. 3.35).
 
-    quotumplichtig       = verloonde uren totaal > 40.575 (25 werknemers × 1.623 uur; "meer dan")
+    quotumplichtig       = verloonde uren totaal ≥ 40.575 (25 werknemers × 1.623 uur; art. 34 lid 4: niet bij "minder dan")
     benodigde uren       = quotumpercentage × verloonde uren totaal
     gerealiseerde uren   = verloonde uren doelgroep (eigen) + ingeleende uren doelgroep
     tekort uren          = max(0, benodigde uren − gerealiseerde uren)
     arbeidsplaatsen      = uren / 1.331 (25,5 uur per week)
-    heffing              = tekort uren / 1.331 × € 5.000
+    heffing              = tekort uren / 1.331 × € 5.000 (art. 38h lid 4)
 
 Rounding: no source states a rounding of the (missing) arbeidsplaatsen (research: NOT FOUND). So the
 counts are never rounded in the calculation: the heffing is computed from the exact shortfall in hours
