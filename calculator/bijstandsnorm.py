@@ -1,5 +1,5 @@
 """Bijstandsnorm of a household (Participatiewet art. 20, 21, 22, 22a) and what is left next to income
-(art. 31 lid 2 onder k, n, r, z).
+(art. 31 lid 2 onder k, n, r, y, z and aa, and lid 5).
 
 Norms are amounts incl. 5 % vakantietoeslag (art. 19 lid 3). The amount excl. vakantietoeslag is 95 %
 of the norm, rounded half-up to the cent; the vakantietoeslag is the difference. This reproduces every
@@ -31,7 +31,11 @@ from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, verjaardag
 
 SOORT = "bijstandsnorm"
 ART_31 = "Participatiewet art. 31 lid 2"
-VRIJLATINGEN = ("algemeen", "alleenstaande_ouder", "doelgroep_loonkostensubsidie")
+# the inkomstenvrijlatingen of art. 31 lid 2 by their soort in the input: onder n, r, y, z and aa
+VRIJLATINGEN = ("algemeen", "alleenstaande_ouder", "medisch_urenbeperkt", "doelgroep_loonkostensubsidie",
+                "doelgroep_loonkostensubsidie_voortgezet")
+ONDER = {"algemeen": "n", "alleenstaande_ouder": "r", "medisch_urenbeperkt": "y", "doelgroep_loonkostensubsidie": "z",
+         "doelgroep_loonkostensubsidie_voortgezet": "aa"}
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,8 @@ class Persoon:
 
 @dataclass(frozen=True)
 class Vrijlating:
-    soort: str  # algemeen (onder n), alleenstaande_ouder (onder r), doelgroep_loonkostensubsidie (onder z)
-    maand: int = 1  # which month of the vrijlating period the peildatum falls in (1 = first)
+    soort: str  # one of VRIJLATINGEN (art. 31 lid 2 onder n, r, y, z, aa)
+    maand: int = 1  # which month of the vrijlating period the peildatum falls in (1 = first); not for y and aa
     kind_jonger_dan_12: bool = False
 
 
@@ -187,7 +191,8 @@ def _leefvorm_tekst(leefvorm: str, leeftijden: list[int]) -> str:
     return f"{tekst}, {' en '.join(str(x) for x in leeftijden)} jaar"
 
 
-def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool) -> dict:
+def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool, leeftijd_b: int) -> dict:
+    """The chosen inkomstenvrijlating of art. 31 lid 2 (one at a time) on the netto inkomsten uit arbeid."""
     v = invoer.vrijlating
     netto = invoer.netto_inkomsten_per_maand
     out = {"soort": None, "percentage": None, "maximum": None, "bedrag": NUL, "van_toepassing": False,
@@ -195,30 +200,39 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     if v is None:
         return out
     out["soort"] = v.soort
-    if v.soort == "algemeen":
-        pre, onder = "bijstand.vrijlating_arbeid", "n"
-        bezwaar = "Niet van toepassing: de belanghebbende heeft de pensioengerechtigde leeftijd bereikt." if aow_b \
-            else None
-    elif v.soort == "alleenstaande_ouder":
-        pre, onder = "bijstand.vrijlating_alleenstaande_ouder", "r"
+    onder = ONDER[v.soort]
+    bezwaar = None
+    if onder == "n":
+        pre = "bijstand.vrijlating_arbeid"
+        if aow_b:
+            bezwaar = "Niet van toepassing: de belanghebbende heeft de pensioengerechtigde leeftijd bereikt."
+    elif onder == "r":
+        pre = "bijstand.vrijlating_alleenstaande_ouder"
         grens = int(spoor.waarde(f"{pre}.kind_jonger_dan", datum))
-        bezwaar = None
         if invoer.partner is not None or not invoer.kinderen:
             bezwaar = "Niet van toepassing: alleen voor een alleenstaande ouder."
         elif not v.kind_jonger_dan_12:
             bezwaar = f"Niet van toepassing: alleen bij de volledige zorg voor een kind jonger dan {grens} jaar."
-    else:
-        pre, onder = "bijstand.vrijlating_doelgroep_lks", "z"
+    elif onder == "y":
+        pre = "bijstand.vrijlating_medisch_urenbeperkt"
+    else:  # z, and aa after its twelve months: the same percentage and maximum (art. 31 lid 2 onder z en aa)
+        pre = "bijstand.vrijlating_doelgroep_lks"
         if not spoor.waarde(f"{pre}.in_werking", datum):
-            raise InvoerFout("vrijlating.soort", "De vrijlating voor de doelgroep loonkostensubsidie "
-                                                 "(art. 31 lid 2 onder z) bestaat pas vanaf 1 januari 2023.")
-        bezwaar = None
-    out["grondslag"] = f"{ART_31} onder {onder}"
+            raise InvoerFout("vrijlating.soort", "De vrijlatingen voor de doelgroep loonkostensubsidie "
+                                                 "(art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023.")
+    if onder in ("n", "r") and bezwaar is None:
+        # art. 31 lid 5: onder n and r do not apply below 27 (y, z and aa do)
+        minimum = int(spoor.waarde("bijstand.vrijlating_arbeid.minimumleeftijd", datum))
+        if leeftijd_b < minimum:
+            bezwaar = (f"Niet van toepassing: de vrijlating van onder {onder} geldt niet voor wie jonger is dan "
+                       f"{minimum} jaar (art. 31 lid 5).")
+    out["grondslag"] = f"{ART_31} onder {onder}" + (", lid 5" if onder in ("n", "r") else "")
     pct = spoor.waarde(f"{pre}.percentage", datum)
     maximum = spoor.waarde(f"{pre}.maximum", datum)
-    duur = int(spoor.waarde(f"{pre}.duur", datum))
+    # onder n, r and z last a number of months; onder y and aa have no end
+    duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("n", "r", "z") else None
     out["percentage"], out["maximum"] = pct, maximum
-    if bezwaar is None and v.maand > duur:
+    if bezwaar is None and duur is not None and v.maand > duur:
         bezwaar = f"Niet van toepassing: de vrijlating duurt ten hoogste {duur} maanden (dit is maand {v.maand})."
     if bezwaar:
         out["reden"] = bezwaar
@@ -230,12 +244,22 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     out.update(bedrag=bedrag, van_toepassing=True,
                reden="Het maximum is bereikt." if onbegrensd > maximum else "Het maximum is niet bereikt.")
     spoor.stap("Inkomstenvrijlating", bedrag, out["grondslag"],
-               "{pct} % × {netto} = {ruw}; maximum {max} per maand; vrijgelaten {bedr} (maand {n} van {duur})",
+               "{pct} % × {netto} = {ruw}; maximum {max} per maand; vrijgelaten {bedr}"
+               + (" (maand {n} van {duur})" if duur is not None else " (zonder einddatum)"),
                pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum), bedr=Bedrag(bedrag),
                n=v.maand, duur=duur)
-    if onder == "z":
+    if onder == "y":
+        spoor.waarschuw("De vrijlating voor wie medisch urenbeperkt is (onder y) geldt alleen als het college dat heeft "
+                        "vastgesteld, op advies van UWV (art. 6b), en niet zolang de vrijlating van onder n (de eerste "
+                        "zes maanden) van toepassing is.")
+    elif onder == "z":
         spoor.waarschuw("De vrijlating voor de doelgroep loonkostensubsidie (onder z) volgt op de zes maanden van "
-                        "onder n; daarna kan het college haar voortzetten (onder aa).")
+                        "onder n en geldt niet als onder y van toepassing is; daarna kan het college haar voortzetten "
+                        "(onder aa).")
+    elif onder == "aa":
+        spoor.waarschuw("De voortgezette vrijlating voor de doelgroep loonkostensubsidie (onder aa) geldt na de twaalf "
+                        "maanden van onder z, alleen als het college gelet op de omstandigheden van de persoon een "
+                        "uitbreiding van de arbeidsomvang niet mogelijk acht.")
     return out
 
 
@@ -335,7 +359,7 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
 
     leeftijd_b = invoer.belanghebbende.leeftijd_op(datum)
     aow_b = aow_bereikt(spoor, invoer.belanghebbende, datum)
-    vl = _vrijlating(spoor, invoer, datum, aow_b)
+    vl = _vrijlating(spoor, invoer, datum, aow_b, leeftijd_b)
     vw = _vrijwilligers(spoor, invoer, datum, leeftijd_b)
     netto = invoer.netto_inkomsten_per_maand
     in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
@@ -435,4 +459,4 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer) -> dict:
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
-           "VRIJLATINGEN"]
+           "VRIJLATINGEN", "ONDER"]

@@ -1,8 +1,10 @@
-"""Aanvullende bijstand next to income (Participatiewet art. 31 lid 2 onder k, n, r, z), invalid households,
-and the API and web round trips.
+"""Aanvullende bijstand next to income (Participatiewet art. 31 lid 2 onder k, n, r, y, z, aa and lid 5), invalid
+households, and the API and web round trips.
 
 2026-01 (parameters/vrijlatingen.yaml): onder n 25 % max 285,00 (6 months); onder r 12,5 % max 177,66 (30 months);
-onder z 15 % max 180,19 (12 months); onder k 220 per month / 2.200 per year, from 27. Norm 21 a = 1.401,50.
+onder y 15 % max 180,19 (no end); onder z 15 % max 180,19 (12 months), then onder aa (the same, no end);
+onder k 220 per month / 2.200 per year, from 27. Norm 21 a = 1.401,50. Art. 31 lid 5: onder n and r not below 27.
+Onder y 2022-01: max 141,69 (law text of 2022-01-01, research/onder_y.md).
 """
 
 import re
@@ -65,6 +67,44 @@ def test_vrijlating_doelgroep_loonkostensubsidie(netto, vrij):
     res = inkomen(netto, Vrijlating("doelgroep_loonkostensubsidie", 12))
     assert res["vrijgelaten"] == D(vrij)
     assert inkomen(netto, Vrijlating("doelgroep_loonkostensubsidie", 13))["vrijgelaten"] == 0
+
+
+@pytest.mark.parametrize("soort, kinderen", [("algemeen", False), ("alleenstaande_ouder", True)])
+def test_vrijlating_n_en_r_niet_onder_27(soort, kinderen):
+    # Participatiewet art. 31 lid 5: "Het tweede lid, onderdelen c, j, k, n en r, zijn niet van toepassing op de
+    # persoon die jonger is dan 27 jaar." At 26 nothing is left out: 1401,50 − 800 = 601,50; at 27 it is.
+    vrijlating = Vrijlating(soort, 2, kind_jonger_dan_12=True)
+    jong = inkomen("800.00", vrijlating, leeftijd=26, kinderen=kinderen)
+    assert jong["vrijgelaten"] == 0 and jong["inkomstenvrijlating"]["van_toepassing"] is False
+    assert "27 jaar (art. 31 lid 5)" in jong["inkomstenvrijlating"]["reden"]
+    oud = inkomen("800.00", vrijlating, leeftijd=27, kinderen=kinderen)
+    # 25 % × 800 = 200,00 (onder n); 12,5 % × 800 = 100,00 (onder r)
+    assert oud["vrijgelaten"] == (D("200.00") if soort == "algemeen" else D("100.00"))
+
+
+@pytest.mark.parametrize("netto, vrij, peildatum", [
+    ("1000.00", "150.00", JAN26),  # 15 % × 1000 = 150,00 < 180,19
+    ("1201.27", "180.19", JAN26),  # 15 % × 1201,27 = 180,1905 -> 180,19 = maximum
+    ("1300.00", "180.19", JAN26),  # 15 % × 1300 = 195,00 > 180,19
+    ("1000.00", "141.69", date(2022, 1, 1)),  # 150,00 > the 2022-01 maximum € 141,69 (law text 2022-01-01)
+    ("1300.00", "182.73", date(2026, 7, 1)),  # 15 % × 1300 = 195,00 > the 2026-07 maximum € 182,73
+])
+def test_vrijlating_medisch_urenbeperkt(netto, vrij, peildatum):
+    # onder y has no end and applies below 27 too (art. 31 lid 5 does not name it)
+    for leeftijd, maand in ((40, 1), (22, 60)):
+        res = inkomen(netto, Vrijlating("medisch_urenbeperkt", maand), peildatum=peildatum, leeftijd=leeftijd)
+        assert res["vrijgelaten"] == D(vrij), (leeftijd, maand)
+        assert res["inkomstenvrijlating"]["grondslag"] == "Participatiewet art. 31 lid 2 onder y"
+
+
+def test_vrijlating_doelgroep_loonkostensubsidie_voortgezet():
+    # onder aa: after the twelve months of onder z, the same 15 % and maximum, without an end, below 27 as well
+    res = inkomen("1000.00", Vrijlating("doelgroep_loonkostensubsidie_voortgezet", 40), leeftijd=25)
+    assert res["vrijgelaten"] == D("150.00")  # 15 % × 1000
+    assert res["inkomstenvrijlating"]["grondslag"] == "Participatiewet art. 31 lid 2 onder aa"
+    assert any("onder aa" in w and "arbeidsomvang" in w for w in bereken(BijstandInvoer(
+        peildatum=JAN26, belanghebbende=Persoon(leeftijd=25), netto_inkomsten_per_maand=D(1000),
+        vrijlating=Vrijlating("doelgroep_loonkostensubsidie_voortgezet", 40))).waarschuwingen)
 
 
 @pytest.mark.parametrize("vergoeding, vrij, geteld", [("220", "220", "0"), ("250", "220", "30"), ("100", "100", "0")])
@@ -136,6 +176,20 @@ def test_api_lks_vrijlating_bestaat_niet_in_2022(client):
     assert r.status_code == 422 and r.get_json()["fouten"][0]["pad"] == "$.vrijlating.soort"
 
 
+def test_api_medisch_urenbeperkt_en_voortgezet(client):
+    for soort, maand, onder in (("medisch_urenbeperkt", 1, "y"), ("doelgroep_loonkostensubsidie_voortgezet", 30, "aa")):
+        r = client.post("/api/v1/bijstandsnorm", json={
+            "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 24}, "netto_inkomsten_per_maand": "1000",
+            "vrijlating": {"soort": soort, "maand": maand}})
+        assert r.status_code == 200, r.get_json()
+        vl = r.get_json()["resultaat"]["inkomstenvrijlating"]
+        # 15 % × 1000 = 150,00, below the maximum 180,19; at 24 (below 27) as well: art. 31 lid 5 does not name y or aa
+        assert vl == {"soort": soort, "percentage": "15", "maximum": "180.19", "bedrag": "150.00", "van_toepassing": True,
+                      "reden": "Het maximum is niet bereikt.", "grondslag": f"Participatiewet art. 31 lid 2 onder {onder}"}
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert "medisch_urenbeperkt" in str(spec) and "doelgroep_loonkostensubsidie_voortgezet" in str(spec)
+
+
 # --- web -------------------------------------------------------------------------------------------
 
 
@@ -162,3 +216,15 @@ def test_web_fout_op_het_juiste_veld_en_resultaat(client):
     r = client.post("/bijstandsnorm", data={**basis, "medebewoners-1-leeftijd": "20"})
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and "1.001,07" in html and "Telt niet mee: jonger dan 27 jaar" in html
+
+
+def test_web_vrijlating_medisch_urenbeperkt(client):
+    token = csrf_token(client, "/bijstandsnorm")
+    assert 'value="medisch_urenbeperkt"' in client.get("/bijstandsnorm").get_data(as_text=True)
+    r = client.post("/bijstandsnorm", data={
+        "csrf_token": token, "actie": "bereken", "peildatum": "2026-01-01", "belanghebbende-leeftijd": "40",
+        "aantal_medebewoners": "0", "netto_inkomsten_per_maand": "1000", "vrijlating-soort": "medisch_urenbeperkt",
+        "vrijlating-maand": "1"})
+    html = r.get_data(as_text=True)
+    # 15 % × 1.000 = 150,00 vrijgelaten; 1.401,50 − 850,00 = 551,50 aanvullende bijstand
+    assert r.status_code == 200 and "150,00" in html and "551,50" in html and "onder y" in html

@@ -130,7 +130,7 @@ VASTE_TEKSTEN = (
     N_("De partner is twee keer opgegeven: hij of zij staat al bij 'partner' en is geen medebewoner."),
     N_("Een partner is geen medebewoner: vul de partner in bij 'partner'."),
     N_("De vrijlating voor een alleenstaande ouder kan niet met een partner."),
-    N_("De vrijlating voor de doelgroep loonkostensubsidie (art. 31 lid 2 onder z) bestaat pas vanaf 1 januari 2023."),
+    N_("De vrijlatingen voor de doelgroep loonkostensubsidie (art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023."),
     # web.batch
     N_("Kies een berekening."),
     N_("Kies een CSV-bestand."),

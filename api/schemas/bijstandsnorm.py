@@ -42,10 +42,14 @@ class MedebewonerSchema(PersoonVelden, InvoerSchema):
 
 class VrijlatingSchema(InvoerSchema):
     soort = Tekst(required=True, validate=keuze(bn.VRIJLATINGEN), metadata={
-        "description": "algemeen (25 %, onder n), alleenstaande_ouder (12,5 %, onder r) of "
-                       "doelgroep_loonkostensubsidie (15 %, onder z)"})
+        "description": "Participatiewet art. 31 lid 2: algemeen (25 %, onder n, 6 maanden), alleenstaande_ouder "
+                       "(12,5 %, onder r, 30 maanden), medisch_urenbeperkt (15 %, onder y, zonder einddatum), "
+                       "doelgroep_loonkostensubsidie (15 %, onder z, 12 maanden na onder n) of "
+                       "doelgroep_loonkostensubsidie_voortgezet (15 %, onder aa, na onder z, zonder einddatum). "
+                       "Onder n en r gelden niet onder de 27 jaar (lid 5)."})
     maand = Geheel(load_default=1, validate=tussen(1, 120), metadata={
-        "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste)"})
+        "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste); "
+                       "niet van belang bij onder y en aa"})
     kind_jonger_dan_12 = JaNee(load_default=False, metadata={
         "description": "Alleen bij alleenstaande_ouder: volledige zorg voor een kind jonger dan 12 jaar"})
 
