@@ -218,7 +218,9 @@ class _Object:
 
 
 dump_waarden = {
-    "bedrag": st.one_of(st.none(), st.decimals(min_value=-10**15, max_value=10**15, places=2)),
+    "bedrag": st.one_of(st.none(), st.decimals(min_value=-10**15, max_value=10**15, places=2),
+                        st.decimals(min_value=-10**6, max_value=10**6, places=3),
+                        st.sampled_from([Decimal("0.125"), Decimal("2.675"), Decimal("-0.005")])),  # half-up
     "getal": st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False), st.integers()),
     "datum": st.one_of(st.none(), st.dates()),
     "ja": st.one_of(st.none(), st.booleans(), st.integers(0, 1), st.sampled_from(["ja", ""])),
