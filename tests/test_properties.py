@@ -86,18 +86,25 @@ def test_kostendeler_erbij_verlaagt_norm_per_persoon_en_verhoogt_huishoudtotaal(
 bedragen = st.decimals(min_value=Decimal(0), max_value=Decimal(5000), places=2)
 
 
+vrijlatingen = st.one_of(st.none(), st.fixed_dictionaries({
+    "soort": st.sampled_from(("algemeen", "alleenstaande_ouder", "medisch_urenbeperkt", "doelgroep_loonkostensubsidie",
+                              "doelgroep_loonkostensubsidie_voortgezet")),
+    "maand": st.integers(1, 40), "kind_jonger_dan_12": st.booleans()}))
+
+
 @SNEL
 @given(datum=datums, leeftijd=st.integers(18, 80), kinderen=st.booleans(), partner=st.booleans(),
-       inkomen=bedragen, meer=bedragen, vrijlating=st.booleans())
+       inkomen=bedragen, meer=bedragen, vrijlating=vrijlatingen)
 def test_aanvullende_bijstand_daalt_nooit_als_inkomen_stijgt(datum, leeftijd, kinderen, partner, inkomen, meer,
                                                              vrijlating):
     soort_of_skip("bijstandsnorm")
     body = {"peildatum": datum.isoformat(), "belanghebbende": {"leeftijd": leeftijd},
-            "partner": {"leeftijd": 30} if partner else None, "kinderen": kinderen}
-    if vrijlating:
-        body["vrijlating"] = {"soort": "algemeen", "maand": 1}
-    laag = bereken("bijstandsnorm", {**body, "netto_inkomsten_per_maand": str(inkomen)})
-    hoog = bereken("bijstandsnorm", {**body, "netto_inkomsten_per_maand": str(inkomen + meer)})
+            "partner": {"leeftijd": 30} if partner else None, "kinderen": kinderen, "vrijlating": vrijlating}
+    try:
+        laag = bereken("bijstandsnorm", {**body, "netto_inkomsten_per_maand": str(inkomen)})
+        hoog = bereken("bijstandsnorm", {**body, "netto_inkomsten_per_maand": str(inkomen + meer)})
+    except Fout:
+        assume(False)  # a vrijlating the rules refuse (onder z/aa before 2023, r with a partner): not a property case
     assert hoog["aanvullende_bijstand"] <= laag["aanvullende_bijstand"]
     assert hoog["aanvullende_bijstand"] >= 0
 
