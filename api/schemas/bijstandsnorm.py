@@ -204,6 +204,9 @@ SOORT = registreer(Soort(
         {"belanghebbende": {"leeftijd": 70}, "partner": {"leeftijd": 60}, "medebewoners": [{"leeftijd": 35}]},
         {"belanghebbende": {"leeftijd": 35}, "kinderen": True, "netto_inkomsten_per_maand": "900",
          "vrijlating": {"soort": "alleenstaande_ouder", "maand": 10, "kind_jonger_dan_12": True}},
+        # onder y exists in every supported month (onder z and aa only from 2023: they cannot be a coverage case)
+        {"belanghebbende": {"leeftijd": 24}, "netto_inkomsten_per_maand": "1100",
+         "vrijlating": {"soort": "medisch_urenbeperkt", "maand": 1}},
     ),
     volgorde=20,
 ))
