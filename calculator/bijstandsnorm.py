@@ -38,6 +38,18 @@ ONDER = {"algemeen": "n", "alleenstaande_ouder": "r", "medisch_urenbeperkt": "y"
          "doelgroep_loonkostensubsidie_voortgezet": "aa"}
 
 
+# How gemeenten convert pay per 4 weeks to a month; no rule prescribes one (practice.md par. 2): Haarlemmermeer
+# × 13 / 12 (13 periods a year over 12 months; € 1.300 per 4 weeks -> € 1.408 per month), the Cliëntenraad Hoogeveen
+# ÷ 28 × 30 (per day, a month of 30 days). (multiplier, divisor, notation in the step)
+OMREKENINGEN_VIER_WEKEN = {
+    "dertien_twaalfde": (Decimal(13), Decimal(12), "× 13 / 12"),
+    "dertig_achtentwintigste": (Decimal(30), Decimal(28), "÷ 28 × 30"),
+}
+ZOWEL_MAAND_ALS_VIER_WEKEN = "Vul de netto inkomsten per maand óf per 4 weken in, niet allebei."
+GRONDSLAG_VIER_WEKEN = ("gemeentelijke uitvoeringspraktijk: de wet schrijft geen omrekening voor "
+                        "(Haarlemmermeer × 13 / 12; Cliëntenraad Hoogeveen ÷ 28 × 30)")
+
+
 @dataclass(frozen=True)
 class Persoon:
     geboortedatum: date | None = None
@@ -65,6 +77,9 @@ class BijstandInvoer:
     netto_inkomsten_per_maand: Decimal = NUL
     vrijlating: Vrijlating | None = None
     vrijwilligersvergoeding_per_maand: Decimal = NUL
+    # pay per 4 weeks instead of per month: converted with the gemeente's method (OMREKENINGEN_VIER_WEKEN)
+    netto_inkomsten_per_vier_weken: Decimal | None = None
+    omrekening_vier_weken: str = "dertien_twaalfde"
 
 
 def _plus_maanden_dag(d: date, maanden: int) -> date:
@@ -191,10 +206,10 @@ def _leefvorm_tekst(leefvorm: str, leeftijden: list[int]) -> str:
     return f"{tekst}, {' en '.join(str(x) for x in leeftijden)} jaar"
 
 
-def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool, leeftijd_b: int) -> dict:
-    """The chosen inkomstenvrijlating of art. 31 lid 2 (one at a time) on the netto inkomsten uit arbeid."""
+def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool, leeftijd_b: int,
+                netto: Decimal) -> dict:
+    """The chosen inkomstenvrijlating of art. 31 lid 2 (one at a time) on the netto inkomsten uit arbeid per month."""
     v = invoer.vrijlating
-    netto = invoer.netto_inkomsten_per_maand
     out = {"soort": None, "percentage": None, "maximum": None, "bedrag": NUL, "van_toepassing": False,
            "reden": None, "grondslag": None}
     if v is None:
@@ -334,6 +349,13 @@ def _controleer(invoer: BijstandInvoer) -> None:
                              "Bijstand met een norm van de Participatiewet is er vanaf 18 jaar.")
     if invoer.netto_inkomsten_per_maand < 0:
         raise InvoerFout("netto_inkomsten_per_maand", "De inkomsten kunnen niet negatief zijn.")
+    if invoer.netto_inkomsten_per_vier_weken is not None:
+        if invoer.netto_inkomsten_per_vier_weken < 0:
+            raise InvoerFout("netto_inkomsten_per_vier_weken", "De inkomsten kunnen niet negatief zijn.")
+        if invoer.netto_inkomsten_per_maand:
+            raise InvoerFout("netto_inkomsten_per_vier_weken", ZOWEL_MAAND_ALS_VIER_WEKEN)
+        if invoer.omrekening_vier_weken not in OMREKENINGEN_VIER_WEKEN:
+            raise InvoerFout("omrekening_vier_weken", f"Kies een van: {', '.join(OMREKENINGEN_VIER_WEKEN)}.")
     if invoer.vrijwilligersvergoeding_per_maand < 0:
         raise InvoerFout("vrijwilligersvergoeding_per_maand", "De vergoeding kan niet negatief zijn.")
 
@@ -359,9 +381,9 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
 
     leeftijd_b = invoer.belanghebbende.leeftijd_op(datum)
     aow_b = aow_bereikt(spoor, invoer.belanghebbende, datum)
-    vl = _vrijlating(spoor, invoer, datum, aow_b, leeftijd_b)
+    netto = _netto_per_maand(spoor, invoer)
+    vl = _vrijlating(spoor, invoer, datum, aow_b, leeftijd_b, netto)
     vw = _vrijwilligers(spoor, invoer, datum, leeftijd_b)
-    netto = invoer.netto_inkomsten_per_maand
     in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
     spoor.stap("In aanmerking te nemen inkomsten", in_aanmerking, "Participatiewet art. 31 en 32",
                "{netto} − vrijlating {vl} + vrijwilligersvergoeding boven de vrijlating {vw} = {tot}",
@@ -389,6 +411,9 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
             for i, o in enumerate(n.oordelen, start=1)
         ],
         "netto_inkomsten_per_maand": netto,
+        "netto_inkomsten_per_vier_weken": invoer.netto_inkomsten_per_vier_weken,
+        "omrekening_vier_weken": None if invoer.netto_inkomsten_per_vier_weken is None
+        else OMREKENINGEN_VIER_WEKEN[invoer.omrekening_vier_weken][2],
         "inkomstenvrijlating": vl,
         "vrijwilligersvergoeding": vw,
         "vrijgelaten": vl["bedrag"] + vw["vrijgelaten"],
@@ -397,6 +422,23 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "jaaroverzicht": _jaaroverzicht(spoor, invoer),
     }
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+
+def _netto_per_maand(spoor: Rekenspoor, invoer: BijstandInvoer) -> Decimal:
+    """The netto inkomsten uit arbeid per month: as given, or converted from the amount per 4 weeks."""
+    vier = invoer.netto_inkomsten_per_vier_weken
+    if vier is None:
+        return invoer.netto_inkomsten_per_maand
+    maal, gedeeld, notatie = OMREKENINGEN_VIER_WEKEN[invoer.omrekening_vier_weken]
+    # The monthly amount is counted as a cent amount: rounded half-up to the cent once (no rule rounds it; the
+    # Haarlemmermeer example shows whole euros: € 1.300 × 13 / 12 = € 1.408,33 -> "€ 1.408").
+    netto = cent(vier * maal / gedeeld)
+    spoor.stap("Netto inkomsten per maand, omgerekend van 4 weken", netto, GRONDSLAG_VIER_WEKEN,
+               "{vier} " + notatie + " = {netto}", vier=Bedrag(vier), netto=Bedrag(netto))
+    spoor.waarschuw("Gemeenten rekenen loon per 4 weken verschillend om naar een maand (× 13 / 12, ÷ 28 × 30 of per "
+                    "werkdag). Controleer de methode van uw gemeente; inkomsten tellen mee in de maand waarin ze "
+                    "zijn verdiend.")
+    return netto
 
 
 def _aow_datum(spoor: Rekenspoor, p: Persoon) -> date | None:
@@ -459,4 +501,4 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer) -> dict:
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
-           "VRIJLATINGEN", "ONDER"]
+           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN"]

@@ -107,6 +107,39 @@ def test_vrijlating_doelgroep_loonkostensubsidie_voortgezet():
         vrijlating=Vrijlating("doelgroep_loonkostensubsidie_voortgezet", 40))).waarschuwingen)
 
 
+@pytest.mark.parametrize("omrekening, maand", [
+    # practice.md par. 2: Haarlemmermeer × 13 / 12 ("€1.300 per 4 weken → €1.408 per maand", shown in whole euros):
+    # 1300 × 13 / 12 = 1408,333... -> 1.408,33 (half-up to the cent)
+    ("dertien_twaalfde", "1408.33"),
+    # Cliëntenraad Hoogeveen ÷ 28 × 30: 1300 / 28 × 30 = 1392,857... -> 1.392,86
+    ("dertig_achtentwintigste", "1392.86"),
+])
+def test_inkomsten_per_vier_weken_omgerekend(omrekening, maand):
+    u = bereken(BijstandInvoer(peildatum=JAN26, belanghebbende=Persoon(leeftijd=40),
+                               netto_inkomsten_per_vier_weken=D("1300"), omrekening_vier_weken=omrekening,
+                               vrijlating=Vrijlating("algemeen", 1)), uitleg=True)
+    r = u.resultaat
+    assert r["netto_inkomsten_per_maand"] == D(maand)
+    # the vrijlating works on the monthly amount: 25 % × 1408,33 = 352,08 > 285,00 -> 285,00 (and the same for 1392,86)
+    assert r["vrijgelaten"] == D("285.00")
+    assert r["aanvullende_bijstand"] == max(D(0), D("1401.50") - (D(maand) - D("285.00")))
+    assert any("omgerekend van 4 weken" in s.omschrijving for s in u.stappen)
+    assert any("per 4 weken verschillend om" in w for w in u.waarschuwingen)
+
+
+def test_inkomsten_per_maand_en_per_vier_weken_niet_allebei(client):
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "500",
+        "netto_inkomsten_per_vier_weken": "460", "omrekening_vier_weken": "per_week"})
+    assert r.status_code == 422
+    assert {f["pad"] for f in r.get_json()["fouten"]} == {"$.netto_inkomsten_per_vier_weken", "$.omrekening_vier_weken"}
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_vier_weken": "1300"})
+    res = r.get_json()["resultaat"]
+    assert (res["netto_inkomsten_per_maand"], res["netto_inkomsten_per_vier_weken"], res["omrekening_vier_weken"]) \
+        == ("1408.33", "1300.00", "× 13 / 12")  # the default: × 13 / 12
+
+
 @pytest.mark.parametrize("vergoeding, vrij, geteld", [("220", "220", "0"), ("250", "220", "30"), ("100", "100", "0")])
 def test_vrijwilligersvergoeding_maandmaximum(vergoeding, vrij, geteld):
     res = inkomen("0", vergoeding=D(vergoeding))
@@ -228,3 +261,15 @@ def test_web_vrijlating_medisch_urenbeperkt(client):
     html = r.get_data(as_text=True)
     # 15 % × 1.000 = 150,00 vrijgelaten; 1.401,50 − 850,00 = 551,50 aanvullende bijstand
     assert r.status_code == 200 and "150,00" in html and "551,50" in html and "onder y" in html
+
+
+def test_web_inkomsten_per_vier_weken(client):
+    token = csrf_token(client, "/bijstandsnorm")
+    r = client.post("/bijstandsnorm", data={
+        "csrf_token": token, "actie": "bereken", "peildatum": "2026-01-01", "belanghebbende-leeftijd": "40",
+        "aantal_medebewoners": "0", "netto_inkomsten_per_vier_weken": "1.300,00",
+        "omrekening_vier_weken": "dertig_achtentwintigste", "vrijlating-soort": "geen"})
+    html = r.get_data(as_text=True).replace("\xa0", " ")
+    # 1.300 ÷ 28 × 30 = 1.392,86; no vrijlating: 1.401,50 − 1.392,86 = 8,64
+    assert r.status_code == 200 and "omgerekend van € 1.300,00 per 4 weken, ÷ 28 × 30" in html
+    assert "€ 1.392,86" in html and "€ 8,64" in html

@@ -16,7 +16,8 @@ from . import bereken_formulier, bp, formulier_naar_invoer
 SOORT = "bijstandsnorm"
 MAX_RIJEN = 20
 ALGEMEEN = {"peildatum": "datum", "kinderen": "janee", "netto_inkomsten_per_maand": "getal",
-            "vrijwilligersvergoeding_per_maand": "getal"}
+            "vrijwilligersvergoeding_per_maand": "getal", "netto_inkomsten_per_vier_weken": "getal",
+            "omrekening_vier_weken": "tekst"}
 PERSOON = {"geboortedatum": "datum", "leeftijd": "geheel"}
 MEDEBEWONER = {"geboortedatum": "datum", "leeftijd": "geheel", "relatie": "tekst", "commerciele_relatie": "janee",
                "onderwijs": "tekst"}

@@ -131,6 +131,7 @@ VASTE_TEKSTEN = (
     N_("Een partner is geen medebewoner: vul de partner in bij 'partner'."),
     N_("De vrijlating voor een alleenstaande ouder kan niet met een partner."),
     N_("De vrijlatingen voor de doelgroep loonkostensubsidie (art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023."),
+    N_("Vul de netto inkomsten per maand óf per 4 weken in, niet allebei."),
     # web.batch
     N_("Kies een berekening."),
     N_("Kies een CSV-bestand."),

@@ -71,6 +71,14 @@ class BijstandsnormInvoer(InvoerSchema):
     vrijlating = Genest(VrijlatingSchema, load_default=None, allow_none=True)
     vrijwilligersvergoeding_per_maand = Getal(load_default=Decimal(0), validate=minimaal(0), metadata={
         "description": "Vrijwilligersvergoeding per maand"})
+    netto_inkomsten_per_vier_weken = Getal(load_default=None, allow_none=True, validate=minimaal(0), metadata={
+        "description": "In plaats van netto_inkomsten_per_maand: netto inkomsten uit arbeid per 4 weken, voor wie per "
+                       "4 weken wordt betaald; omgerekend naar een maand volgens omrekening_vier_weken",
+        "example": "1300.00"})
+    omrekening_vier_weken = Tekst(load_default="dertien_twaalfde", validate=keuze(tuple(bn.OMREKENINGEN_VIER_WEKEN)),
+                                  metadata={"description": "Omrekening van 4 weken naar een maand: dertien_twaalfde "
+                                            "(× 13 / 12, standaard) of dertig_achtentwintigste (÷ 28 × 30); de wet "
+                                            "schrijft er geen voor, gemeenten verschillen"})
 
     @validates_schema(skip_on_field_errors=False)
     def _huishouden(self, data, **kwargs):
@@ -96,6 +104,8 @@ class BijstandsnormInvoer(InvoerSchema):
                     "Een partner is geen medebewoner: vul de partner in bij 'partner'."]}
             elif peildatum and mb.geboortedatum and mb.geboortedatum > peildatum:
                 fouten.setdefault("medebewoners", {})[i] = {"geboortedatum": ["De geboortedatum ligt na de peildatum."]}
+        if data.get("netto_inkomsten_per_vier_weken") is not None and data.get("netto_inkomsten_per_maand"):
+            fouten["netto_inkomsten_per_vier_weken"] = [bn.ZOWEL_MAAND_ALS_VIER_WEKEN]
         v = data.get("vrijlating")
         if isinstance(v, bn.Vrijlating) and v.soort == "alleenstaande_ouder" and data.get("partner"):
             fouten["vrijlating"] = {"soort": ["De vrijlating voor een alleenstaande ouder kan niet met een partner."]}
@@ -167,7 +177,10 @@ class BijstandsnormResultaat(Schema):
     norm_zonder_kostendelers = Bedrag()
     verschil = Bedrag(metadata={"description": "norm_zonder_kostendelers − norm"})
     medebewoners = fields.List(fields.Nested(MedebewonerOordeel))
-    netto_inkomsten_per_maand = Bedrag()
+    netto_inkomsten_per_maand = Bedrag(metadata={"description": "Zoals ingevuld, of omgerekend van 4 weken"})
+    netto_inkomsten_per_vier_weken = Bedrag(allow_none=True, metadata={"description": "Zoals ingevuld, of null"})
+    omrekening_vier_weken = fields.String(allow_none=True, metadata={
+        "description": "De gebruikte omrekening naar een maand (bijvoorbeeld '× 13 / 12'), of null", "example": "× 13 / 12"})
     inkomstenvrijlating = fields.Nested(InkomstenvrijlatingSchema)
     vrijwilligersvergoeding = fields.Nested(VrijwilligersSchema)
     vrijgelaten = Bedrag()
