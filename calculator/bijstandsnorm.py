@@ -17,7 +17,7 @@ not below zero (art. 19 lid 1: bijstand up to the norm).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -419,9 +419,23 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "vrijgelaten": vl["bedrag"] + vw["vrijgelaten"],
         "in_aanmerking_genomen_inkomsten": in_aanmerking,
         "aanvullende_bijstand": aanvullend,
-        "jaaroverzicht": _jaaroverzicht(spoor, invoer),
+        "jaaroverzicht": _jaaroverzicht(spoor, invoer, netto, (vl["bedrag"] + vw["vrijgelaten"], aanvullend)),
     }
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+
+def _maand_bij_gelijke_inkomsten(stil: Rekenspoor, invoer: BijstandInvoer, maand: date, netto: Decimal,
+                                 vooruit: int) -> tuple[Decimal, Decimal]:
+    """(vrijgelaten, aanvullende bijstand) in a later month of the year (`maand`: its 1st, `vooruit` months after
+    the peildatum's month), with the same income: the calculation of `bereken` on the 1st of that month."""
+    leeftijd = invoer.belanghebbende.leeftijd_op(maand)
+    aow = aow_bereikt(stil, invoer.belanghebbende, maand)
+    if invoer.vrijlating is not None:
+        invoer = replace(invoer, vrijlating=replace(invoer.vrijlating, maand=invoer.vrijlating.maand + vooruit))
+    vl = _vrijlating(stil, invoer, maand, aow, leeftijd, netto)
+    vw = _vrijwilligers(stil, invoer, maand, leeftijd)
+    in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
+    return vl["bedrag"] + vw["vrijgelaten"], max(NUL, norm_op(stil, invoer, maand).norm - in_aanmerking)
 
 
 def _netto_per_maand(spoor: Rekenspoor, invoer: BijstandInvoer) -> Decimal:
@@ -468,16 +482,29 @@ def _wisseldata(spoor: Rekenspoor, invoer: BijstandInvoer, jaar: int) -> list[da
     return sorted(d for d in data if d.year == jaar and d.day > 1)
 
 
-def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer) -> dict:
+def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, peilmaand: tuple) -> dict:
     """Month by month in the calendar year of the peildatum: the norm from the 1st of the month and from
     every date in the month on which A or the norm changes (a birthday: 27, 21, 18, AOW; and 1 January /
-    1 July when the norms change)."""
+    1 July when the norms change).
+
+    From the month of the peildatum on, also what is left out and the aanvullende bijstand, with the same
+    income every month: the vrijlating counts its months on from the peildatum (so the month in which the
+    25 % of onder n ends shows), and the norm is the one from the 1st of each month. `peilmaand` is
+    (vrijgelaten, aanvullende bijstand) of the peildatum itself, which its own month shows."""
     jaar = invoer.peildatum.year
     extra = _wisseldata(spoor, invoer, jaar)
     maanden = []
     vorige = None
     wijzigingen = 0
+    stil = spoor.stil()
     for maand in maanden_van_jaar(jaar):
+        vooruit = maand.month - invoer.peildatum.month
+        if vooruit < 0:
+            vrijgelaten = aanvullend = None
+        elif vooruit == 0:
+            vrijgelaten, aanvullend = peilmaand
+        else:
+            vrijgelaten, aanvullend = _maand_bij_gelijke_inkomsten(stil, invoer, maand, netto, vooruit)
         data = [maand] + [d for d in extra if d.year == jaar and d.month == maand.month]
         delen = []
         for d in data:
@@ -489,7 +516,8 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer) -> dict:
                 wijzigingen += 1
             vorige = sleutel
             delen.append({"vanaf": d, "aantal_kostendelers": n.aantal_kostendelers, "norm": n.norm})
-        maanden.append({"maand": maand.strftime("%Y-%m"), "delen": delen})
+        maanden.append({"maand": maand.strftime("%Y-%m"), "delen": delen, "vrijgelaten": vrijgelaten,
+                        "aanvullende_bijstand": aanvullend})
     if any(p is not None and p.geboortedatum is None
            for p in [invoer.belanghebbende, invoer.partner, *invoer.medebewoners]):
         spoor.waarschuw("Van een of meer personen is alleen de leeftijd bekend: het jaaroverzicht houdt voor hen "

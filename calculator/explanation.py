@@ -93,6 +93,13 @@ class Rekenspoor:
         if self.uitleg:
             self.stappen.append(Stap(omschrijving, bedrag, grondslag, berekening, waarden))
 
+    def stil(self) -> "Rekenspoor":
+        """A spoor for a side calculation (e.g. the other months of a year overview): the same parameter set,
+        and the values it uses count as used by this calculation, but it records no steps or warnings."""
+        kind = Rekenspoor(self.params, False)
+        kind._gebruikt = self._gebruikt
+        return kind
+
     def waarschuw(self, tekst: str) -> None:
         if tekst not in self._waarschuwingen:
             self._waarschuwingen.append(tekst)

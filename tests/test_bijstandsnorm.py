@@ -127,6 +127,31 @@ def test_inkomsten_per_vier_weken_omgerekend(omrekening, maand):
     assert any("per 4 weken verschillend om" in w for w in u.waarschuwingen)
 
 
+def test_jaaroverzicht_aanvullende_bijstand_per_maand_bij_gelijke_inkomsten():
+    # Peildatum 1 March 2026, month 5 of the 25 % vrijlating (onder n, 6 months), € 800 per month, age 40:
+    # March (5) and April (6): 25 % × 800 = 200 left out, 1.401,50 − 600 = 801,50; May (7): nothing left out,
+    # 1.401,50 − 800 = 601,50; from July the norm of 1 July 2026, 1.419,46 − 800 = 619,46. January and February
+    # are before the peildatum: null.
+    r = inkomen("800.00", Vrijlating("algemeen", 5), peildatum=date(2026, 3, 1))
+    maanden = {m["maand"]: (m["vrijgelaten"], m["aanvullende_bijstand"]) for m in r["jaaroverzicht"]["maanden"]}
+    assert maanden["2026-01"] == maanden["2026-02"] == (None, None)
+    assert maanden["2026-03"] == (D("200.00"), D("801.50")) == (r["vrijgelaten"], r["aanvullende_bijstand"])
+    assert maanden["2026-04"] == (D("200.00"), D("801.50"))
+    assert maanden["2026-05"] == maanden["2026-06"] == (D("0"), D("601.50"))
+    assert all(maanden[f"2026-{m:02d}"] == (D("0"), D("619.46")) for m in range(7, 13))
+
+
+def test_jaaroverzicht_vrijwilligersvergoeding_jaarmaximum_per_maand():
+    # € 250 per month since January, from 27: 220 left out per month (the monthly maximum) until the yearly
+    # maximum of 2.200 is used up: January-October 10 × 220 = 2.200, November and December 0. No earnings:
+    # aanvullende bijstand = norm − (250 − vrijgelaten).
+    r = inkomen("0", vergoeding=D(250), peildatum=date(2026, 1, 1))
+    maanden = {m["maand"]: (m["vrijgelaten"], m["aanvullende_bijstand"]) for m in r["jaaroverzicht"]["maanden"]}
+    assert maanden["2026-01"] == (D("220"), D("1401.50") - D("30"))
+    assert maanden["2026-10"] == (D("220"), D("1419.46") - D("30"))
+    assert maanden["2026-11"] == maanden["2026-12"] == (D("0"), D("1419.46") - D("250"))
+
+
 def test_inkomsten_per_maand_en_per_vier_weken_niet_allebei(client):
     r = client.post("/api/v1/bijstandsnorm", json={
         "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "500",
@@ -273,3 +298,5 @@ def test_web_inkomsten_per_vier_weken(client):
     # 1.300 ÷ 28 × 30 = 1.392,86; no vrijlating: 1.401,50 − 1.392,86 = 8,64
     assert r.status_code == 200 and "omgerekend van € 1.300,00 per 4 weken, ÷ 28 × 30" in html
     assert "€ 1.392,86" in html and "€ 8,64" in html
+    # the year overview from January on: from July the norm of 1 July 2026, 1.419,46 − 1.392,86 = 26,60
+    assert "€ 26,60" in html and "bij dezelfde inkomsten elke maand" in html

@@ -156,6 +156,12 @@ class DeelSchema(Schema):
 class BijstandMaandSchema(Schema):
     maand = fields.String(metadata={"example": "2026-07"})
     delen = fields.List(fields.Nested(DeelSchema), metadata={"description": "Meer dan één bij een wijziging in de maand"})
+    vrijgelaten = Bedrag(allow_none=True, metadata={
+        "description": "Vanaf de maand van de peildatum, bij gelijke inkomsten: inkomstenvrijlating (de maanden tellen "
+                       "door) plus vrijgelaten vrijwilligersvergoeding; null voor eerdere maanden"})
+    aanvullende_bijstand = Bedrag(allow_none=True, metadata={
+        "description": "Vanaf de maand van de peildatum, bij gelijke inkomsten, met de norm op de 1e van de maand; "
+                       "null voor eerdere maanden"})
 
 
 class JaaroverzichtSchema(Schema):
