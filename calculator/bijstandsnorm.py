@@ -425,9 +425,10 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
 
 
 def _maand_bij_gelijke_inkomsten(stil: Rekenspoor, invoer: BijstandInvoer, maand: date, netto: Decimal,
-                                 vooruit: int) -> tuple[Decimal, Decimal]:
+                                 vooruit: int, norm: Decimal) -> tuple[Decimal, Decimal]:
     """(vrijgelaten, aanvullende bijstand) in a later month of the year (`maand`: its 1st, `vooruit` months after
-    the peildatum's month), with the same income: the calculation of `bereken` on the 1st of that month."""
+    the peildatum's month, `norm` the norm on that day), with the same income: the calculation of `bereken` on
+    the 1st of that month."""
     leeftijd = invoer.belanghebbende.leeftijd_op(maand)
     aow = aow_bereikt(stil, invoer.belanghebbende, maand)
     if invoer.vrijlating is not None:
@@ -435,7 +436,7 @@ def _maand_bij_gelijke_inkomsten(stil: Rekenspoor, invoer: BijstandInvoer, maand
     vl = _vrijlating(stil, invoer, maand, aow, leeftijd, netto)
     vw = _vrijwilligers(stil, invoer, maand, leeftijd)
     in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
-    return vl["bedrag"] + vw["vrijgelaten"], max(NUL, norm_op(stil, invoer, maand).norm - in_aanmerking)
+    return vl["bedrag"] + vw["vrijgelaten"], max(NUL, norm - in_aanmerking)
 
 
 def _netto_per_maand(spoor: Rekenspoor, invoer: BijstandInvoer) -> Decimal:
@@ -498,13 +499,6 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, pe
     wijzigingen = 0
     stil = spoor.stil()
     for maand in maanden_van_jaar(jaar):
-        vooruit = maand.month - invoer.peildatum.month
-        if vooruit < 0:
-            vrijgelaten = aanvullend = None
-        elif vooruit == 0:
-            vrijgelaten, aanvullend = peilmaand
-        else:
-            vrijgelaten, aanvullend = _maand_bij_gelijke_inkomsten(stil, invoer, maand, netto, vooruit)
         data = [maand] + [d for d in extra if d.year == jaar and d.month == maand.month]
         delen = []
         for d in data:
@@ -516,6 +510,14 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, pe
                 wijzigingen += 1
             vorige = sleutel
             delen.append({"vanaf": d, "aantal_kostendelers": n.aantal_kostendelers, "norm": n.norm})
+        vooruit = maand.month - invoer.peildatum.month
+        if vooruit < 0:
+            vrijgelaten = aanvullend = None
+        elif vooruit == 0:
+            vrijgelaten, aanvullend = peilmaand
+        else:  # delen[0] is the norm on the 1st of the month
+            vrijgelaten, aanvullend = _maand_bij_gelijke_inkomsten(stil, invoer, maand, netto, vooruit,
+                                                                   delen[0]["norm"])
         maanden.append({"maand": maand.strftime("%Y-%m"), "delen": delen, "vrijgelaten": vrijgelaten,
                         "aanvullende_bijstand": aanvullend})
     if any(p is not None and p.geboortedatum is None
