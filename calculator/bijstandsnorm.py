@@ -241,7 +241,7 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
         if leeftijd_b < minimum:
             bezwaar = (f"Niet van toepassing: de vrijlating van onder {onder} geldt niet voor wie jonger is dan "
                        f"{minimum} jaar (art. 31 lid 5).")
-    out["grondslag"] = f"{ART_31} onder {onder}" + (", lid 5" if onder in ("n", "r") else "")
+    out["grondslag"] = f"{ART_31} onder {onder}" + (" en lid 5" if onder in ("n", "r") else "")
     pct = spoor.waarde(f"{pre}.percentage", datum)
     maximum = spoor.waarde(f"{pre}.maximum", datum)
     # onder n, r and z last a number of months; onder y and aa have no end
