@@ -16,7 +16,7 @@ from marshmallow.utils import missing as marshmallow_missing
 
 import calculator
 from calculator.errors import InvoerFout
-from calculator.money import CENT, HALF_UP
+from calculator.money import as_str
 from calculator.explanation import Uitkomst
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
@@ -193,9 +193,7 @@ def _veld_waarde(veld) -> tuple[str, Callable, dict]:
     serialiseer = veld._serialize
     soort = type(veld)
     if soort is Bedrag:
-        # money.as_str inline (the notation of an amount in a response): one call less per amount
-        return "None if w is None else str(w.quantize(CENT, None, HALF_UP))", serialiseer, \
-            {"CENT": CENT, "HALF_UP": HALF_UP}
+        return "None if w is None else as_str(w)", serialiseer, {"as_str": as_str}
     if soort is Getal and veld.as_string and veld.places is None:
         # marshmallow: format(Decimal(str(w)), "f"); for a Decimal, Decimal(str(d)) is d with its exponent
         return 'format(w, "f") if type(w) is Decimal else {f}(w, {attr}, obj)', serialiseer, {"Decimal": Decimal}
