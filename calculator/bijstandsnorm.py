@@ -382,13 +382,7 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
     leeftijd_b = invoer.belanghebbende.leeftijd_op(datum)
     aow_b = aow_bereikt(spoor, invoer.belanghebbende, datum)
     netto = _netto_per_maand(spoor, invoer)
-    vl = _vrijlating(spoor, invoer, datum, aow_b, leeftijd_b, netto)
-    vw = _vrijwilligers(spoor, invoer, datum, leeftijd_b)
-    in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
-    spoor.stap("In aanmerking te nemen inkomsten", in_aanmerking, "Participatiewet art. 31 en 32",
-               "{netto} − vrijlating {vl} + vrijwilligersvergoeding boven de vrijlating {vw} = {tot}",
-               netto=Bedrag(netto), vl=Bedrag(vl["bedrag"]), vw=Bedrag(vw["vergoeding"] - vw["vrijgelaten"]),
-               tot=Bedrag(in_aanmerking))
+    vl, vw, in_aanmerking = _inkomsten(spoor, invoer, datum, leeftijd_b, aow_b, netto)
     aanvullend = max(NUL, n.norm - in_aanmerking)
     spoor.stap("Aanvullende bijstand", aanvullend, "Participatiewet art. 19 lid 1 en art. 31",
                "{norm} − {ink} = {aanv} (niet lager dan nul)",
@@ -433,10 +427,22 @@ def _maand_bij_gelijke_inkomsten(stil: Rekenspoor, invoer: BijstandInvoer, maand
     aow = aow_bereikt(stil, invoer.belanghebbende, maand)
     if invoer.vrijlating is not None:
         invoer = replace(invoer, vrijlating=replace(invoer.vrijlating, maand=invoer.vrijlating.maand + vooruit))
-    vl = _vrijlating(stil, invoer, maand, aow, leeftijd, netto)
-    vw = _vrijwilligers(stil, invoer, maand, leeftijd)
-    in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
+    vl, vw, in_aanmerking = _inkomsten(stil, invoer, maand, leeftijd, aow, netto)
     return vl["bedrag"] + vw["vrijgelaten"], max(NUL, norm - in_aanmerking)
+
+
+def _inkomsten(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeftijd_b: int, aow_b: bool,
+               netto: Decimal) -> tuple[dict, dict, Decimal]:
+    """On `datum`: the inkomstenvrijlating, the vrijwilligersvergoeding (onder k) and the inkomsten that are
+    counted (art. 31 en 32): netto − vrijlating + the vergoeding above what onder k leaves out."""
+    vl = _vrijlating(spoor, invoer, datum, aow_b, leeftijd_b, netto)
+    vw = _vrijwilligers(spoor, invoer, datum, leeftijd_b)
+    in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
+    spoor.stap("In aanmerking te nemen inkomsten", in_aanmerking, "Participatiewet art. 31 en 32",
+               "{netto} − vrijlating {vl} + vrijwilligersvergoeding boven de vrijlating {vw} = {tot}",
+               netto=Bedrag(netto), vl=Bedrag(vl["bedrag"]), vw=Bedrag(vw["vergoeding"] - vw["vrijgelaten"]),
+               tot=Bedrag(in_aanmerking))
+    return vl, vw, in_aanmerking
 
 
 def _netto_per_maand(spoor: Rekenspoor, invoer: BijstandInvoer) -> Decimal:
