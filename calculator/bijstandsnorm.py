@@ -237,7 +237,7 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
                                                  "(art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023.")
     if onder in ("n", "r") and bezwaar is None:
         # art. 31 lid 5: onder n and r do not apply below 27 (y, z and aa do)
-        minimum = int(spoor.waarde("bijstand.vrijlating_arbeid.minimumleeftijd", datum))
+        minimum = int(spoor.waarde("bijstand.vrijlatingen.minimumleeftijd", datum))
         if leeftijd_b < minimum:
             bezwaar = (f"Niet van toepassing: de vrijlating van onder {onder} geldt niet voor wie jonger is dan "
                        f"{minimum} jaar (art. 31 lid 5).")
@@ -295,7 +295,7 @@ def vrijlating_onder_k(spoor: Rekenspoor, datum: date, leeftijd: int, bedrag: De
     """Participatiewet art. 31 lid 2 onder k: an onkostenvergoeding for vrijwilligerswerk is left out of account
     up to a maximum per month and per calendar year, for a belanghebbende of 27 or older. The one implementation
     of this rule: the bijstandsnorm and the vrijwilligersvergoeding calculations both call it."""
-    grens = int(spoor.waarde("bijstand.vrijwilligersvergoeding.minimumleeftijd", datum))
+    grens = int(spoor.waarde("bijstand.vrijlatingen.minimumleeftijd", datum))
     if leeftijd < grens:
         return OnderK(NUL, grens, False)
     per_maand = spoor.waarde("bijstand.vrijwilligersvergoeding.maximum_per_maand", datum)

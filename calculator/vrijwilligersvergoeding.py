@@ -247,7 +247,7 @@ def _leeftijd_waarschuwingen(spoor: Rekenspoor, invoer: VrijwilligersInvoer) -> 
     grens = int(spoor.params.at("vrijwilligersvergoeding.leeftijdsgrens_uur", date(jaar, 1, 1)).waarde)
     grenzen = [(grens, "het uurmaximum")]
     if invoer.ontvangt_bijstand:
-        bijstand_grens = int(spoor.params.at("bijstand.vrijwilligersvergoeding.minimumleeftijd",
+        bijstand_grens = int(spoor.params.at("bijstand.vrijlatingen.minimumleeftijd",
                                              date(jaar, 1, 1)).waarde)
         grenzen.append((bijstand_grens, "de vrijlating in de bijstand"))
     if invoer.geboortedatum is not None:
