@@ -214,3 +214,21 @@ def test_elk_formulier_weigert_een_post_zonder_csrf_token(app, client):
         assert r.status_code == 400, rule
     assert client.post("/api/v1/loonkostensubsidie", json={"leeftijd": 30, "uren_per_week": 32,
                                                            "loonwaarde": 60}).status_code == 200
+
+
+def test_elke_schuiftabel_is_met_het_toetsenbord_bereikbaar_en_benoemd():
+    """Issue 13 / WCAG 2.1.1 and 4.1.2: a table that may scroll inside its box (`.tabel-scroll`) must be reachable by
+    keyboard (tabindex="0") and named for screen readers (role="region" with an aria-label), on every template,
+    whether or not it overflows on this machine's fonts and screen."""
+    import re
+    from pathlib import Path
+
+    templates = Path(__file__).parent.parent / "web" / "templates"
+    gevonden = 0
+    for bestand in sorted(templates.rglob("*.html")):
+        for tag in re.findall(r"<div\b[^>]*\btabel-scroll\b[^>]*>", bestand.read_text(encoding="utf-8")):
+            gevonden += 1
+            assert 'role="region"' in tag, f"{bestand.name}: {tag}"
+            assert 'tabindex="0"' in tag, f"{bestand.name}: {tag}"
+            assert re.search(r'aria-label(ledby)?="[^"]+"', tag), f"{bestand.name}: {tag}"
+    assert gevonden >= 10  # the month tables, parameter tables and comparisons

@@ -71,7 +71,7 @@ def browser():
 @pytest.fixture()
 def page(browser):
     # bypass_csp only lets the test inject axe-core; the app's own pages never need inline script
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", bypass_csp=True)
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL", bypass_csp=True)
     context.set_default_timeout(15_000)
     pg = context.new_page()
     fouten: list[str] = []
@@ -86,18 +86,35 @@ def page(browser):
     context.close()
 
 
+DESKTOP = {"width": 1280, "height": 900}
+TELEFOON = {"width": 390, "height": 844}
+# Every axe check runs at both widths, so that a table that only overflows on a narrow screen (and so becomes a
+# scrollable region) is always checked, whatever fonts the machine has (issue 13).
+VIEWPORTS = (("desktop", DESKTOP), ("telefoon", TELEFOON))
+
+
 def axe_check(pg, naam: str) -> None:
-    """Run axe-core (WCAG 2.0/2.1 A and AA plus best practices) on the current page: zero violations."""
+    """Run axe-core (WCAG 2.0/2.1 A and AA plus best practices) on the current page at a desktop and a phone width:
+    zero violations at both. The page's own viewport is restored afterwards."""
+    origineel = pg.viewport_size or DESKTOP
     pg.add_script_tag(path=str(AXE))
-    resultaat = pg.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})"
-    )
-    schendingen = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
-                                                               else str(n["target"]) for n in v["nodes"][:5])
-        for v in resultaat["violations"]
-    ]
+    schendingen: list[str] = []
+    try:
+        for breedte, viewport in VIEWPORTS:
+            pg.set_viewport_size(viewport)
+            pg.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            resultaat = pg.evaluate(
+                "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})"
+            )
+            schendingen += [
+                f"[{breedte} {viewport['width']} px] {v['id']} ({v['impact']}): {v['help']} -> "
+                + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                            for n in v["nodes"][:5])
+                for v in resultaat["violations"]
+            ]
+    finally:
+        pg.set_viewport_size(origineel)
     assert not schendingen, f"axe-core op {naam} ({pg.url}):\n" + "\n".join(schendingen)
 
 
