@@ -55,6 +55,9 @@ class Persoon:
     geboortedatum: date | None = None
     leeftijd: int | None = None
     aow_leeftijd_bereikt: bool | None = None
+    # art. 20 lid 3 (from 2026): a belanghebbende of 18, 19 or 20 who cannot rely on his parents for the costs of
+    # living (their means are insufficient, or he cannot reasonably claim maintenance from them)
+    geen_beroep_op_ouders: bool = False
 
     def leeftijd_op(self, datum: date) -> int:
         return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
@@ -80,6 +83,9 @@ class BijstandInvoer:
     # pay per 4 weeks instead of per month: converted with the gemeente's method (OMREKENINGEN_VIER_WEKEN)
     netto_inkomsten_per_vier_weken: Decimal | None = None
     omrekening_vier_weken: str = "dertien_twaalfde"
+    # art. 22a lid 4 (from 2026): the belanghebbende temporarily has his main residence elsewhere to give mantelzorg
+    # for an intensive need of care; then art. 22a (the kostendelersnorm) does not apply
+    mantelzorg: bool = False
 
 
 def _plus_maanden_dag(d: date, maanden: int) -> date:
@@ -126,6 +132,66 @@ class Norm:
     b: Decimal | None
     norm_per_persoon: Decimal | None
     oordelen: list
+    verhoging_jongeren: Decimal | None = None  # art. 20 lid 3 and 4, when applied
+    mantelzorg: bool = False  # art. 22a lid 4 applied
+
+
+MANTELZORG = "bijstand.kostendelers.mantelzorg_uitzondering"
+JONGEREN_VERHOGING = "bijstand.jongeren_verhoging.in_werking"
+
+
+def vanaf_wanneer(spoor: Rekenspoor, naam: str) -> date | None:
+    """The first date from which the yes/no parameter `naam` is yes (for a message), or None."""
+    for entry in spoor.params.parameter(naam).waarden:
+        if entry.value is not None and entry.value.waarde is True:
+            return entry.vanaf
+    return None
+
+
+def _nog_niet(spoor: Rekenspoor, naam: str, wat: str) -> str:
+    vanaf = vanaf_wanneer(spoor, naam)
+    wanneer = f"pas vanaf {vanaf.day} {MAANDNAMEN[vanaf.month - 1]} {vanaf.year}" if vanaf else "niet"
+    return f"{wat} bestaat {wanneer}; kies een latere peildatum of laat dit uit."
+
+
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+
+def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, echtgenoten: list,
+                        leeftijden: list[int], zonder: Decimal, artikel: str, stappen: bool
+                        ) -> tuple[Decimal, str, Decimal | None]:
+    """art. 20 lid 3: "Voor belanghebbenden van 18, 19 of 20 jaar verhoogt het college de norm met een bedrag van
+    € 746,45, indien die belanghebbende voor de kosten van levensonderhoud geen beroep kan doen op zijn ouders";
+    lid 4: that norm "in combinatie met de normen, bedoeld in het eerste en tweede lid, is niet hoger dan de norm,
+    bedoeld in artikel 21, die geldt voor een 21-jarige of ouder ... in een vergelijkbare situatie". One increase per
+    belanghebbende (spouse) of 18-20 who cannot rely on his parents, on the norm of art. 20 lid 1 or 2, up to art. 21
+    onder a (alleenstaande, alleenstaande ouder) or onder b (gehuwden). Returns (norm, artikel, verhoging or None)."""
+    w = spoor.waarde
+    if not any(p.geen_beroep_op_ouders for p in echtgenoten):
+        return zonder, artikel, None
+    if not w(JONGEREN_VERHOGING, datum):
+        veld = "belanghebbende" if echtgenoten[0].geen_beroep_op_ouders else "partner"
+        raise InvoerFout(f"{veld}.geen_beroep_op_ouders", _nog_niet(
+            spoor, JONGEREN_VERHOGING, "De verhoging voor een jongere die geen beroep kan doen op zijn ouders "
+                                       "(Participatiewet art. 20 lid 3)"))
+    aantal = sum(1 for p, lt in zip(echtgenoten, leeftijden) if p.geen_beroep_op_ouders and lt < 21)
+    if aantal == 0 or not artikel.startswith("Participatiewet art. 20 "):
+        if stappen:
+            spoor.waarschuw("De verhoging van art. 20 lid 3 (geen beroep op de ouders) geldt alleen voor een "
+                            "belanghebbende van 18, 19 of 20 jaar met een norm van art. 20; hier is zij niet toegepast.")
+        return zonder, artikel, None
+    bedrag = w("bijstand.jongeren_verhoging.bedrag", datum)
+    gehuwd = invoer.partner is not None
+    plafond = w("bijstand.norm_21.gehuwden" if gehuwd else "bijstand.norm_21.alleenstaande", datum)
+    ruw = zonder + aantal * bedrag
+    verhoogd = min(ruw, plafond)
+    if stappen:
+        spoor.stap("Verhoging: geen beroep op de ouders", verhoogd - zonder, "Participatiewet art. 20 lid 3 en 4",
+                   "{zonder} + {n} × {bedrag} = {ruw}; ten hoogste de norm van art. 21 onder {onder} {plafond}: "
+                   "norm {uit}", zonder=Bedrag(zonder), n=aantal, bedrag=Bedrag(bedrag), ruw=Bedrag(ruw),
+                   onder="b" if gehuwd else "a", plafond=Bedrag(plafond), uit=Bedrag(verhoogd))
+    return verhoogd, f"{artikel} en lid 3", verhoogd - zonder
 
 
 def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: bool = False) -> Norm:
@@ -168,8 +234,27 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
     if stappen:
         spoor.stap(f"Norm zonder kostendelende medebewoners ({_leefvorm_tekst(leefvorm, leeftijden)})", zonder,
                    artikel)
-    toepassen = m > 0 and b is not None
-    if m > 0 and b is None and stappen:
+    zonder, artikel, verhoging = _jongeren_verhoging(spoor, invoer, datum, echtgenoten, leeftijden, zonder, artikel,
+                                                     stappen)
+    if invoer.mantelzorg:
+        if not w(MANTELZORG, datum):
+            raise InvoerFout("mantelzorg", _nog_niet(
+                spoor, MANTELZORG, "De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a "
+                                   "lid 4)"))
+        if stappen and m > 0:
+            spoor.stap("Geen kostendelersnorm: de belanghebbende woont tijdelijk elders om mantelzorg te geven", None,
+                       f"{ART_22A} lid 4", "'Dit artikel is niet van toepassing op de belanghebbende die voor het "
+                       "leveren van mantelzorg bij een intensieve zorgbehoefte tijdelijk gebruikmaakt van een "
+                       "hoofdverblijf elders.'")
+    toepassen = m > 0 and b is not None and not invoer.mantelzorg
+    if toepassen and verhoging is not None:
+        if stappen:
+            spoor.waarschuw("De verhoging van art. 20 lid 3 (geen beroep op de ouders) is niet toegepast op de "
+                            "kostendelersnorm van art. 22a lid 3: de wet zegt niet hoe die twee samengaan (het "
+                            "maximum van art. 20 lid 4 noemt alleen de normen van art. 20 lid 1 en 2). Vraag uw "
+                            "gemeente hoe zij dit toepast.")
+        verhoging = None
+    if m > 0 and b is None and stappen and not invoer.mantelzorg:
         spoor.waarschuw("De kostendelersnorm geldt alleen voor een belanghebbende (of echtgenoot) van 21 jaar of "
                         "ouder (art. 22a lid 1); de jongerennorm van art. 20 blijft gelden.")
     per_persoon = None
@@ -197,7 +282,8 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
                        "{x} + {y} = {n}", x=Bedrag(delen[0]), y=Bedrag(delen[1]), n=Bedrag(norm))
     else:
         norm = zonder
-    return Norm(datum, leefvorm, a, toepassen, norm, zonder, artikel, b, per_persoon, oordelen)
+    return Norm(datum, leefvorm, a, toepassen, norm, zonder, artikel, b, per_persoon, oordelen,
+                verhoging_jongeren=verhoging, mantelzorg=invoer.mantelzorg and m > 0)
 
 
 def _leefvorm_tekst(leefvorm: str, leeftijden: list[int]) -> str:
@@ -218,9 +304,12 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     onder = ONDER[v.soort]
     bezwaar = None
     if onder == "n":
+        # "… voor zover hij algemene bijstand ontvangt, waarbij voor een persoon die de pensioengerechtigde leeftijd
+        # nog niet heeft bereikt geldt dat die inkomsten gedurende ten hoogste zes maanden niet tot de middelen
+        # worden gerekend en dat dit naar het oordeel van het college moet bijdragen aan zijn arbeidsinschakeling":
+        # at the pensioengerechtigde leeftijd the 25 % up to the maximum applies without the six months and without
+        # the arbeidsinschakeling condition
         pre = "bijstand.vrijlating_arbeid"
-        if aow_b:
-            bezwaar = "Niet van toepassing: de belanghebbende heeft de pensioengerechtigde leeftijd bereikt."
     elif onder == "r":
         pre = "bijstand.vrijlating_alleenstaande_ouder"
         grens = int(spoor.waarde(f"{pre}.kind_jonger_dan", datum))
@@ -245,7 +334,7 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     pct = spoor.waarde(f"{pre}.percentage", datum)
     maximum = spoor.waarde(f"{pre}.maximum", datum)
     # onder n, r and z last a number of months; onder y and aa have no end
-    duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("n", "r", "z") else None
+    duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("r", "z") or (onder == "n" and not aow_b) else None
     out["percentage"], out["maximum"] = pct, maximum
     if bezwaar is None and duur is not None and v.maand > duur:
         bezwaar = f"Niet van toepassing: de vrijlating duurt ten hoogste {duur} maanden (dit is maand {v.maand})."
@@ -260,10 +349,15 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
                reden="Het maximum is bereikt." if onbegrensd > maximum else "Het maximum is niet bereikt.")
     spoor.stap("Inkomstenvrijlating", bedrag, out["grondslag"],
                "{pct} % × {netto} = {ruw}; maximum {max} per maand; vrijgelaten {bedr}"
-               + (" (maand {n} van {duur})" if duur is not None else " (zonder einddatum)"),
+               + (" (maand {n} van {duur})" if duur is not None
+                  else " (zonder einddatum: de pensioengerechtigde leeftijd is bereikt)" if onder == "n"
+                  else " (zonder einddatum)"),
                pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum), bedr=Bedrag(bedrag),
                n=v.maand, duur=duur)
-    if onder == "y":
+    if onder == "n" and not aow_b:
+        spoor.waarschuw("De vrijlating van onder n geldt vóór de pensioengerechtigde leeftijd alleen als die naar het "
+                        "oordeel van het college bijdraagt aan de arbeidsinschakeling.")
+    elif onder == "y":
         spoor.waarschuw("De vrijlating voor wie medisch urenbeperkt is (onder y) geldt alleen als het college dat heeft "
                         "vastgesteld, op advies van UWV (art. 6b), en niet zolang de vrijlating van onder n (de eerste "
                         "zes maanden) van toepassing is.")
@@ -366,7 +460,11 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
     datum = invoer.peildatum
     n = norm_op(spoor, invoer, datum, stappen=True)
     for i, (mb, o) in enumerate(zip(invoer.medebewoners, n.oordelen), start=1):
-        spoor.stap(f"Medebewoner {i}: {o.reden}", None, ART_19A)
+        spoor.stap(f"Medebewoner {i}: {o.reden}", None, o.grondslag)
+    if any(o.onderdeel in ("b", "c") for o in n.oordelen):
+        spoor.waarschuw("Een medebewoner telt niet mee vanwege een schriftelijke overeenkomst tegen een commerciële "
+                        "prijs (art. 19a lid 1 onder b of c). Het college kan vragen om die overeenkomst en om de "
+                        "bewijzen van betaling van de commerciële prijs (art. 19a lid 2).")
     vt_pct = spoor.waarde("bijstand.vakantietoeslag_percentage", datum)
     # Published excl. amounts are 95 % of the norm rounded half-up to the cent (art. 19 lid 3).
     excl = cent(procent(n.norm, HONDERD - vt_pct))
@@ -393,6 +491,8 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "normartikel": n.normartikel,
         "aantal_kostendelers": n.aantal_kostendelers,
         "kostendelersnorm_toegepast": n.kostendelersnorm,
+        "mantelzorg_uitzondering": n.mantelzorg,
+        "verhoging_jongeren": n.verhoging_jongeren,
         "norm_per_persoon": n.norm_per_persoon,
         "gehuwdennorm_b": n.b,
         "norm": n.norm,
@@ -401,7 +501,7 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "norm_zonder_kostendelers": n.norm_zonder_kostendelers,
         "verschil": verschil,
         "medebewoners": [
-            {"nummer": i, "leeftijd": o.leeftijd, "telt_mee": o.telt_mee, "reden": o.reden}
+            {"nummer": i, "leeftijd": o.leeftijd, "telt_mee": o.telt_mee, "reden": o.reden, "grondslag": o.grondslag}
             for i, o in enumerate(n.oordelen, start=1)
         ],
         "netto_inkomsten_per_maand": netto,
