@@ -188,8 +188,8 @@ def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, 
     verhoogd = min(ruw, plafond)
     if stappen:
         spoor.stap("Verhoging: geen beroep op de ouders", verhoogd - zonder, "Participatiewet art. 20 lid 3 en 4",
-                   "{zonder} + {n} × {bedrag} = {ruw}; ten hoogste de norm van art. 21 onder {onder} {plafond}: "
-                   "norm {uit}", zonder=Bedrag(zonder), n=aantal, bedrag=Bedrag(bedrag), ruw=Bedrag(ruw),
+                   "{zonder} + {n} × {verhoging} = {ruw}; ten hoogste de norm van art. 21 onder {onder} {plafond}: "
+                   "norm {uit}", zonder=Bedrag(zonder), n=aantal, verhoging=Bedrag(bedrag), ruw=Bedrag(ruw),
                    onder="b" if gehuwd else "a", plafond=Bedrag(plafond), uit=Bedrag(verhoogd))
     return verhoogd, f"{artikel} en lid 3", verhoogd - zonder
 
