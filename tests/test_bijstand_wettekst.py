@@ -246,3 +246,80 @@ def test_aow_gehuwden_2024_volgt_de_wettekst():
     """Art. 22 onder b en c (text of 2024-01-01): "zonder kostendelende medebewoners: € 1.932,32"."""
     pv = default_parameters().at("bijstand.norm_aow.gehuwden", date(2024, 1, 1))
     assert pv.waarde == D("1932.32") and pv.status == "bevestigd" and "docs/bronnen/bijstandsnormen.md" in pv.bron
+
+
+# --- the new inputs in every channel -----------------------------------------------------------------------------
+
+def test_api_nieuwe_invoer_en_rekenbewijs(client):
+    """The API takes the new inputs, and the rekenbewijs echoes them so that it reproduces the result.
+    2026-06: 19, no parents to rely on: 345,99 + 746,45 = 1.092,44; a brother renting from the same landlord
+    (onder c) does not count, and a schoonvader (aanverwant, onder b) of 60 does not count either, because the
+    kostendelersnorm needs a belanghebbende of 21 or older (art. 22a lid 1): the youth norm stays."""
+    body = {"peildatum": "2026-06-01", "belanghebbende": {"leeftijd": 19, "geen_beroep_op_ouders": True},
+            "medebewoners": [{"leeftijd": 35, "relatie": "familie", "commerciele_relatie_derde": True},
+                             {"leeftijd": 60, "relatie": "aanverwant", "commerciele_relatie": True},
+                             {"leeftijd": 40, "onderwijs": "buitenland_bbl"}],
+            "mantelzorg": True}
+    r = client.post("/api/v1/bijstandsnorm?uitleg=true", json=body)
+    assert r.status_code == 200, r.get_json()
+    d = r.get_json()
+    res = d["resultaat"]
+    assert res["norm"] == "1092.44" and res["verhoging_jongeren"] == "746.45"
+    assert [m["telt_mee"] for m in res["medebewoners"]] == [False, True, False]
+    assert [m["grondslag"] for m in res["medebewoners"]] == [
+        "Participatiewet art. 19a lid 1 onder c", "Participatiewet art. 19a lid 1",
+        "Participatiewet art. 19a lid 1 onder d"]
+    invoer = d["rekenbewijs"]["invoer"]
+    assert invoer["mantelzorg"] is True and invoer["belanghebbende"]["geen_beroep_op_ouders"] is True
+    assert invoer["medebewoners"][0]["commerciele_relatie_derde"] is True
+    assert invoer["medebewoners"][1]["relatie"] == "aanverwant"
+    again = client.post("/api/v1/bijstandsnorm", json=invoer)
+    assert again.status_code == 200 and again.get_json()["resultaat"] == res
+    spec = str(client.get("/api/v1/openapi.json").get_json())
+    for naam in ("geen_beroep_op_ouders", "commerciele_relatie_derde", "aanvang_onderwijs", "mantelzorg",
+                 "buitenland_bbl", "aanverwant", "verhoging_jongeren"):
+        assert naam in spec
+
+
+def test_api_aanvang_onderwijs_alleen_bij_buitenland(client):
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 40},
+        "medebewoners": [{"leeftijd": 35, "onderwijs": "wsf", "aanvang_onderwijs": "2020-09-01"},
+                         {"leeftijd": 35, "onderwijs": "buitenland", "aanvang_onderwijs": "2027-09-01"}]})
+    assert r.status_code == 422
+    assert {f["pad"] for f in r.get_json()["fouten"]} == {"$.medebewoners[0].aanvang_onderwijs",
+                                                         "$.medebewoners[1].aanvang_onderwijs"}
+
+
+def test_web_geen_beroep_op_ouders_mantelzorg_en_onder_c(client):
+    from tests.conftest import csrf_token
+
+    html = client.get("/bijstandsnorm").get_data(as_text=True)
+    for naam in ("belanghebbende-geen_beroep_op_ouders", "partner-geen_beroep_op_ouders", "mantelzorg"):
+        assert f'name="{naam}"' in html
+    token = csrf_token(client, "/bijstandsnorm")
+    r = client.post("/bijstandsnorm", data={
+        "csrf_token": token, "actie": "bereken", "peildatum": "2026-06-01", "belanghebbende-leeftijd": "19",
+        "belanghebbende-geen_beroep_op_ouders": "on", "aantal_medebewoners": "1", "medebewoners-0-leeftijd": "35",
+        "medebewoners-0-relatie": "familie", "medebewoners-0-commerciele_relatie_derde": "on",
+        "medebewoners-0-onderwijs": "geen", "vrijlating-soort": "geen"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "1.092,44" in html and "746,45" in html and "art. 19a lid 1 onder c" in html
+    # 40 with two kostendelers and mantelzorg (2026): art. 21 onder a 1.401,50, and the page says why
+    r = client.post("/bijstandsnorm", data={
+        "csrf_token": token, "actie": "bereken", "peildatum": "2026-01-01", "belanghebbende-leeftijd": "40",
+        "mantelzorg": "on", "aantal_medebewoners": "2", "medebewoners-0-leeftijd": "50", "medebewoners-1-leeftijd": "50",
+        "vrijlating-soort": "geen"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "1.401,50" in html and "artikel 22a lid 4" in html
+    # before 2026 the same form gets the error on the mantelzorg field
+    r = client.post("/bijstandsnorm", data={
+        "csrf_token": token, "actie": "bereken", "peildatum": "2025-06-01", "belanghebbende-leeftijd": "40",
+        "mantelzorg": "on", "aantal_medebewoners": "0", "vrijlating-soort": "geen"})
+    assert r.status_code == 422 and 'href="#mantelzorg"' in r.get_data(as_text=True)
+
+
+def test_batch_sjabloon_heeft_de_nieuwe_kolom(client):
+    r = client.get("/batch/sjabloon/bijstandsnorm.csv")
+    kop = r.get_data(as_text=True).lstrip("\ufeff").splitlines()[0].split(",")
+    assert "mantelzorg" in kop and "belanghebbende" in kop and "medebewoners" in kop
