@@ -5,12 +5,18 @@ Norms are amounts incl. 5 % vakantietoeslag (art. 19 lid 3). The amount excl. va
 of the norm, rounded half-up to the cent; the vakantietoeslag is the difference. This reproduces every
 published pair (velsen.nl jul 2021: 1.541,00 / 1.463,95 / 77,05; jan 2022: 1.559,58 / 1.481,60).
 
+Art. 20 lid 3 and 4 (from 2026): the norm of art. 20 lid 1 or 2 is raised per belanghebbende of 18-20 who cannot rely
+on his parents (`geen_beroep_op_ouders`), up to the art. 21 norm in a comparable situation. Art. 22a lid 4 (from 2026):
+no kostendelersnorm while the belanghebbende temporarily lives elsewhere to give mantelzorg (`mantelzorg`). Both
+dates come from yes/no parameters; before them the input is refused (InvoerFout, a 422 in the API).
+
 Pensioengerechtigde leeftijd: from the geboortedatum and the dated AOW age (parameter
 `aow.pensioengerechtigde_leeftijd`, months, for the calendar year in which it is reached, AOW art. 7a);
 a klantmanager who only knows the age in years can set `aow_leeftijd_bereikt` per person.
 
 Income: the netto inkomsten uit arbeid per month minus the chosen inkomstenvrijlating (a percentage,
-rounded half-up to the cent once, up to the monthly maximum, only within its maximum duration), plus the
+rounded half-up to the cent once, up to the monthly maximum, only within its maximum duration; onder n has no
+maximum duration once the belanghebbende has reached the pensioengerechtigde leeftijd), plus the
 part of a vrijwilligersvergoeding above the onder-k maxima. Aanvullende bijstand = norm − counted income,
 not below zero (art. 19 lid 1: bijstand up to the norm).
 """
@@ -25,7 +31,7 @@ from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
-from .kostendelersnorm import ART_19A, ART_22A, Medebewoner, norm_per_persoon, oordeel
+from .kostendelersnorm import ART_22A, Medebewoner, norm_per_persoon, oordeel
 from .money import HONDERD, NUL, cent, procent
 from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, verjaardag
 

@@ -8,6 +8,17 @@ art. 22a lid 1: norm per person = (40 % + A × 30 %) / A × B, with
 art. 22a lid 2: for gehuwden the norm is the sum of the norms of both spouses.
 art. 22a lid 3: a spouse of 18, 19 or 20 gets a fixed amount (onder a with kinderen, onder b without)
       plus the kostendelersnorm of the spouse of 21 or older.
+art. 22a lid 4 (from 2026): the article does not apply to a belanghebbende who temporarily has his main residence
+      elsewhere to give mantelzorg (calculator.bijstandsnorm, input `mantelzorg`).
+
+art. 19a lid 1: a kostendelende medebewoner is the person of 27 or older (21 before 2023) with his main residence in the
+same home, who is not a. the echtgenoot; b. living there on a written agreement WITH THE BELANGHEBBENDE at a commercial
+price (verhuurder, huurder, onderverhuurder, onderhuurder, kostgever, kostganger), "niet zijnde een bloed- of aanverwant
+in de eerste of tweede graad"; c. a huurder, onderhuurder or kostganger on a written agreement at a commercial price
+with THE SAME THIRD PARTY as the belanghebbende (no family exception); d. following education: 1° WSF 2000 and 2° WTOS
+for which he can, given his age, qualify at some moment during it, 3° BBL, 4° comparable education abroad (for 1° and
+2° only if he is under 30 at some moment during it or turned 30 in the month it started). Lid 2: for b and c the
+college may ask for the agreement and the proof of payment.
 
 Rounding: the formula is computed exactly with Decimal (no rounded factor table such as 43,33 %) and the
 norm per person is rounded half-up to the cent once, because it is the amount the law assigns to one
