@@ -272,6 +272,13 @@ SOORT = registreer(Soort(
         # onder y exists in every supported month (onder z and aa only from 2023: they cannot be a coverage case)
         {"belanghebbende": {"leeftijd": 24}, "netto_inkomsten_per_maand": "1100",
          "vrijlating": {"soort": "medisch_urenbeperkt", "maand": 1}},
+        # art. 19a lid 1 onder b (an aanverwant still counts), onder c and onder d 4°; onder n at AOW age (no end)
+        {"belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "400",
+         "medebewoners": [{"leeftijd": 60, "relatie": "aanverwant", "commerciele_relatie": True},
+                          {"leeftijd": 35, "relatie": "familie", "commerciele_relatie_derde": True},
+                          {"leeftijd": 31, "onderwijs": "buitenland"}, {"leeftijd": 45, "onderwijs": "buitenland_bbl"}]},
+        {"belanghebbende": {"leeftijd": 70}, "netto_inkomsten_per_maand": "400",
+         "vrijlating": {"soort": "algemeen", "maand": 10}},
     ),
     volgorde=20,
 ))
