@@ -146,18 +146,25 @@ MANTELZORG = "bijstand.kostendelers.mantelzorg_uitzondering"
 JONGEREN_VERHOGING = "bijstand.jongeren_verhoging.in_werking"
 
 
-def vanaf_wanneer(spoor: Rekenspoor, naam: str) -> date | None:
-    """The first date from which the yes/no parameter `naam` is yes (for a message), or None."""
-    for entry in spoor.params.parameter(naam).waarden:
-        if entry.value is not None and entry.value.waarde is True:
-            return entry.vanaf
-    return None
+MANTELZORG_NOG_NIET = ("De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a lid 4)")
+JONGEREN_NOG_NIET = ("De verhoging voor een jongere die geen beroep kan doen op zijn ouders (Participatiewet art. 20 "
+                     "lid 3)")
 
 
-def _nog_niet(spoor: Rekenspoor, naam: str, wat: str) -> str:
-    vanaf = vanaf_wanneer(spoor, naam)
+def nog_niet(params: ParameterSet, naam: str, datum: date, wat: str) -> str | None:
+    """The message for a yes/no rule `naam` that is not in force on `datum` (its start date from the parameter), or
+    None when it is. Used by the engine and by the API schema (to report it with the other field errors)."""
+    if params.at(naam, datum).waarde:
+        return None
+    vanaf = next((e.vanaf for e in params.parameter(naam).waarden
+                  if e.value is not None and e.value.waarde is True), None)
     wanneer = f"pas vanaf {vanaf.day} {MAANDNAMEN[vanaf.month - 1]} {vanaf.year}" if vanaf else "niet"
     return f"{wat} bestaat {wanneer}; kies een latere peildatum of laat dit uit."
+
+
+def _nog_niet(spoor: Rekenspoor, naam: str, datum: date, wat: str) -> str | None:
+    spoor.waarde(naam, datum)  # the value counts as used by this calculation
+    return nog_niet(spoor.params, naam, datum, wat)
 
 
 MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -176,11 +183,10 @@ def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, 
     w = spoor.waarde
     if not any(p.geen_beroep_op_ouders for p in echtgenoten):
         return zonder, artikel, None
-    if not w(JONGEREN_VERHOGING, datum):
+    bericht = _nog_niet(spoor, JONGEREN_VERHOGING, datum, JONGEREN_NOG_NIET)
+    if bericht:
         veld = "belanghebbende" if echtgenoten[0].geen_beroep_op_ouders else "partner"
-        raise InvoerFout(f"{veld}.geen_beroep_op_ouders", _nog_niet(
-            spoor, JONGEREN_VERHOGING, "De verhoging voor een jongere die geen beroep kan doen op zijn ouders "
-                                       "(Participatiewet art. 20 lid 3)"))
+        raise InvoerFout(f"{veld}.geen_beroep_op_ouders", bericht)
     aantal = sum(1 for p, lt in zip(echtgenoten, leeftijden) if p.geen_beroep_op_ouders and lt < 21)
     if aantal == 0 or not artikel.startswith("Participatiewet art. 20 "):
         if stappen:
@@ -243,10 +249,9 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
     zonder, artikel, verhoging = _jongeren_verhoging(spoor, invoer, datum, echtgenoten, leeftijden, zonder, artikel,
                                                      stappen)
     if invoer.mantelzorg:
-        if not w(MANTELZORG, datum):
-            raise InvoerFout("mantelzorg", _nog_niet(
-                spoor, MANTELZORG, "De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a "
-                                   "lid 4)"))
+        bericht = _nog_niet(spoor, MANTELZORG, datum, MANTELZORG_NOG_NIET)
+        if bericht:
+            raise InvoerFout("mantelzorg", bericht)
         if stappen and m > 0:
             spoor.stap("Geen kostendelersnorm: de belanghebbende woont tijdelijk elders om mantelzorg te geven", None,
                        f"{ART_22A} lid 4", "'Dit artikel is niet van toepassing op de belanghebbende die voor het "
@@ -643,4 +648,5 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, pe
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
-           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN"]
+           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN", "nog_niet", "MANTELZORG", "JONGEREN_VERHOGING",
+           "MANTELZORG_NOG_NIET", "JONGEREN_NOG_NIET"]

@@ -157,6 +157,19 @@ def test_mantelzorg_voor_2026_fout_met_de_datum_uit_de_parameters():
     assert vanaf == [date(2026, 1, 1)]
 
 
+def test_api_voor_2026_alle_fouten_tegelijk(client):
+    """Both inputs before 2026, with another bad field: one 422 with every error, the dates from the parameters."""
+    r = client.post("/api/v1/bijstandsnorm", json={
+        "peildatum": "2025-06-01", "belanghebbende": {"leeftijd": 19, "geen_beroep_op_ouders": True},
+        "partner": {"leeftijd": 20, "geen_beroep_op_ouders": True}, "mantelzorg": True,
+        "netto_inkomsten_per_maand": -1})
+    assert r.status_code == 422
+    fouten = {f["pad"]: f["bericht"] for f in r.get_json()["fouten"]}
+    assert set(fouten) == {"$.belanghebbende.geen_beroep_op_ouders", "$.partner.geen_beroep_op_ouders",
+                           "$.mantelzorg", "$.netto_inkomsten_per_maand"}
+    assert "pas vanaf 1 januari 2026" in fouten["$.mantelzorg"]
+
+
 def test_api_mantelzorg_en_verhoging_voor_2026_422(client):
     r = client.post("/api/v1/bijstandsnorm", json={"peildatum": "2025-06-01", "belanghebbende": {"leeftijd": 40},
                                                    "mantelzorg": True})

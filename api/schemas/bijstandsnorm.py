@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 
 from calculator import bijstandsnorm as bn
 from calculator.kostendelersnorm import ONDERWIJS, RELATIES, Medebewoner
+from parameters import MissingParameterError, default_parameters
 
 from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, keuze, \
     minimaal, tussen
@@ -142,6 +143,18 @@ class BijstandsnormInvoer(InvoerSchema):
             elif peildatum and mb.aanvang_onderwijs and mb.aanvang_onderwijs > peildatum:
                 fouten.setdefault("medebewoners", {})[i] = {"aanvang_onderwijs": [
                     "De aanvang van het onderwijs ligt na de peildatum."]}
+        # rules that exist only from a date (art. 20 lid 3, art. 22a lid 4): reported with the other errors; the
+        # engine checks the same (calculator.bijstandsnorm.nog_niet) for direct use and for the year overview
+        if peildatum is not None:
+            for veld, p in (("belanghebbende", data.get("belanghebbende")), ("partner", data.get("partner"))):
+                if isinstance(p, bn.Persoon) and p.geen_beroep_op_ouders:
+                    bericht = _nog_niet(bn.JONGEREN_VERHOGING, peildatum, bn.JONGEREN_NOG_NIET)
+                    if bericht:
+                        fouten.setdefault(veld, {})["geen_beroep_op_ouders"] = [bericht]
+            if data.get("mantelzorg"):
+                bericht = _nog_niet(bn.MANTELZORG, peildatum, bn.MANTELZORG_NOG_NIET)
+                if bericht:
+                    fouten["mantelzorg"] = [bericht]
         if data.get("netto_inkomsten_per_vier_weken") is not None and data.get("netto_inkomsten_per_maand"):
             fouten["netto_inkomsten_per_vier_weken"] = [bn.ZOWEL_MAAND_ALS_VIER_WEKEN]
         v = data.get("vrijlating")
@@ -154,6 +167,13 @@ class BijstandsnormInvoer(InvoerSchema):
     def _maak(self, data, **kwargs):
         data["medebewoners"] = tuple(data["medebewoners"])
         return bn.BijstandInvoer(**data)
+
+
+def _nog_niet(naam: str, peildatum, wat: str) -> str | None:
+    try:
+        return bn.nog_niet(default_parameters(), naam, peildatum, wat)
+    except MissingParameterError:
+        return None  # a date without parameters: the calculation reports it
 
 
 def _te_veel():
