@@ -5,12 +5,18 @@ Norms are amounts incl. 5 % vakantietoeslag (art. 19 lid 3). The amount excl. va
 of the norm, rounded half-up to the cent; the vakantietoeslag is the difference. This reproduces every
 published pair (velsen.nl jul 2021: 1.541,00 / 1.463,95 / 77,05; jan 2022: 1.559,58 / 1.481,60).
 
+Art. 20 lid 3 and 4 (from 2026): the norm of art. 20 lid 1 or 2 is raised per belanghebbende of 18-20 who cannot rely
+on his parents (`geen_beroep_op_ouders`), up to the art. 21 norm in a comparable situation. Art. 22a lid 4 (from 2026):
+no kostendelersnorm while the belanghebbende temporarily lives elsewhere to give mantelzorg (`mantelzorg`). Both
+dates come from yes/no parameters; before them the input is refused (InvoerFout, a 422 in the API).
+
 Pensioengerechtigde leeftijd: from the geboortedatum and the dated AOW age (parameter
 `aow.pensioengerechtigde_leeftijd`, months, for the calendar year in which it is reached, AOW art. 7a);
 a klantmanager who only knows the age in years can set `aow_leeftijd_bereikt` per person.
 
 Income: the netto inkomsten uit arbeid per month minus the chosen inkomstenvrijlating (a percentage,
-rounded half-up to the cent once, up to the monthly maximum, only within its maximum duration), plus the
+rounded half-up to the cent once, up to the monthly maximum, only within its maximum duration; onder n has no
+maximum duration once the belanghebbende has reached the pensioengerechtigde leeftijd), plus the
 part of a vrijwilligersvergoeding above the onder-k maxima. Aanvullende bijstand = norm − counted income,
 not below zero (art. 19 lid 1: bijstand up to the norm).
 """
@@ -25,7 +31,7 @@ from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
-from .kostendelersnorm import ART_19A, ART_22A, Medebewoner, norm_per_persoon, oordeel
+from .kostendelersnorm import ART_22A, Medebewoner, norm_per_persoon, oordeel
 from .money import HONDERD, NUL, cent, procent
 from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, verjaardag
 
@@ -55,6 +61,9 @@ class Persoon:
     geboortedatum: date | None = None
     leeftijd: int | None = None
     aow_leeftijd_bereikt: bool | None = None
+    # art. 20 lid 3 (from 2026): a belanghebbende of 18, 19 or 20 who cannot rely on his parents for the costs of
+    # living (their means are insufficient, or he cannot reasonably claim maintenance from them)
+    geen_beroep_op_ouders: bool = False
 
     def leeftijd_op(self, datum: date) -> int:
         return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
@@ -80,6 +89,9 @@ class BijstandInvoer:
     # pay per 4 weeks instead of per month: converted with the gemeente's method (OMREKENINGEN_VIER_WEKEN)
     netto_inkomsten_per_vier_weken: Decimal | None = None
     omrekening_vier_weken: str = "dertien_twaalfde"
+    # art. 22a lid 4 (from 2026): the belanghebbende temporarily has his main residence elsewhere to give mantelzorg
+    # for an intensive need of care; then art. 22a (the kostendelersnorm) does not apply
+    mantelzorg: bool = False
 
 
 def _plus_maanden_dag(d: date, maanden: int) -> date:
@@ -126,6 +138,72 @@ class Norm:
     b: Decimal | None
     norm_per_persoon: Decimal | None
     oordelen: list
+    verhoging_jongeren: Decimal | None = None  # art. 20 lid 3 and 4, when applied
+    mantelzorg: bool = False  # art. 22a lid 4 applied
+
+
+MANTELZORG = "bijstand.kostendelers.mantelzorg_uitzondering"
+JONGEREN_VERHOGING = "bijstand.jongeren_verhoging.in_werking"
+
+
+MANTELZORG_NOG_NIET = ("De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a lid 4)")
+JONGEREN_NOG_NIET = ("De verhoging voor een jongere die geen beroep kan doen op zijn ouders (Participatiewet art. 20 "
+                     "lid 3)")
+
+
+def nog_niet(params: ParameterSet, naam: str, datum: date, wat: str) -> str | None:
+    """The message for a yes/no rule `naam` that is not in force on `datum` (its start date from the parameter), or
+    None when it is. Used by the engine and by the API schema (to report it with the other field errors)."""
+    if params.at(naam, datum).waarde:
+        return None
+    vanaf = next((e.vanaf for e in params.parameter(naam).waarden
+                  if e.value is not None and e.value.waarde is True), None)
+    wanneer = f"pas vanaf {vanaf.day} {MAANDNAMEN[vanaf.month - 1]} {vanaf.year}" if vanaf else "niet"
+    return f"{wat} bestaat {wanneer}; kies een latere peildatum of laat dit uit."
+
+
+def _nog_niet(spoor: Rekenspoor, naam: str, datum: date, wat: str) -> str | None:
+    spoor.waarde(naam, datum)  # the value counts as used by this calculation
+    return nog_niet(spoor.params, naam, datum, wat)
+
+
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+
+def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, echtgenoten: list,
+                        leeftijden: list[int], zonder: Decimal, artikel: str, stappen: bool
+                        ) -> tuple[Decimal, str, Decimal | None]:
+    """art. 20 lid 3: "Voor belanghebbenden van 18, 19 of 20 jaar verhoogt het college de norm met een bedrag van
+    € 746,45, indien die belanghebbende voor de kosten van levensonderhoud geen beroep kan doen op zijn ouders";
+    lid 4: that norm "in combinatie met de normen, bedoeld in het eerste en tweede lid, is niet hoger dan de norm,
+    bedoeld in artikel 21, die geldt voor een 21-jarige of ouder ... in een vergelijkbare situatie". One increase per
+    belanghebbende (spouse) of 18-20 who cannot rely on his parents, on the norm of art. 20 lid 1 or 2, up to art. 21
+    onder a (alleenstaande, alleenstaande ouder) or onder b (gehuwden). Returns (norm, artikel, verhoging or None)."""
+    w = spoor.waarde
+    if not any(p.geen_beroep_op_ouders for p in echtgenoten):
+        return zonder, artikel, None
+    bericht = _nog_niet(spoor, JONGEREN_VERHOGING, datum, JONGEREN_NOG_NIET)
+    if bericht:
+        veld = "belanghebbende" if echtgenoten[0].geen_beroep_op_ouders else "partner"
+        raise InvoerFout(f"{veld}.geen_beroep_op_ouders", bericht)
+    aantal = sum(1 for p, lt in zip(echtgenoten, leeftijden) if p.geen_beroep_op_ouders and lt < 21)
+    if aantal == 0 or not artikel.startswith("Participatiewet art. 20 "):
+        if stappen:
+            spoor.waarschuw("De verhoging van art. 20 lid 3 (geen beroep op de ouders) geldt alleen voor een "
+                            "belanghebbende van 18, 19 of 20 jaar met een norm van art. 20; hier is zij niet toegepast.")
+        return zonder, artikel, None
+    bedrag = w("bijstand.jongeren_verhoging.bedrag", datum)
+    gehuwd = invoer.partner is not None
+    plafond = w("bijstand.norm_21.gehuwden" if gehuwd else "bijstand.norm_21.alleenstaande", datum)
+    ruw = zonder + aantal * bedrag
+    verhoogd = min(ruw, plafond)
+    if stappen:
+        spoor.stap("Verhoging: geen beroep op de ouders", verhoogd - zonder, "Participatiewet art. 20 lid 3 en 4",
+                   "{zonder} + {n} × {verhoging} = {ruw}; ten hoogste de norm van art. 21 onder {onder} {plafond}: "
+                   "norm {uit}", zonder=Bedrag(zonder), n=aantal, verhoging=Bedrag(bedrag), ruw=Bedrag(ruw),
+                   onder="b" if gehuwd else "a", plafond=Bedrag(plafond), uit=Bedrag(verhoogd))
+    return verhoogd, f"{artikel} en lid 3", verhoogd - zonder
 
 
 def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: bool = False) -> Norm:
@@ -168,8 +246,26 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
     if stappen:
         spoor.stap(f"Norm zonder kostendelende medebewoners ({_leefvorm_tekst(leefvorm, leeftijden)})", zonder,
                    artikel)
-    toepassen = m > 0 and b is not None
-    if m > 0 and b is None and stappen:
+    zonder, artikel, verhoging = _jongeren_verhoging(spoor, invoer, datum, echtgenoten, leeftijden, zonder, artikel,
+                                                     stappen)
+    if invoer.mantelzorg:
+        bericht = _nog_niet(spoor, MANTELZORG, datum, MANTELZORG_NOG_NIET)
+        if bericht:
+            raise InvoerFout("mantelzorg", bericht)
+        if stappen and m > 0:
+            spoor.stap("Geen kostendelersnorm: de belanghebbende woont tijdelijk elders om mantelzorg te geven", None,
+                       f"{ART_22A} lid 4", "'Dit artikel is niet van toepassing op de belanghebbende die voor het "
+                       "leveren van mantelzorg bij een intensieve zorgbehoefte tijdelijk gebruikmaakt van een "
+                       "hoofdverblijf elders.'")
+    toepassen = m > 0 and b is not None and not invoer.mantelzorg
+    if toepassen and verhoging is not None:
+        if stappen:
+            spoor.waarschuw("De verhoging van art. 20 lid 3 (geen beroep op de ouders) is niet toegepast op de "
+                            "kostendelersnorm van art. 22a lid 3: de wet zegt niet hoe die twee samengaan (het "
+                            "maximum van art. 20 lid 4 noemt alleen de normen van art. 20 lid 1 en 2). Vraag uw "
+                            "gemeente hoe zij dit toepast.")
+        verhoging = None
+    if m > 0 and b is None and stappen and not invoer.mantelzorg:
         spoor.waarschuw("De kostendelersnorm geldt alleen voor een belanghebbende (of echtgenoot) van 21 jaar of "
                         "ouder (art. 22a lid 1); de jongerennorm van art. 20 blijft gelden.")
     per_persoon = None
@@ -197,7 +293,8 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
                        "{x} + {y} = {n}", x=Bedrag(delen[0]), y=Bedrag(delen[1]), n=Bedrag(norm))
     else:
         norm = zonder
-    return Norm(datum, leefvorm, a, toepassen, norm, zonder, artikel, b, per_persoon, oordelen)
+    return Norm(datum, leefvorm, a, toepassen, norm, zonder, artikel, b, per_persoon, oordelen,
+                verhoging_jongeren=verhoging, mantelzorg=invoer.mantelzorg and m > 0)
 
 
 def _leefvorm_tekst(leefvorm: str, leeftijden: list[int]) -> str:
@@ -218,9 +315,12 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     onder = ONDER[v.soort]
     bezwaar = None
     if onder == "n":
+        # "… voor zover hij algemene bijstand ontvangt, waarbij voor een persoon die de pensioengerechtigde leeftijd
+        # nog niet heeft bereikt geldt dat die inkomsten gedurende ten hoogste zes maanden niet tot de middelen
+        # worden gerekend en dat dit naar het oordeel van het college moet bijdragen aan zijn arbeidsinschakeling":
+        # at the pensioengerechtigde leeftijd the 25 % up to the maximum applies without the six months and without
+        # the arbeidsinschakeling condition
         pre = "bijstand.vrijlating_arbeid"
-        if aow_b:
-            bezwaar = "Niet van toepassing: de belanghebbende heeft de pensioengerechtigde leeftijd bereikt."
     elif onder == "r":
         pre = "bijstand.vrijlating_alleenstaande_ouder"
         grens = int(spoor.waarde(f"{pre}.kind_jonger_dan", datum))
@@ -245,7 +345,7 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     pct = spoor.waarde(f"{pre}.percentage", datum)
     maximum = spoor.waarde(f"{pre}.maximum", datum)
     # onder n, r and z last a number of months; onder y and aa have no end
-    duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("n", "r", "z") else None
+    duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("r", "z") or (onder == "n" and not aow_b) else None
     out["percentage"], out["maximum"] = pct, maximum
     if bezwaar is None and duur is not None and v.maand > duur:
         bezwaar = f"Niet van toepassing: de vrijlating duurt ten hoogste {duur} maanden (dit is maand {v.maand})."
@@ -260,10 +360,15 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
                reden="Het maximum is bereikt." if onbegrensd > maximum else "Het maximum is niet bereikt.")
     spoor.stap("Inkomstenvrijlating", bedrag, out["grondslag"],
                "{pct} % × {netto} = {ruw}; maximum {max} per maand; vrijgelaten {bedr}"
-               + (" (maand {n} van {duur})" if duur is not None else " (zonder einddatum)"),
+               + (" (maand {n} van {duur})" if duur is not None
+                  else " (zonder einddatum: de pensioengerechtigde leeftijd is bereikt)" if onder == "n"
+                  else " (zonder einddatum)"),
                pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum), bedr=Bedrag(bedrag),
                n=v.maand, duur=duur)
-    if onder == "y":
+    if onder == "n" and not aow_b:
+        spoor.waarschuw("De vrijlating van onder n geldt vóór de pensioengerechtigde leeftijd alleen als die naar het "
+                        "oordeel van het college bijdraagt aan de arbeidsinschakeling.")
+    elif onder == "y":
         spoor.waarschuw("De vrijlating voor wie medisch urenbeperkt is (onder y) geldt alleen als het college dat heeft "
                         "vastgesteld, op advies van UWV (art. 6b), en niet zolang de vrijlating van onder n (de eerste "
                         "zes maanden) van toepassing is.")
@@ -366,7 +471,11 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
     datum = invoer.peildatum
     n = norm_op(spoor, invoer, datum, stappen=True)
     for i, (mb, o) in enumerate(zip(invoer.medebewoners, n.oordelen), start=1):
-        spoor.stap(f"Medebewoner {i}: {o.reden}", None, ART_19A)
+        spoor.stap(f"Medebewoner {i}: {o.reden}", None, o.grondslag)
+    if any(o.onderdeel in ("b", "c") for o in n.oordelen):
+        spoor.waarschuw("Een medebewoner telt niet mee vanwege een schriftelijke overeenkomst tegen een commerciële "
+                        "prijs (art. 19a lid 1 onder b of c). Het college kan vragen om die overeenkomst en om de "
+                        "bewijzen van betaling van de commerciële prijs (art. 19a lid 2).")
     vt_pct = spoor.waarde("bijstand.vakantietoeslag_percentage", datum)
     # Published excl. amounts are 95 % of the norm rounded half-up to the cent (art. 19 lid 3).
     excl = cent(procent(n.norm, HONDERD - vt_pct))
@@ -393,6 +502,8 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "normartikel": n.normartikel,
         "aantal_kostendelers": n.aantal_kostendelers,
         "kostendelersnorm_toegepast": n.kostendelersnorm,
+        "mantelzorg_uitzondering": n.mantelzorg,
+        "verhoging_jongeren": n.verhoging_jongeren,
         "norm_per_persoon": n.norm_per_persoon,
         "gehuwdennorm_b": n.b,
         "norm": n.norm,
@@ -401,7 +512,7 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "norm_zonder_kostendelers": n.norm_zonder_kostendelers,
         "verschil": verschil,
         "medebewoners": [
-            {"nummer": i, "leeftijd": o.leeftijd, "telt_mee": o.telt_mee, "reden": o.reden}
+            {"nummer": i, "leeftijd": o.leeftijd, "telt_mee": o.telt_mee, "reden": o.reden, "grondslag": o.grondslag}
             for i, o in enumerate(n.oordelen, start=1)
         ],
         "netto_inkomsten_per_maand": netto,
@@ -537,4 +648,5 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, pe
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
-           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN"]
+           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN", "nog_niet", "MANTELZORG", "JONGEREN_VERHOGING",
+           "MANTELZORG_NOG_NIET", "JONGEREN_NOG_NIET"]

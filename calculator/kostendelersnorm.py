@@ -8,6 +8,17 @@ art. 22a lid 1: norm per person = (40 % + A × 30 %) / A × B, with
 art. 22a lid 2: for gehuwden the norm is the sum of the norms of both spouses.
 art. 22a lid 3: a spouse of 18, 19 or 20 gets a fixed amount (onder a with kinderen, onder b without)
       plus the kostendelersnorm of the spouse of 21 or older.
+art. 22a lid 4 (from 2026): the article does not apply to a belanghebbende who temporarily has his main residence
+      elsewhere to give mantelzorg (calculator.bijstandsnorm, input `mantelzorg`).
+
+art. 19a lid 1: a kostendelende medebewoner is the person of 27 or older (21 before 2023) with his main residence in the
+same home, who is not a. the echtgenoot; b. living there on a written agreement WITH THE BELANGHEBBENDE at a commercial
+price (verhuurder, huurder, onderverhuurder, onderhuurder, kostgever, kostganger), "niet zijnde een bloed- of aanverwant
+in de eerste of tweede graad"; c. a huurder, onderhuurder or kostganger on a written agreement at a commercial price
+with THE SAME THIRD PARTY as the belanghebbende (no family exception); d. following education: 1° WSF 2000 and 2° WTOS
+for which he can, given his age, qualify at some moment during it, 3° BBL, 4° comparable education abroad (for 1° and
+2° only if he is under 30 at some moment during it or turned 30 in the month it started). Lid 2: for b and c the
+college may ask for the agreement and the proof of payment.
 
 Rounding: the formula is computed exactly with Decimal (no rounded factor table such as 43,33 %) and the
 norm per person is rounded half-up to the cent once, because it is the amount the law assigns to one
@@ -23,13 +34,18 @@ from decimal import Decimal
 
 from .explanation import Bedrag, Rekenspoor
 from .money import HONDERD, cent
-from .periods import leeftijd_van
+from .periods import leeftijd_van, verjaardag
 
 ART_19A = "Participatiewet art. 19a lid 1"
 ART_22A = "Participatiewet art. 22a"
 
-RELATIES = ("familie", "anders")
-ONDERWIJS = ("geen", "wsf", "wtos", "bbl")
+# relatie: familie = a bloedverwant in the first or second degree of the belanghebbende (parent, child, grandparent,
+# grandchild, brother or sister); aanverwant = an aanverwant in the first or second degree (schoonouder, schoonzoon or
+# schoondochter, stiefouder or stiefkind, zwager or schoonzus, a grandparent or grandchild of the partner).
+RELATIES = ("familie", "aanverwant", "anders")
+# onderwijs (art. 19a lid 1 onder d): wsf 1°, wtos 2°, bbl 3°; buitenland = 4° for education comparable to 1° or 2°
+# (with the age condition of 4°), buitenland_bbl = 4° for a vocational training comparable to 3° (no age condition)
+ONDERWIJS = ("geen", "wsf", "wtos", "bbl", "buitenland", "buitenland_bbl")
 
 
 @dataclass(frozen=True)
@@ -39,9 +55,16 @@ class Medebewoner:
 
     geboortedatum: date | None = None
     leeftijd: int | None = None
-    relatie: str = "anders"  # familie: parent, child, grandparent, grandchild, brother or sister
-    commerciele_relatie: bool = False  # kamerhuurder / kostganger / verhuurder on a commercial basis
-    onderwijs: str = "geen"  # wsf (WSF 2000), wtos, bbl
+    relatie: str = "anders"  # RELATIES: familie or aanverwant in the first or second degree, or anders
+    # art. 19a lid 1 onder b: a written agreement at a commercial price WITH THE BELANGHEBBENDE, as verhuurder,
+    # huurder, onderverhuurder, onderhuurder, kostgever or kostganger (not for family or aanverwanten)
+    commerciele_relatie: bool = False
+    # art. 19a lid 1 onder c: both rent (huurder, onderhuurder, kostganger) from THE SAME THIRD PARTY, each with a
+    # written agreement at a commercial price (no family exception)
+    commerciele_relatie_derde: bool = False
+    onderwijs: str = "geen"  # ONDERWIJS
+    # only for onderwijs "buitenland" at 30 or older: the start of that education (art. 19a lid 1 onder d 4°)
+    aanvang_onderwijs: date | None = None
 
     def leeftijd_op(self, datum: date) -> int:
         return leeftijd_van(self.geboortedatum, self.leeftijd, datum)
@@ -52,6 +75,28 @@ class Oordeel:
     telt_mee: bool
     reden: str
     leeftijd: int
+    # the part of art. 19a lid 1 that decides: "leeftijd" (the opening words), "b", "c", "d" or None (he counts)
+    onderdeel: str | None = None
+
+    @property
+    def grondslag(self) -> str:
+        if self.onderdeel in ("b", "c", "d"):
+            return f"{ART_19A} onder {self.onderdeel}"
+        return ART_19A
+
+
+def _buitenland_jong_genoeg(mb: Medebewoner, datum: date, leeftijd: int) -> bool | None:
+    """art. 19a lid 1 onder d 4°, for education comparable to 1° and 2°: "op enig moment tijdens dat onderwijs jonger
+    dan 30 jaar is of in de maand van aanvang de leeftijd van 30 jaren heeft bereikt". True/False, or None when
+    it cannot be told (30 or older on `datum` without a geboortedatum and an aanvang_onderwijs)."""
+    if leeftijd < 30:
+        return True  # younger than 30 now, so at some moment during the education
+    if mb.geboortedatum is None or mb.aanvang_onderwijs is None:
+        return None
+    dertig = verjaardag(mb.geboortedatum, mb.geboortedatum.year + 30)
+    # younger than 30 at the start, or 30 reached in the month of the start: the 30th birthday is not before the
+    # first day of the month in which the education started
+    return dertig >= mb.aanvang_onderwijs.replace(day=1)
 
 
 def oordeel(spoor: Rekenspoor, mb: Medebewoner, datum: date) -> Oordeel:
@@ -59,19 +104,41 @@ def oordeel(spoor: Rekenspoor, mb: Medebewoner, datum: date) -> Oordeel:
     leeftijd = mb.leeftijd_op(datum)
     grens = int(spoor.waarde("bijstand.kostendelers.minimumleeftijd", datum))
     if leeftijd < grens:
-        return Oordeel(False, f"Telt niet mee: jonger dan {grens} jaar ({leeftijd} jaar).", leeftijd)
+        return Oordeel(False, f"Telt niet mee: jonger dan {grens} jaar ({leeftijd} jaar).", leeftijd, "leeftijd")
     if mb.onderwijs == "wsf":
-        return Oordeel(False, "Telt niet mee: volgt onderwijs dat recht kan geven op studiefinanciering (WSF 2000).",
-                       leeftijd)
+        return Oordeel(False, "Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, studiefinanciering "
+                              "(WSF 2000) kan krijgen (onder d 1°).", leeftijd, "d")
     if mb.onderwijs == "wtos":
-        return Oordeel(False, "Telt niet mee: heeft recht op een tegemoetkoming op grond van de WTOS.", leeftijd)
+        return Oordeel(False, "Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, een tegemoetkoming "
+                              "op grond van de WTOS kan krijgen (onder d 2°).", leeftijd, "d")
     if mb.onderwijs == "bbl":
-        return Oordeel(False, "Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL).", leeftijd)
+        return Oordeel(False, "Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL) (onder d 3°).", leeftijd, "d")
+    if mb.onderwijs == "buitenland_bbl":
+        return Oordeel(False, "Telt niet mee: volgt buiten Nederland een beroepsopleiding die vergelijkbaar is met de "
+                              "beroepsbegeleidende leerweg (onder d 4°).", leeftijd, "d")
+    if mb.onderwijs == "buitenland":
+        jong = _buitenland_jong_genoeg(mb, datum, leeftijd)
+        if jong:
+            return Oordeel(False, "Telt niet mee: volgt buiten Nederland onderwijs dat vergelijkbaar is met onderwijs "
+                                  "met studiefinanciering of WTOS, en is tijdens dat onderwijs jonger dan 30 jaar "
+                                  "(of werd 30 in de maand van aanvang) (onder d 4°).", leeftijd, "d")
+        if jong is None:
+            return Oordeel(True, f"Telt mee: onderwijs buiten Nederland telt vanaf 30 jaar ({leeftijd} jaar) alleen als "
+                                 "hij vóór zijn 30e begon of 30 werd in de maand van aanvang; vul de geboortedatum en "
+                                 "de aanvang van het onderwijs in om dat te laten beoordelen (onder d 4°).", leeftijd)
+        # 30 or older and started after the month of his 30th birthday: onder d does not apply; b and c may
+    familie = {"familie": "een bloedverwant", "aanverwant": "een aanverwant"}.get(mb.relatie)
+    if mb.commerciele_relatie and familie is None:
+        return Oordeel(False, "Telt niet mee: woont op basis van een schriftelijke overeenkomst met de belanghebbende "
+                              "tegen een commerciële prijs (huurder, verhuurder, kostganger of kostgever) (onder b).",
+                       leeftijd, "b")
+    if mb.commerciele_relatie_derde:
+        # onder c has no exception for family: a brother who rents a room from the same landlord does not count
+        return Oordeel(False, "Telt niet mee: huurt (of is kostganger) op basis van een schriftelijke overeenkomst tegen "
+                              "een commerciële prijs met dezelfde derde als de belanghebbende (onder c).", leeftijd, "c")
     if mb.commerciele_relatie:
-        if mb.relatie == "familie":
-            return Oordeel(True, "Telt mee: een commerciële huur- of kostgangersrelatie telt niet bij familie "
-                                 "(ouder, kind, grootouder, kleinkind, broer of zus).", leeftijd)
-        return Oordeel(False, "Telt niet mee: kamerhuurder, kostganger of verhuurder op commerciële basis.", leeftijd)
+        return Oordeel(True, f"Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) "
+                             f"geldt niet voor {familie} in de eerste of tweede graad.", leeftijd)
     return Oordeel(True, f"Telt mee: {grens} jaar of ouder en hoofdverblijf in dezelfde woning ({leeftijd} jaar).",
                    leeftijd)
 

@@ -56,8 +56,12 @@ def test_elke_datum_rekent_zonder_ontbrekende_parameter(naam, index, datum):
 
 # --- kostendelersnorm ---------------------------------------------------------------------------------
 
-medebewoner = st.fixed_dictionaries({"leeftijd": st.integers(27, 90)},
-                                    optional={"relatie": st.just("familie")})
+# relatie and a commercial agreement with the belanghebbende (art. 19a lid 1 onder b) never exempt family or
+# aanverwanten: such a medebewoner of 27 or older always counts
+medebewoner = st.one_of(
+    st.fixed_dictionaries({"leeftijd": st.integers(27, 90)}, optional={"relatie": st.just("anders")}),
+    st.fixed_dictionaries({"leeftijd": st.integers(27, 90), "relatie": st.sampled_from(("familie", "aanverwant"))},
+                          optional={"commerciele_relatie": st.booleans()}))
 
 
 @SNEL
@@ -79,6 +83,27 @@ def test_kostendeler_erbij_verlaagt_norm_per_persoon_en_verhoogt_huishoudtotaal(
         assert na["norm_per_persoon"] <= voor["norm_per_persoon"]
         # household total: the kostendelersnorm per person times A (art. 22a lid 1)
         assert na["norm_per_persoon"] * na["aantal_kostendelers"] >= voor["norm_per_persoon"] * voor["aantal_kostendelers"]
+
+
+@SNEL
+@given(datum=st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)), leeftijd=st.integers(18, 20),
+       partner=st.one_of(st.none(), st.integers(18, 66)), kinderen=st.booleans(), beiden=st.booleans())
+def test_verhoging_jongeren_nooit_lager_en_nooit_boven_de_norm_van_21(datum, leeftijd, partner, kinderen, beiden):
+    """Art. 20 lid 3 raises the norm; lid 4 caps it at the art. 21 norm in a comparable situation."""
+    soort_of_skip("bijstandsnorm")
+    pt = None if partner is None else {"leeftijd": partner}
+    body = {"peildatum": datum.isoformat(), "belanghebbende": {"leeftijd": leeftijd}, "partner": pt,
+            "kinderen": kinderen}
+    gewoon = bereken("bijstandsnorm", body)
+    verhoogd_pt = None if pt is None else {**pt, "geen_beroep_op_ouders": beiden}
+    verhoogd = bereken("bijstandsnorm", {**body, "belanghebbende": {"leeftijd": leeftijd,
+                                                                    "geen_beroep_op_ouders": True},
+                                         "partner": verhoogd_pt})
+    assert verhoogd["norm"] >= gewoon["norm"]
+    if verhoogd["verhoging_jongeren"] is not None:
+        naam = "bijstand.norm_21.gehuwden" if pt else "bijstand.norm_21.alleenstaande"
+        from parameters import default_parameters
+        assert verhoogd["norm"] <= default_parameters().at(naam, datum).waarde
 
 
 # --- aanvullende bijstand -----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ PAGINAS = [
      ["Bijstandsnorm en kostendelersnorm berekenen", "Medebewoner 1", "Medebewoner toevoegen", "Geen familie"]),
     (BIJSTAND, ["Social assistance standard (bijstandsnorm) on 1 January 2026", "Supplementary social assistance",
                 "Does not count: younger than 27 (aged 17).",
-                "Does not count: follows education that can give entitlement to student finance (WSF 2000).",
+                "Does not count: follows education for which he, given his age, can get student finance (WSF 2000) (under d 1°).",
                 "€1,001.50", "How it was calculated"],
      ["Bijstandsnorm per 1 januari 2026", "Aanvullende bijstand", "Telt niet mee: jonger dan 27 jaar (17 jaar).",
       "€\xa01.001,50", "Zo is het berekend"]),

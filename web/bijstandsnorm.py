@@ -17,10 +17,10 @@ SOORT = "bijstandsnorm"
 MAX_RIJEN = 20
 ALGEMEEN = {"peildatum": "datum", "kinderen": "janee", "netto_inkomsten_per_maand": "getal",
             "vrijwilligersvergoeding_per_maand": "getal", "netto_inkomsten_per_vier_weken": "getal",
-            "omrekening_vier_weken": "tekst"}
-PERSOON = {"geboortedatum": "datum", "leeftijd": "geheel"}
+            "omrekening_vier_weken": "tekst", "mantelzorg": "janee"}
+PERSOON = {"geboortedatum": "datum", "leeftijd": "geheel", "geen_beroep_op_ouders": "janee"}
 MEDEBEWONER = {"geboortedatum": "datum", "leeftijd": "geheel", "relatie": "tekst", "commerciele_relatie": "janee",
-               "onderwijs": "tekst"}
+               "commerciele_relatie_derde": "janee", "onderwijs": "tekst", "aanvang_onderwijs": "datum"}
 VRIJLATING = {"soort": "tekst", "maand": "geheel", "kind_jonger_dan_12": "janee"}
 MEDEBEWONER_VELDEN = tuple(MEDEBEWONER)
 
@@ -41,13 +41,15 @@ def _aantal(form) -> int:
 def _invoer(form) -> dict:
     data = formulier_naar_invoer(form, ALGEMEEN)
     data["belanghebbende"] = _sub(form, "belanghebbende", PERSOON)
-    partner = _sub(form, "partner", PERSOON)
+    # an unticked checkbox alone does not make a partner
+    partner = {k: v for k, v in _sub(form, "partner", PERSOON).items() if v is not False}
     data["partner"] = partner or None
     rijen = [_sub(form, f"medebewoners-{i}", MEDEBEWONER) for i in range(_aantal(form))]
     # an untouched row (no date, no age, defaults only) is not a medebewoner
     data["medebewoners"] = [r for r in rijen if r.get("geboortedatum") or r.get("leeftijd") is not None
                             or r.get("relatie") not in (None, "anders") or r.get("onderwijs") not in (None, "geen")
-                            or r.get("commerciele_relatie")]
+                            or r.get("commerciele_relatie") or r.get("commerciele_relatie_derde")
+                            or r.get("aanvang_onderwijs")]
     vrijlating = _sub(form, "vrijlating", VRIJLATING)
     if vrijlating.get("soort") and vrijlating["soort"] != "geen":
         data["vrijlating"] = vrijlating

@@ -107,11 +107,15 @@ VASTE_TEKSTEN = (
     N_("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden"),
     N_("Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden"),
     # calculator.kostendelersnorm: why a medebewoner counts or not (art. 19a)
-    N_("Telt niet mee: volgt onderwijs dat recht kan geven op studiefinanciering (WSF 2000)."),
-    N_("Telt niet mee: heeft recht op een tegemoetkoming op grond van de WTOS."),
-    N_("Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL)."),
-    N_("Telt mee: een commerciële huur- of kostgangersrelatie telt niet bij familie (ouder, kind, grootouder, kleinkind, broer of zus)."),
-    N_("Telt niet mee: kamerhuurder, kostganger of verhuurder op commerciële basis."),
+    N_("Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, studiefinanciering (WSF 2000) kan krijgen (onder d 1°)."),
+    N_("Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, een tegemoetkoming op grond van de WTOS kan krijgen (onder d 2°)."),
+    N_("Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL) (onder d 3°)."),
+    N_("Telt niet mee: volgt buiten Nederland een beroepsopleiding die vergelijkbaar is met de beroepsbegeleidende leerweg (onder d 4°)."),
+    N_("Telt niet mee: volgt buiten Nederland onderwijs dat vergelijkbaar is met onderwijs met studiefinanciering of WTOS, en is tijdens dat onderwijs jonger dan 30 jaar (of werd 30 in de maand van aanvang) (onder d 4°)."),
+    N_("Telt niet mee: woont op basis van een schriftelijke overeenkomst met de belanghebbende tegen een commerciële prijs (huurder, verhuurder, kostganger of kostgever) (onder b)."),
+    N_("Telt niet mee: huurt (of is kostganger) op basis van een schriftelijke overeenkomst tegen een commerciële prijs met dezelfde derde als de belanghebbende (onder c)."),
+    N_("Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) geldt niet voor een bloedverwant in de eerste of tweede graad."),
+    N_("Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) geldt niet voor een aanverwant in de eerste of tweede graad."),
     # api.schemas and calculator: input the rules cannot apply to (shown on the forms)
     N_("Vul een geboortedatum of een leeftijd in."),
     N_("Vul een geboortedatum óf een leeftijd in, niet allebei."),
@@ -132,6 +136,10 @@ VASTE_TEKSTEN = (
     N_("De vrijlating voor een alleenstaande ouder kan niet met een partner."),
     N_("De vrijlatingen voor de doelgroep loonkostensubsidie (art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023."),
     N_("Vul de netto inkomsten per maand óf per 4 weken in, niet allebei."),
+    N_("De aanvang van het onderwijs is alleen nodig bij onderwijs buiten Nederland (buitenland)."),
+    N_("De aanvang van het onderwijs ligt na de peildatum."),
+    N_("De verhoging voor een jongere die geen beroep kan doen op zijn ouders (Participatiewet art. 20 lid 3) bestaat pas vanaf 1 januari 2026; kies een latere peildatum of laat dit uit."),
+    N_("De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a lid 4) bestaat pas vanaf 1 januari 2026; kies een latere peildatum of laat dit uit."),
     # web.batch
     N_("Kies een berekening."),
     N_("Kies een CSV-bestand."),
@@ -156,6 +164,10 @@ PATRONEN = (
      N_("Telt niet mee: jonger dan %(grens)s jaar (%(leeftijd)s jaar).")),
     (re.compile(r"Telt mee: (?P<grens>\d+) jaar of ouder en hoofdverblijf in dezelfde woning \((?P<leeftijd>\d+) jaar\)\."),
      N_("Telt mee: %(grens)s jaar of ouder en hoofdverblijf in dezelfde woning (%(leeftijd)s jaar).")),
+    (re.compile(r"Telt mee: onderwijs buiten Nederland telt vanaf 30 jaar \((?P<leeftijd>\d+) jaar\) alleen als hij vóór zijn "
+                r"30e begon of 30 werd in de maand van aanvang; vul de geboortedatum en de aanvang van het onderwijs in "
+                r"om dat te laten beoordelen \(onder d 4°\)\."),
+     N_("Telt mee: onderwijs buiten Nederland telt vanaf 30 jaar (%(leeftijd)s jaar) alleen als hij vóór zijn 30e begon of 30 werd in de maand van aanvang; vul de geboortedatum en de aanvang van het onderwijs in om dat te laten beoordelen (onder d 4°).")),
 )
 
 

@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 
 from calculator import bijstandsnorm as bn
 from calculator.kostendelersnorm import ONDERWIJS, RELATIES, Medebewoner
+from parameters import MissingParameterError, default_parameters
 
 from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, keuze, \
     minimaal, tussen
@@ -21,6 +22,12 @@ MAX_MEDEBEWONERS = 20
 class PersoonSchema(PersoonVelden, InvoerSchema):
     aow_leeftijd_bereikt = JaNee(load_default=None, allow_none=True, metadata={
         "description": "Alleen nodig als de geboortedatum onbekend is: heeft deze persoon de AOW-leeftijd bereikt?"})
+    geen_beroep_op_ouders = JaNee(load_default=False, metadata={
+        "description": "Vanaf 1 januari 2026, voor 18, 19 of 20 jaar (Participatiewet art. 20 lid 3): deze persoon kan "
+                       "voor de kosten van levensonderhoud geen beroep doen op zijn ouders, omdat hun middelen niet "
+                       "toereikend zijn of hij het onderhoudsrecht redelijkerwijs niet te gelde kan maken. De norm van "
+                       "art. 20 wordt dan per zo'n persoon verhoogd (2026-01: € 746,45; 2026-07: € 762,24), tot ten "
+                       "hoogste de norm van art. 21 (lid 4). Vóór 2026 geeft true een fout (422)."})
 
     @post_load
     def _maak(self, data, **kwargs):
@@ -29,11 +36,33 @@ class PersoonSchema(PersoonVelden, InvoerSchema):
 
 class MedebewonerSchema(PersoonVelden, InvoerSchema):
     relatie = Tekst(load_default="anders", validate=keuze(RELATIES + ("partner",)), metadata={
-        "description": "familie (ouder, kind, grootouder, kleinkind, broer of zus) of anders"})
+        "description": "Relatie met de belanghebbende (art. 19a lid 1 onder b): familie (bloedverwant in de eerste of "
+                       "tweede graad: ouder, kind, grootouder, kleinkind, broer of zus), aanverwant (aanverwant in de "
+                       "eerste of tweede graad: schoonouder, schoonzoon of schoondochter, stiefouder of stiefkind, "
+                       "zwager of schoonzus, grootouder of kleinkind van de partner) of anders"})
     commerciele_relatie = JaNee(load_default=False, metadata={
-        "description": "Kamerhuurder, kostganger of verhuurder op commerciële basis (schriftelijk, marktconform)"})
+        "description": "Art. 19a lid 1 onder b: woont hier op basis van een schriftelijke overeenkomst MET DE "
+                       "BELANGHEBBENDE tegen een commerciële prijs, als verhuurder, huurder, onderverhuurder, "
+                       "onderhuurder, kostgever of kostganger. Geldt niet voor familie of aanverwanten (relatie). "
+                       "Het college kan de overeenkomst en de bewijzen van betaling vragen (lid 2)."})
+    commerciele_relatie_derde = JaNee(load_default=False, metadata={
+        "description": "Art. 19a lid 1 onder c: huurt (onderhuurder, kostganger) op basis van een schriftelijke "
+                       "overeenkomst tegen een commerciële prijs met DEZELFDE DERDE (bijvoorbeeld dezelfde verhuurder "
+                       "van kamers) als de belanghebbende, die ook zo'n overeenkomst met die derde heeft. Ook voor "
+                       "familie: onder c kent geen uitzondering voor familie. Het college kan de overeenkomsten en de "
+                       "bewijzen van betaling vragen (lid 2)."})
     onderwijs = Tekst(load_default="geen", validate=keuze(ONDERWIJS), metadata={
-        "description": "geen, wsf (onderwijs met recht op studiefinanciering), wtos of bbl"})
+        "description": "Art. 19a lid 1 onder d: geen; wsf (onderwijs waarvoor aanspraak op studiefinanciering WSF 2000 "
+                       "kan bestaan en waarvoor hij op enig moment tijdens dat onderwijs gelet op zijn leeftijd "
+                       "studiefinanciering kan krijgen, 1°); wtos (idem voor een tegemoetkoming van hoofdstuk 4 WTOS, "
+                       "2°); bbl (beroepsbegeleidende leerweg, 3°); buitenland (vergelijkbaar onderwijs als 1° of 2° "
+                       "buiten Nederland, 4°: alleen als hij op enig moment tijdens dat onderwijs jonger is dan 30 of "
+                       "30 werd in de maand van aanvang, zie aanvang_onderwijs); buitenland_bbl (een met 3° "
+                       "vergelijkbare beroepsopleiding buiten Nederland, 4°, zonder leeftijdsgrens)"})
+    aanvang_onderwijs = Datum(load_default=None, allow_none=True, metadata={
+        "description": "Alleen bij onderwijs buitenland voor wie 30 jaar of ouder is: de datum waarop het onderwijs "
+                       "begon (met de geboortedatum te beoordelen: jonger dan 30 bij de aanvang of 30 geworden in de "
+                       "maand van aanvang)"})
 
     @post_load
     def _maak(self, data, **kwargs):
@@ -79,6 +108,10 @@ class BijstandsnormInvoer(InvoerSchema):
                                   metadata={"description": "Omrekening van 4 weken naar een maand: dertien_twaalfde "
                                             "(× 13 / 12, standaard) of dertig_achtentwintigste (÷ 28 × 30); de wet "
                                             "schrijft er geen voor, gemeenten verschillen"})
+    mantelzorg = JaNee(load_default=False, metadata={
+        "description": "Vanaf 1 januari 2026 (Participatiewet art. 22a lid 4): de belanghebbende gebruikt tijdelijk "
+                       "een hoofdverblijf elders om mantelzorg te geven bij een intensieve zorgbehoefte; dan geldt de "
+                       "kostendelersnorm niet. Vóór 2026 geeft true een fout (422)."})
 
     @validates_schema(skip_on_field_errors=False)
     def _huishouden(self, data, **kwargs):
@@ -104,6 +137,24 @@ class BijstandsnormInvoer(InvoerSchema):
                     "Een partner is geen medebewoner: vul de partner in bij 'partner'."]}
             elif peildatum and mb.geboortedatum and mb.geboortedatum > peildatum:
                 fouten.setdefault("medebewoners", {})[i] = {"geboortedatum": ["De geboortedatum ligt na de peildatum."]}
+            elif mb.aanvang_onderwijs and mb.onderwijs != "buitenland":
+                fouten.setdefault("medebewoners", {})[i] = {"aanvang_onderwijs": [
+                    "De aanvang van het onderwijs is alleen nodig bij onderwijs buiten Nederland (buitenland)."]}
+            elif peildatum and mb.aanvang_onderwijs and mb.aanvang_onderwijs > peildatum:
+                fouten.setdefault("medebewoners", {})[i] = {"aanvang_onderwijs": [
+                    "De aanvang van het onderwijs ligt na de peildatum."]}
+        # rules that exist only from a date (art. 20 lid 3, art. 22a lid 4): reported with the other errors; the
+        # engine checks the same (calculator.bijstandsnorm.nog_niet) for direct use and for the year overview
+        if peildatum is not None:
+            for veld, p in (("belanghebbende", data.get("belanghebbende")), ("partner", data.get("partner"))):
+                if isinstance(p, bn.Persoon) and p.geen_beroep_op_ouders:
+                    bericht = _nog_niet(bn.JONGEREN_VERHOGING, peildatum, bn.JONGEREN_NOG_NIET)
+                    if bericht:
+                        fouten.setdefault(veld, {})["geen_beroep_op_ouders"] = [bericht]
+            if data.get("mantelzorg"):
+                bericht = _nog_niet(bn.MANTELZORG, peildatum, bn.MANTELZORG_NOG_NIET)
+                if bericht:
+                    fouten["mantelzorg"] = [bericht]
         if data.get("netto_inkomsten_per_vier_weken") is not None and data.get("netto_inkomsten_per_maand"):
             fouten["netto_inkomsten_per_vier_weken"] = [bn.ZOWEL_MAAND_ALS_VIER_WEKEN]
         v = data.get("vrijlating")
@@ -118,6 +169,13 @@ class BijstandsnormInvoer(InvoerSchema):
         return bn.BijstandInvoer(**data)
 
 
+def _nog_niet(naam: str, peildatum, wat: str) -> str | None:
+    try:
+        return bn.nog_niet(default_parameters(), naam, peildatum, wat)
+    except MissingParameterError:
+        return None  # a date without parameters: the calculation reports it
+
+
 def _te_veel():
     raise ValidationError(f"Vul ten hoogste {MAX_MEDEBEWONERS} medebewoners in.")
 
@@ -127,6 +185,8 @@ class MedebewonerOordeel(Schema):
     leeftijd = fields.Integer()
     telt_mee = fields.Boolean(metadata={"description": "Kostendelende medebewoner (art. 19a lid 1)"})
     reden = fields.String()
+    grondslag = fields.String(metadata={"description": "Het onderdeel van art. 19a lid 1 dat beslist",
+                                        "example": "Participatiewet art. 19a lid 1 onder c"})
 
 
 class InkomstenvrijlatingSchema(Schema):
@@ -175,6 +235,12 @@ class BijstandsnormResultaat(Schema):
     normartikel = fields.String()
     aantal_kostendelers = fields.Integer(metadata={"description": "A in art. 22a lid 1"})
     kostendelersnorm_toegepast = fields.Boolean()
+    mantelzorg_uitzondering = fields.Boolean(metadata={
+        "description": "True als de kostendelersnorm niet is toegepast omdat de belanghebbende tijdelijk elders "
+                       "mantelzorg geeft (art. 22a lid 4)"})
+    verhoging_jongeren = Bedrag(allow_none=True, metadata={
+        "description": "De verhoging van de norm voor een jongere van 18-20 die geen beroep kan doen op zijn ouders "
+                       "(art. 20 lid 3), na het maximum van lid 4; null als zij niet is toegepast"})
     norm_per_persoon = Bedrag(allow_none=True)
     gehuwdennorm_b = Bedrag(allow_none=True, metadata={"description": "B in art. 22a lid 1"})
     norm = Bedrag(metadata={"description": "Norm van het huishouden, inclusief vakantietoeslag"})
@@ -226,6 +292,13 @@ SOORT = registreer(Soort(
         # onder y exists in every supported month (onder z and aa only from 2023: they cannot be a coverage case)
         {"belanghebbende": {"leeftijd": 24}, "netto_inkomsten_per_maand": "1100",
          "vrijlating": {"soort": "medisch_urenbeperkt", "maand": 1}},
+        # art. 19a lid 1 onder b (an aanverwant still counts), onder c and onder d 4°; onder n at AOW age (no end)
+        {"belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "400",
+         "medebewoners": [{"leeftijd": 60, "relatie": "aanverwant", "commerciele_relatie": True},
+                          {"leeftijd": 35, "relatie": "familie", "commerciele_relatie_derde": True},
+                          {"leeftijd": 31, "onderwijs": "buitenland"}, {"leeftijd": 45, "onderwijs": "buitenland_bbl"}]},
+        {"belanghebbende": {"leeftijd": 70}, "netto_inkomsten_per_maand": "400",
+         "vrijlating": {"soort": "algemeen", "maand": 10}},
     ),
     volgorde=20,
 ))
