@@ -37,7 +37,7 @@ from .money import NUL, cent, procent
 
 SOORT = "quotumheffing"
 SECTOREN = ("markt", "overheid")
-EERSTE_JAAR, LAATSTE_JAAR = 2022, 2026
+BESTAND = "quotumheffing.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
 WFSV = "Wfsv art. 38a-38g (quotumregeling)"
 WFSV_PERCENTAGE = "Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35"
 WFSV_HEFFING = "Wfsv art. 34 lid 3, 4 en 6 en art. 38a-38g"
@@ -61,11 +61,13 @@ class QuotumInvoer:
         return date(self.jaar, 1, 1)
 
 
-def _controleer(invoer: QuotumInvoer) -> None:
+def _controleer(invoer: QuotumInvoer, params: ParameterSet) -> None:
     if invoer.sector not in SECTOREN:
         raise InvoerFout("sector", "Kies als sector 'markt' of 'overheid'.")
-    if not EERSTE_JAAR <= invoer.jaar <= LAATSTE_JAAR:
-        raise InvoerFout("jaar", f"Kies een jaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR}.")
+    # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
+    eerste, laatste = params.jaren(BESTAND)
+    if not eerste <= invoer.jaar <= date.max.year:
+        raise InvoerFout("jaar", f"Kies een jaar van {eerste} tot en met {laatste}.")
     if invoer.verloonde_uren_doelgroep > invoer.verloonde_uren_totaal:
         raise InvoerFout("verloonde_uren_doelgroep",
                          "De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal "
@@ -81,8 +83,8 @@ def officieel_percentage(params: ParameterSet, sector: str, jaar: int):
 
 
 def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
-    _controleer(invoer)
     params = params or default_parameters()
+    _controleer(invoer, params)
     spoor = Rekenspoor(params, uitleg)
     datum = invoer.peildatum
     sector = invoer.sector

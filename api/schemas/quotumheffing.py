@@ -10,13 +10,15 @@ from calculator import quotumheffing as q
 
 from ..fields import Bedrag, Geheel, Getal, InvoerSchema, Percentage, Tekst, keuze, minimaal, tussen
 from ..soorten import Soort, registreer
+from .common import Jaren
 
 
 class QuotumheffingInvoer(InvoerSchema):
     jaar = Geheel(required=True,
-                  validate=validate.Range(min=q.EERSTE_JAAR, max=q.LAATSTE_JAAR,
-                                          error="Kies een jaar van {min} tot en met {max}; andere jaren worden niet ondersteund."),
-                  metadata={"description": "Het kalenderjaar waarover de heffing gaat (2022 tot en met 2026)", "example": 2024})
+                  validate=Jaren(q.BESTAND, error="Kies een jaar van {min} tot en met {max}; andere jaren worden niet ondersteund."),
+                  metadata={"description": "Het kalenderjaar waarover de heffing gaat; de jaren volgen uit de parameters "
+                                           "(minimum en maximum; een jaar na het maximum geeft een 422 met bekend_tot)",
+                            "example": 2024})
     sector = Tekst(required=True, validate=keuze(q.SECTOREN),
                    metadata={"description": "Sector van de werkgever: markt of overheid", "example": "overheid"})
     verloonde_uren_totaal = Getal(required=True, validate=minimaal(0),
