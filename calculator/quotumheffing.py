@@ -97,7 +97,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     totaal = invoer.verloonde_uren_totaal
     quotumplichtig = totaal >= drempel
     spoor.stap(
-        "Valt de werkgever onder het quotum? Dat is zo bij 40.575 of meer verloonde uren per jaar (25 werknemers)",
+        f"Valt de werkgever onder het quotum? Dat is zo bij {_uren(drempel)} of meer verloonde uren per jaar "
+        f"({_uren(drempel / gemiddeld)} werknemers)",
         grondslag="Wfsv art. 34 lid 4 en 6",
         berekening="{totaal} uur " + ("is niet minder dan" if quotumplichtig else "is minder dan")
                    + " {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
@@ -158,7 +159,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
         spoor.stap("Benodigde uren voor werknemers uit de doelgroep banenafspraak", grondslag=WFSV_PERCENTAGE,
                    berekening="{pct} % × {totaal} uur = {uren} uur", pct=percentage, totaal=totaal,
                    uren=benodigde_uren)
-        spoor.stap("Benodigde arbeidsplaatsen (één arbeidsplaats is 25,5 uur per week, 1.331 uur per jaar)",
+        spoor.stap(f"Benodigde arbeidsplaatsen (één arbeidsplaats is {_uren(per_week)} uur per week, "
+                   f"{_uren(uren_per_plaats)} uur per jaar)",
                    grondslag=WFSV,
                    berekening="{uren} uur / {per} uur = {plaatsen} arbeidsplaatsen ({week} uur per week)",
                    uren=benodigde_uren, per=uren_per_plaats, plaatsen=_toon(benodigde_plaatsen), week=per_week)
@@ -178,7 +180,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     # 4. Heffing: exact shortfall × € 5.000, rounded half-up to the cent once (a money amount; no source
     # states a rounding of the arbeidsplaatsen, so they are not rounded first).
     heffing = cent(tekort_uren * per_plaats_bedrag / uren_per_plaats)
-    spoor.stap("Quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × € 5.000 (afgerond op de cent)",
+    spoor.stap(f"Quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × {_euro(per_plaats_bedrag)} "
+               "(afgerond op de cent)",
                heffing, WFSV_HEFFING, "{tekort} uur / {per} uur × {per_plaats} = {heffing}",
                tekort=tekort_uren, per=uren_per_plaats, per_plaats=Bedrag(per_plaats_bedrag), heffing=Bedrag(heffing))
 
@@ -229,6 +232,13 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
 def _toon(aantal: Decimal) -> Decimal:
     """Display only: 4 decimals. The calculation keeps the exact value."""
     return aantal.quantize(Decimal("0.0001"))
+
+
+def _uren(waarde: Decimal) -> str:
+    """A number of hours or people as Dutch text (40.575; 25,5): the step texts take it from the parameter."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(waarde.normalize(), locale="nl_NL", decimal_quantization=False)
 
 
 def _pct(waarde: Decimal) -> str:

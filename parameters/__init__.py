@@ -137,6 +137,8 @@ def _parse_file(path: Path) -> tuple[str, dict]:
         raw = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ParameterFileError(path.name, [f"geen geldige YAML: {exc}"]) from exc
+    except ValueError as exc:  # e.g. a date such as 2024-13-01, which YAML reads as a date that cannot be
+        raise ParameterFileError(path.name, [f"geen geldige datum (JJJJ-MM-DD): {exc}"]) from exc
     try:
         data = ParameterFileSchema().load(raw or {})
     except ValidationError as exc:

@@ -36,7 +36,27 @@ def _datum(d):
 
 @bp.app_context_processor
 def _context():
-    return {"taal": i18n.huidige_taal(), "soorten": SOORTEN, "locale": i18n.babel_locale()}
+    return {"taal": i18n.huidige_taal(), "soorten": SOORTEN, "locale": i18n.babel_locale(), "rekenjaren": rekenjaren,
+            "geldende_waarde": geldende_waarde}
+
+
+def rekenjaren(bestand: str) -> tuple[int, int]:
+    """(first, last) calendar year of a rule whose values are in `bestand` (ParameterSet.jaren): form hints
+    take them from the data, never from the template."""
+    from parameters import default_parameters
+
+    return default_parameters().jaren(bestand)
+
+
+def geldende_waarde(naam: str):
+    """The value of parameter `naam` for a text on a page (an introduction, a hint): the one in force today,
+    or on the horizon when today lies after it (the last value that is known)."""
+    from datetime import date
+
+    from parameters import default_parameters
+
+    params = default_parameters()
+    return params.at(naam, min(date.today(), params.parameter(naam).bekend_tot)).waarde
 
 
 def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:

@@ -42,11 +42,14 @@ class MedebewonerSchema(PersoonVelden, InvoerSchema):
 
 class VrijlatingSchema(InvoerSchema):
     soort = Tekst(required=True, validate=keuze(bn.VRIJLATINGEN), metadata={
-        "description": "Participatiewet art. 31 lid 2: algemeen (25 %, onder n, 6 maanden), alleenstaande_ouder "
-                       "(12,5 %, onder r, 30 maanden), medisch_urenbeperkt (15 %, onder y, zonder einddatum), "
-                       "doelgroep_loonkostensubsidie (15 %, onder z, 12 maanden na onder n) of "
-                       "doelgroep_loonkostensubsidie_voortgezet (15 %, onder aa, na onder z, zonder einddatum). "
-                       "Onder n en r gelden niet onder de 27 jaar (lid 5)."})
+        # no percentage, duration or age here: they are parameters and change with the law (issue 15)
+        "description": "Participatiewet art. 31 lid 2: algemeen (onder n), alleenstaande_ouder (onder r), "
+                       "medisch_urenbeperkt (onder y, zonder einddatum), doelgroep_loonkostensubsidie (onder z, na "
+                       "onder n) of doelgroep_loonkostensubsidie_voortgezet (onder aa, na onder z, zonder einddatum). "
+                       "Percentage, maximum en duur per datum: de parameters bijstand.vrijlating_arbeid.*, "
+                       "bijstand.vrijlating_alleenstaande_ouder.*, bijstand.vrijlating_medisch_urenbeperkt.* en "
+                       "bijstand.vrijlating_doelgroep_lks.* (GET /api/v1/parameters). Onder n en r gelden niet onder "
+                       "de leeftijd bijstand.vrijlatingen.minimumleeftijd (lid 5)."})
     maand = Geheel(load_default=1, validate=tussen(1, 120), metadata={
         "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste); "
                        "niet van belang bij onder y en aa"})
