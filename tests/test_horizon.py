@@ -199,6 +199,16 @@ def test_formulier_standaarddatum_na_de_horizon(client):
     _geen_code_of_iso(html.split("<main", 1)[1])
 
 
+def test_bijstandsformulier_na_de_horizon(client):
+    r = client.post("/bijstandsnorm", data={**FORMULIEREN["/bijstandsnorm"],
+                                            "csrf_token": csrf_token(client, "/bijstandsnorm")})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert "De bedragen en percentages voor 1 juli 2027 zijn nog niet gepubliceerd." in html
+    assert "Kies een datum tot en met 31 december 2026" in html
+    _geen_code_of_iso(html.split("<main", 1)[1])
+
+
 @pytest.mark.parametrize("pad", ["/quotumheffing", "/vrijwilligersvergoeding"])
 def test_formulier_jaar_na_de_horizon(client, pad):
     r = client.post(pad, data={**FORMULIEREN[pad], "csrf_token": csrf_token(client, pad)})
