@@ -55,8 +55,13 @@ def geldende_waarde(naam: str):
 
     from parameters import default_parameters
 
+    from parameters import MissingParameterError
+
     params = default_parameters()
-    return params.at(naam, min(date.today(), params.parameter(naam).bekend_tot)).waarde
+    try:
+        return params.at(naam, min(date.today(), params.parameter(naam).bekend_tot)).waarde
+    except MissingParameterError:  # not in force on that date (e.g. in a folder of one's own): shown as "–"
+        return None
 
 
 def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
