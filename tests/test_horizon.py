@@ -129,6 +129,15 @@ def test_formulieren_tonen_de_jaren_uit_de_data(app_2027, client):
     assert "2022 tot en met 2027." in app_2027.test_client().get("/vrijwilligersvergoeding").get_data(as_text=True)
 
 
+def test_openapi_volgt_de_data(app_2027, client):
+    """The year ranges in the OpenAPI document come from the parameter set of the app."""
+    def jaar(c, schema):
+        return c.get("/api/v1/openapi.json").get_json()["components"]["schemas"][schema]["properties"]["jaar"]
+    for schema in ("QuotumheffingInvoer", "VrijwilligersvergoedingInvoer"):
+        assert (jaar(client, schema)["minimum"], jaar(client, schema)["maximum"]) == (2022, 2026)
+        assert (jaar(app_2027.test_client(), schema)["minimum"], jaar(app_2027.test_client(), schema)["maximum"]) == (2022, 2027)
+
+
 @freeze_time("2027-01-01")
 def test_standaarddatum_vandaag_in_de_verlengde_map(app_2027):
     """1 January 2027 with the default date (today): the extended copy computes it."""
