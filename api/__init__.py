@@ -55,12 +55,15 @@ def _heeft_float(x) -> bool:
     return False
 
 
-def problem(status: int, titel: str, detail: str | None = None, fouten: list[dict] | None = None) -> Response:
+def problem(status: int, titel: str, detail: str | None = None, fouten: list[dict] | None = None,
+            bekend_tot=None) -> Response:
     body = {"type": "about:blank", "title": titel, "status": status}
     if detail:
         body["detail"] = detail
     if fouten is not None:
         body["fouten"] = fouten
+    if bekend_tot is not None:  # a date without a parameter value: the values are known up to this date
+        body["bekend_tot"] = bekend_tot.isoformat()
     return Response(naar_json(body), status=status, mimetype=PROBLEM)
 
 
@@ -101,7 +104,8 @@ def bereken_antwoord(soort_naam: str) -> Response:
         invoer = laad_invoer(soort, data)
         uitkomst = reken(soort, invoer, uitleg=uitleg)
     except Fout as exc:
-        return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", exc.fouten)
+        return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", exc.fouten,
+                       bekend_tot=exc.bekend_tot)
     return json_response(envelop(soort, invoer, uitkomst, uitleg=uitleg))
 
 

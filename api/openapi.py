@@ -26,6 +26,8 @@ class ProblemSchema(Schema):
     status = fields.Integer()
     detail = fields.String()
     fouten = fields.List(fields.Nested(FoutSchema))
+    bekend_tot = fields.Date(metadata={"description": "Alleen als er voor de gevraagde datum geen parameterwaarde is: "
+                                                      "tot en met deze datum zijn de waarden bekend"})
 
 
 def _schema_naam(resolver_schema) -> str:
@@ -43,8 +45,15 @@ def _decimaal_als_tekst(self, field, ret, **kwargs) -> dict:
     return {}
 
 
-@lru_cache(maxsize=1)
 def spec() -> dict:
+    """The OpenAPI document, made once per parameter set: the year ranges of the schemas follow the data."""
+    from parameters import default_parameters
+
+    return _spec(default_parameters().fingerprint)
+
+
+@lru_cache(maxsize=4)
+def _spec(vingerafdruk: str) -> dict:
     plugin = MarshmallowPlugin(schema_name_resolver=_schema_naam)
     s = APISpec(
         title="Rekenhulp API",

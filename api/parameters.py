@@ -37,11 +37,17 @@ class ParameterSchema(Schema):
     grondslag = fields.String()
     bekend_tot = fields.Date(metadata={"description": "Tot en met deze datum is de reeks waarden gecontroleerd"})
     bestand = fields.String(metadata={"example": "wml.yaml"})
+    publicatie = fields.String(allow_none=True, metadata={"description": "Waar de volgende waarde wordt gepubliceerd"})
     waarden = fields.List(fields.Nested(ParameterWaardeSchema))
+
+
+HORIZON = "De horizon: tot en met deze datum zijn alle parameters bekend (de vroegste bekend_tot); een berekening " \
+          "voor een latere datum geeft een 422 met bekend_tot"
 
 
 class ParameterLijstSchema(Schema):
     parameters_vingerafdruk = fields.String()
+    bekend_tot = fields.Date(metadata={"description": HORIZON})
     aantal = fields.Integer()
     parameters = fields.List(fields.Nested(ParameterSchema))
 
@@ -63,6 +69,7 @@ class ParameterOpDatumSchema(Schema):
 class ParametersOpDatumSchema(Schema):
     datum = fields.Date()
     parameters_vingerafdruk = fields.String()
+    bekend_tot = fields.Date(metadata={"description": HORIZON})
     parameters = fields.List(fields.Nested(ParameterOpDatumSchema))
 
 
@@ -102,7 +109,7 @@ class ParameterVergelijkingSchema(Schema):
 def parameter_json(p: Parameter) -> dict:
     return {
         "naam": p.naam, "omschrijving": p.omschrijving, "eenheid": p.eenheid, "grondslag": p.grondslag,
-        "bekend_tot": p.bekend_tot, "bestand": p.bestand,
+        "bekend_tot": p.bekend_tot, "bestand": p.bestand, "publicatie": p.publicatie,
         "waarden": [
             {"vanaf": e.vanaf, "vervallen": e.value is None,
              "waarde": waarde_str(e.value.waarde) if e.value else None,
@@ -115,8 +122,8 @@ def parameter_json(p: Parameter) -> dict:
 
 def alle_parameters(params: ParameterSet) -> dict:
     lijst = [parameter_json(params.parameter(n)) for n in params.names]
-    return ParameterLijstSchema().dump({"parameters_vingerafdruk": params.fingerprint, "aantal": len(lijst),
-                                        "parameters": lijst})
+    return ParameterLijstSchema().dump({"parameters_vingerafdruk": params.fingerprint, "bekend_tot": params.bekend_tot,
+                                        "aantal": len(lijst), "parameters": lijst})
 
 
 def parameters_op_datum(params: ParameterSet, datum: date) -> dict:
@@ -132,7 +139,7 @@ def parameters_op_datum(params: ParameterSet, datum: date) -> dict:
             "toelichting": pv.toelichting if pv else None,
         })
     return ParametersOpDatumSchema().dump({"datum": datum, "parameters_vingerafdruk": params.fingerprint,
-                                           "parameters": out})
+                                           "bekend_tot": params.bekend_tot, "parameters": out})
 
 
 def _kant(pv, reden) -> dict:

@@ -73,8 +73,12 @@ def laad_alle_soorten() -> dict[str, Soort]:
 class Fout(Exception):
     """Validation failed: a list of (JSON path, Dutch message)."""
 
-    def __init__(self, fouten: list[dict]):
+    def __init__(self, fouten: list[dict], bekend_tot: date | None = None, datum: date | None = None):
         self.fouten = fouten
+        # A date without a parameter value: the last date up to which the values are known (the API puts
+        # it in the problem body) and the date asked for (the web form explains it in plain words).
+        self.bekend_tot = bekend_tot
+        self.datum = datum
         super().__init__("; ".join(f"{f['pad']}: {f['bericht']}" for f in fouten))
 
 
@@ -233,10 +237,10 @@ def reken(soort: Soort, invoer, uitleg: bool = False, params: ParameterSet | Non
         raise Fout([{"pad": f"$.{exc.veld}", "bericht": exc.bericht}]) from None
     except MissingParameterError as exc:
         raise Fout([{
-            "pad": "$.peildatum",
+            "pad": f"$.{soort.datumveld}",
             "bericht": f"Voor deze datum is geen waarde van parameter '{exc.naam}' bekend "
                        f"({exc.datum.isoformat()}: {exc.reden}).",
-        }]) from None
+        }], bekend_tot=exc.bekend_tot, datum=exc.datum) from None
 
 
 # --- response envelope -------------------------------------------------------------------------

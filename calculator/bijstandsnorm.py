@@ -106,7 +106,8 @@ def aow_bereikt(spoor: Rekenspoor, p: Persoon, datum: date) -> bool:
     if p.aow_leeftijd_bereikt is not None:
         return p.aow_leeftijd_bereikt
     leeftijd = p.leeftijd_op(datum)
-    if leeftijd < 65:
+    laagste, hoogste = _aow_grenzen(spoor)
+    if (leeftijd + 1) * 12 <= laagste:  # younger than every pensioengerechtigde leeftijd in the data
         return False
     if p.geboortedatum is None:
         maanden = int(spoor.waarde("aow.pensioengerechtigde_leeftijd", datum))
@@ -118,7 +119,7 @@ def aow_bereikt(spoor: Rekenspoor, p: Persoon, datum: date) -> bool:
                 f"({maanden // 12} jaar en {maanden % 12} maanden) al is bereikt; gerekend is met 'nog niet'. "
                 "Vul de geboortedatum in of geef aan dat de AOW-leeftijd is bereikt.")
         return False
-    if leeftijd >= 67:  # the AOW age is at most 67 years in 2020-2026
+    if leeftijd * 12 >= hoogste:  # at least every pensioengerechtigde leeftijd in the data
         return True
     d = _aow_datum(spoor, p)
     return d is not None and d <= datum
@@ -573,11 +574,36 @@ def _netto_per_maand(spoor: Rekenspoor, invoer: BijstandInvoer) -> Decimal:
     return netto
 
 
+AOW = "aow.pensioengerechtigde_leeftijd"
+
+
+def _aow_grenzen(spoor: Rekenspoor) -> tuple[int, int]:
+    """(lowest, highest) pensioengerechtigde leeftijd in months over all values of the parameter: the ages
+    between which the exact date has to be computed (no age written in code). Cached per parameter set."""
+    sleutel = ("aow.grenzen",)
+    grenzen = spoor.params.afgeleid.get(sleutel)
+    if grenzen is None:
+        waarden = [int(e.value.waarde) for e in spoor.params.parameter(AOW).entries if e.value is not None]
+        grenzen = spoor.params.afgeleid[sleutel] = (min(waarden), max(waarden))
+    return grenzen
+
+
+def _aow_jaren(spoor: Rekenspoor, p: Persoon) -> range:
+    """The calendar years in which `p` can reach the pensioengerechtigde leeftijd and for which the
+    parameter has a value: from its first `vanaf` to its horizon (`bekend_tot`)."""
+    par = spoor.params.parameter(AOW)
+    laagste, hoogste = _aow_grenzen(spoor)
+    van = max(p.geboortedatum.year + laagste // 12, par.entries[0].vanaf.year)
+    tot = min(p.geboortedatum.year + -(-hoogste // 12), par.bekend_tot.year)
+    return range(van, tot + 1)
+
+
 def _aow_datum(spoor: Rekenspoor, p: Persoon) -> date | None:
-    """The date on which `p` reaches the pensioengerechtigde leeftijd, if it falls in 2020-2026."""
+    """The date on which `p` reaches the pensioengerechtigde leeftijd, if it falls in a year the parameter
+    covers."""
     if p.geboortedatum is None or p.aow_leeftijd_bereikt is not None:
         return None
-    for jaar in range(max(p.geboortedatum.year + 66, 2020), min(p.geboortedatum.year + 68, 2027)):
+    for jaar in _aow_jaren(spoor, p):
         maanden = int(spoor.waarde("aow.pensioengerechtigde_leeftijd", date(jaar, 1, 1)))
         d = _plus_maanden_dag(p.geboortedatum, maanden)
         if d.year == jaar:
@@ -593,7 +619,7 @@ def _wisseldata(spoor: Rekenspoor, invoer: BijstandInvoer, jaar: int) -> list[da
         if p is not None and p.geboortedatum is not None:
             data.add(verjaardag(p.geboortedatum, jaar))
     for p in [invoer.belanghebbende, invoer.partner]:
-        if p is not None and p.geboortedatum is not None and p.geboortedatum.year + 66 <= jaar <= 2026:
+        if p is not None and p.geboortedatum is not None and jaar in _aow_jaren(spoor, p):
             d = _aow_datum(spoor, p)
             if d is not None:
                 data.add(d)

@@ -113,7 +113,8 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
     lks = min(onbegrensd, maximum)
     if stappen and subsidie:
         spoor.stap(
-            "Maximum: 70 % van het minimumloon inclusief vakantiebijslag", maximum, f"{ART_10D} lid 4",
+            f"Maximum: {format(max_pct.normalize(), 'f').replace('.', ',')} % van het minimumloon inclusief vakantiebijslag",
+            maximum, f"{ART_10D} lid 4",
             "{pct} % × {basis} = {max}" + (" → het maximum is bereikt" if onbegrensd > maximum else " → niet bereikt"),
             pct=max_pct, basis=Bedrag(basis), max=Bedrag(maximum),
         )

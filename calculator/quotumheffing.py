@@ -37,7 +37,7 @@ from .money import NUL, cent, procent
 
 SOORT = "quotumheffing"
 SECTOREN = ("markt", "overheid")
-EERSTE_JAAR, LAATSTE_JAAR = 2022, 2026
+BESTAND = "quotumheffing.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
 WFSV = "Wfsv art. 38a-38g (quotumregeling)"
 WFSV_PERCENTAGE = "Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35"
 WFSV_HEFFING = "Wfsv art. 34 lid 3, 4 en 6 en art. 38a-38g"
@@ -61,11 +61,13 @@ class QuotumInvoer:
         return date(self.jaar, 1, 1)
 
 
-def _controleer(invoer: QuotumInvoer) -> None:
+def _controleer(invoer: QuotumInvoer, params: ParameterSet) -> None:
     if invoer.sector not in SECTOREN:
         raise InvoerFout("sector", "Kies als sector 'markt' of 'overheid'.")
-    if not EERSTE_JAAR <= invoer.jaar <= LAATSTE_JAAR:
-        raise InvoerFout("jaar", f"Kies een jaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR}.")
+    # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
+    eerste, laatste = params.jaren(BESTAND)
+    if not eerste <= invoer.jaar <= date.max.year:
+        raise InvoerFout("jaar", f"Kies een jaar van {eerste} tot en met {laatste}.")
     if invoer.verloonde_uren_doelgroep > invoer.verloonde_uren_totaal:
         raise InvoerFout("verloonde_uren_doelgroep",
                          "De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal "
@@ -81,8 +83,8 @@ def officieel_percentage(params: ParameterSet, sector: str, jaar: int):
 
 
 def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
-    _controleer(invoer)
     params = params or default_parameters()
+    _controleer(invoer, params)
     spoor = Rekenspoor(params, uitleg)
     datum = invoer.peildatum
     sector = invoer.sector
@@ -95,7 +97,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     totaal = invoer.verloonde_uren_totaal
     quotumplichtig = totaal >= drempel
     spoor.stap(
-        "Valt de werkgever onder het quotum? Dat is zo bij 40.575 of meer verloonde uren per jaar (25 werknemers)",
+        f"Valt de werkgever onder het quotum? Dat is zo bij {_uren(drempel)} of meer verloonde uren per jaar "
+        f"({_uren(drempel / gemiddeld)} werknemers)",
         grondslag="Wfsv art. 34 lid 4 en 6",
         berekening="{totaal} uur " + ("is niet minder dan" if quotumplichtig else "is minder dan")
                    + " {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
@@ -156,7 +159,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
         spoor.stap("Benodigde uren voor werknemers uit de doelgroep banenafspraak", grondslag=WFSV_PERCENTAGE,
                    berekening="{pct} % × {totaal} uur = {uren} uur", pct=percentage, totaal=totaal,
                    uren=benodigde_uren)
-        spoor.stap("Benodigde arbeidsplaatsen (één arbeidsplaats is 25,5 uur per week, 1.331 uur per jaar)",
+        spoor.stap(f"Benodigde arbeidsplaatsen (één arbeidsplaats is {_uren(per_week)} uur per week, "
+                   f"{_uren(uren_per_plaats)} uur per jaar)",
                    grondslag=WFSV,
                    berekening="{uren} uur / {per} uur = {plaatsen} arbeidsplaatsen ({week} uur per week)",
                    uren=benodigde_uren, per=uren_per_plaats, plaatsen=_toon(benodigde_plaatsen), week=per_week)
@@ -176,7 +180,8 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     # 4. Heffing: exact shortfall × € 5.000, rounded half-up to the cent once (a money amount; no source
     # states a rounding of the arbeidsplaatsen, so they are not rounded first).
     heffing = cent(tekort_uren * per_plaats_bedrag / uren_per_plaats)
-    spoor.stap("Quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × € 5.000 (afgerond op de cent)",
+    spoor.stap(f"Quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × {_euro(per_plaats_bedrag)} "
+               "(afgerond op de cent)",
                heffing, WFSV_HEFFING, "{tekort} uur / {per} uur × {per_plaats} = {heffing}",
                tekort=tekort_uren, per=uren_per_plaats, per_plaats=Bedrag(per_plaats_bedrag), heffing=Bedrag(heffing))
 
@@ -227,6 +232,13 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
 def _toon(aantal: Decimal) -> Decimal:
     """Display only: 4 decimals. The calculation keeps the exact value."""
     return aantal.quantize(Decimal("0.0001"))
+
+
+def _uren(waarde: Decimal) -> str:
+    """A number of hours or people as Dutch text (40.575; 25,5): the step texts take it from the parameter."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(waarde.normalize(), locale="nl_NL", decimal_quantization=False)
 
 
 def _pct(waarde: Decimal) -> str:

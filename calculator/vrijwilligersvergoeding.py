@@ -50,8 +50,7 @@ from .bijstandsnorm import vrijlating_onder_k
 from .periods import leeftijd_op, verjaardag
 
 SOORT = "vrijwilligersvergoeding"
-EERSTE_JAAR = 2022  # the supported period of the parameters (bekend_tot 2026-12-31)
-LAATSTE_JAAR = 2026
+BESTAND = "vrijwilligersvergoeding.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
 FISCAAL = "Wet LB 1964 art. 2 lid 5 (vrijwilligersregeling); belastingdienst.nl 'vrijwilligersvergoedingen'"
 ONDER_K = "Participatiewet art. 31 lid 2 onder k"
 MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -82,11 +81,13 @@ class VrijwilligersInvoer:
         return self.leeftijd
 
 
-def _controleer(invoer: VrijwilligersInvoer) -> None:
+def _controleer(invoer: VrijwilligersInvoer, params: ParameterSet) -> None:
     if invoer.geboortedatum is None and invoer.leeftijd is None:
         raise InvoerFout("geboortedatum", "Vul een geboortedatum of een leeftijd in.")
-    if not EERSTE_JAAR <= invoer.jaar <= LAATSTE_JAAR:
-        raise InvoerFout("jaar", f"Vul een jaar van {EERSTE_JAAR} tot en met {LAATSTE_JAAR} in.")
+    # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
+    eerste, laatste = params.jaren(BESTAND)
+    if not eerste <= invoer.jaar <= date.max.year:
+        raise InvoerFout("jaar", f"Vul een jaar van {eerste} tot en met {laatste} in.")
     gezien: dict[int, int] = {}
     for i, m in enumerate(invoer.maanden):
         if m.maand in gezien:
@@ -104,8 +105,9 @@ def _naam(maand: int) -> str:
 
 
 def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
-    _controleer(invoer)
-    spoor = Rekenspoor(params or default_parameters(), uitleg)
+    params = params or default_parameters()
+    _controleer(invoer, params)
+    spoor = Rekenspoor(params, uitleg)
     jaar = invoer.jaar
     begin = date(jaar, 1, 1)
     max_jaar = spoor.waarde("vrijwilligersvergoeding.max_per_jaar", begin)
@@ -327,4 +329,4 @@ def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]
     }
 
 
-__all__ = ["MaandInvoer", "VrijwilligersInvoer", "bereken", "SOORT", "EERSTE_JAAR", "LAATSTE_JAAR"]
+__all__ = ["MaandInvoer", "VrijwilligersInvoer", "bereken", "SOORT", "BESTAND"]

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from marshmallow import ValidationError
 
-from .schema import ParameterFileSchema, check_values
+from .schema import ParameterFileSchema, check_publicatie, check_values, publicatie_van
 
 PARAMETER_DIR = Path(__file__).resolve().parent
 
@@ -37,10 +37,12 @@ class ParameterFileError(Exception):
 class MissingParameterError(LookupError):
     """No value of a parameter is in force on the date asked for."""
 
-    def __init__(self, naam: str, datum: date, reden: str):
+    def __init__(self, naam: str, datum: date, reden: str, bekend_tot: date | None = None):
         self.naam = naam
         self.datum = datum
         self.reden = reden
+        # The last date up to which the parameter's values are known (None: the parameter does not exist).
+        self.bekend_tot = bekend_tot
         super().__init__(f"Geen waarde voor parameter '{naam}' op {datum.isoformat()}: {reden}")
 
 
@@ -76,6 +78,8 @@ class Parameter:
     bekend_tot: date
     bestand: str
     entries: list[_Entry]
+    publicatie: str | None = None  # where its next value is published (schema: `publicatie`)
+    ondersteund_vanaf: date | None = None  # of its file (schema: `ondersteund_vanaf`)
     _dates: list[date] = field(default_factory=list, repr=False)
 
     def __post_init__(self):
@@ -84,16 +88,16 @@ class Parameter:
     def at(self, datum: date) -> ParameterValue:
         if datum > self.bekend_tot:
             raise MissingParameterError(
-                self.naam, datum, f"de waarden zijn bekend tot en met {self.bekend_tot.isoformat()}"
+                self.naam, datum, f"de waarden zijn bekend tot en met {self.bekend_tot.isoformat()}", self.bekend_tot
             )
         i = bisect.bisect_right(self._dates, datum) - 1
         if i < 0:
             raise MissingParameterError(
-                self.naam, datum, f"de eerste waarde geldt vanaf {self.entries[0].vanaf.isoformat()}"
+                self.naam, datum, f"de eerste waarde geldt vanaf {self.entries[0].vanaf.isoformat()}", self.bekend_tot
             )
         entry = self.entries[i]
         if entry.value is None:
-            raise MissingParameterError(self.naam, datum, f"vervallen per {entry.vanaf.isoformat()}")
+            raise MissingParameterError(self.naam, datum, f"vervallen per {entry.vanaf.isoformat()}", self.bekend_tot)
         return entry.value
 
     @property
@@ -133,11 +137,13 @@ def _parse_file(path: Path) -> tuple[str, dict]:
         raw = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ParameterFileError(path.name, [f"geen geldige YAML: {exc}"]) from exc
+    except ValueError as exc:  # e.g. a date such as 2024-13-01, which YAML reads as a date that cannot be
+        raise ParameterFileError(path.name, [f"geen geldige datum (JJJJ-MM-DD): {exc}"]) from exc
     try:
         data = ParameterFileSchema().load(raw or {})
     except ValidationError as exc:
         raise ParameterFileError(path.name, _flatten(exc.messages, raw)) from exc
-    meldingen: list[str] = []
+    meldingen: list[str] = check_publicatie(data)
     for naam, spec in data["parameters"].items():
         meldingen.extend(check_values(naam, spec))
     if meldingen:
@@ -211,6 +217,41 @@ class ParameterSet:
         except KeyError:
             raise MissingParameterError(naam, date.today(), "deze parameter bestaat niet") from None
 
+    @property
+    def bekend_tot(self) -> date:
+        """The horizon: the last date up to which every parameter is known (the earliest `bekend_tot`)."""
+        return min(p.bekend_tot for p in self._parameters.values())
+
+    @property
+    def ondersteund_vanaf(self) -> date:
+        """The first date the calculations are offered for: the earliest start of any file."""
+        return min(self.periode(bestand)[0] for bestand in {p.bestand for p in self._parameters.values()})
+
+    def periode(self, bestand: str) -> tuple[date, date]:
+        """(first, last date) of one parameter file: its `ondersteund_vanaf` (else its earliest `vanaf`) and
+        its horizon (the earliest `bekend_tot` of its parameters)."""
+        eigen = [p for p in self._parameters.values() if p.bestand == bestand]
+        if not eigen:
+            raise KeyError(f"geen parameterbestand {bestand}")
+        van = eigen[0].ondersteund_vanaf or min(p.entries[0].vanaf for p in eigen)
+        return van, min(p.bekend_tot for p in eigen)
+
+    def jaren(self, bestand: str) -> tuple[int, int]:
+        """The calendar years of a rule whose values are in `bestand`: from the year its period starts to the
+        year of its horizon (a year past the horizon is refused by the look-up, naming the horizon)."""
+        van, tot = self.periode(bestand)
+        return van.year, tot.year
+
+    def ontbrekend(self, datum: date) -> list[Parameter]:
+        """The parameters without a value on `datum` (past their horizon, not yet started or vervallen)."""
+        out = []
+        for p in self._parameters.values():
+            try:
+                p.at(datum)
+            except MissingParameterError:
+                out.append(p)
+        return sorted(out, key=lambda p: p.naam)
+
     def at(self, naam: str, datum: date) -> ParameterValue:
         key = (naam, datum)
         pv = self._cache.get(key)
@@ -267,11 +308,46 @@ def load_parameters(directory: Path | str | None = None) -> ParameterSet:
                 bekend_tot=spec["bekend_tot"],
                 bestand=path.name,
                 entries=entries,
+                publicatie=publicatie_van(naam, spec, data["publicatie"]),
+                ondersteund_vanaf=data["ondersteund_vanaf"],
             )
     return ParameterSet(parameters, digest.hexdigest()[:16], [p.name for p in files])
 
 
 @lru_cache(maxsize=1)
-def default_parameters() -> ParameterSet:
-    """The parameter set shipped with the code, loaded once per process."""
+def _standaard() -> ParameterSet:
     return load_parameters()
+
+
+@lru_cache(maxsize=8)
+def _uit_map(directory: str) -> ParameterSet:
+    return load_parameters(directory)
+
+
+def _app_map() -> str | None:
+    """The parameter folder of the running Flask app (config key REKENHULP_PARAMETERS), if any."""
+    try:
+        from flask import current_app, has_app_context
+    except ImportError:  # the engine without the web service
+        return None
+    if not has_app_context():
+        return None
+    return current_app.config.get("REKENHULP_PARAMETERS")
+
+
+def default_parameters() -> ParameterSet:
+    """The parameter set in use, loaded once per process and folder: inside a Flask app the folder of its
+    config key REKENHULP_PARAMETERS, else the environment variable REKENHULP_PARAMETERS, else the files
+    shipped with the code (this folder)."""
+    directory = _app_map()
+    if directory:
+        return _uit_map(str(Path(directory).resolve()))
+    return _standaard()
+
+
+def _cache_clear() -> None:
+    _standaard.cache_clear()
+    _uit_map.cache_clear()
+
+
+default_parameters.cache_clear = _cache_clear  # as on an lru_cache function (tests use it)

@@ -67,6 +67,10 @@ class ParameterSchema(_Schema):
     # The last date for which the list of values is known to be complete. A look-up after it is an
     # error: the last value is never silently carried into a period nobody has checked.
     bekend_tot = fields.Date(required=True, error_messages=_DATUM)
+    # Where the next value of this parameter is published (e.g. "Staatscourant, indexeringsregeling WML per
+    # 1 januari en 1 juli"); overrides the file's `publicatie` for this parameter. `rekenhulp parameters
+    # ontbrekend DATUM` lists it for every parameter without a value on that date (docs/nieuwe-periode.md).
+    publicatie = fields.String(load_default=None, validate=validate.Length(min=10, error="te kort (minstens {min} tekens)"), error_messages=_NL)
     minimum = fields.Raw(load_default=None)
     maximum = fields.Raw(load_default=None)
     waarden = fields.List(fields.Nested(WaardeSchema), required=True, validate=validate.Length(min=1, error="minstens een waarde nodig"), error_messages=_NL)
@@ -74,7 +78,32 @@ class ParameterSchema(_Schema):
 
 class ParameterFileSchema(_Schema):
     titel = fields.String(required=True, error_messages=_NL)
+    # The first date for which this file's values have been researched: the calculations of the file's
+    # rule are offered from then (e.g. the years a quotumheffing can be computed for). Optional; without
+    # it the earliest `vanaf` of the file counts. The end is the horizon: the earliest `bekend_tot`.
+    ondersteund_vanaf = fields.Date(load_default=None, error_messages=_DATUM)
+    # Where new values are published, per parameter-name prefix (the longest matching prefix wins; "*"
+    # for every parameter of the file); a parameter's own `publicatie` goes first. Each prefix must
+    # match a parameter of the file (a typo is an error).
+    publicatie = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.Length(min=10, error="te kort (minstens {min} tekens)")), load_default=dict, error_messages=_NL)
     parameters = fields.Dict(keys=fields.String(), values=fields.Nested(ParameterSchema), required=True, error_messages=_NL)
+
+
+def check_publicatie(data: dict) -> list[str]:
+    """Every prefix of the file's `publicatie` names at least one parameter of the file."""
+    namen = list(data["parameters"])
+    return [f"publicatie.{prefix}: geen parameter in dit bestand begint zo"
+            for prefix in data.get("publicatie", {}) if prefix != "*" and not any(n.startswith(prefix) for n in namen)]
+
+
+def publicatie_van(naam: str, spec: dict, per_prefix: dict[str, str]) -> str | None:
+    """Where the next value of parameter `naam` is published: its own field, else the longest prefix."""
+    if spec.get("publicatie"):
+        return spec["publicatie"]
+    passend = [p for p in per_prefix if p == "*" or naam.startswith(p)]
+    if not passend:
+        return None
+    return per_prefix[max(passend, key=lambda p: 0 if p == "*" else len(p))]
 
 
 def check_values(naam: str, spec: dict) -> list[str]:

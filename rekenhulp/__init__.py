@@ -54,12 +54,17 @@ def create_app(config: dict | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="nl",
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "web", "translations"),
         JSON_SORT_KEYS=False,
+        # The folder with the parameter files (*.yaml): the environment variable REKENHULP_PARAMETERS or the
+        # config key of the same name; without either, the files shipped with the code (parameters/).
+        REKENHULP_PARAMETERS=os.environ.get("REKENHULP_PARAMETERS") or None,
     )
     if config:
         app.config.update(config)
     # Validate every parameter file at start: an invalid file stops the service with a message that
-    # names the file, the parameter and the date (ParameterFileError).
-    default_parameters()
+    # names the file, the parameter and the date (ParameterFileError). In the app context, so that the
+    # folder of the config key is the one loaded.
+    with app.app_context():
+        default_parameters()
 
     app.session_interface = _Sessies()
     csrf.init_app(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import click
 
@@ -53,20 +53,49 @@ def parameters():
     pass
 
 
-@parameters.command("check", help="Valideer alle parameterbestanden en toon de dekking per parameter.")
-@click.option("--map", "directory", default=None, help="Andere map met parameterbestanden")
-@click.option("--van", default="2022-01-01", show_default=True)
-@click.option("--tot", default="2026-12-31", show_default=True)
-def parameters_check(directory, van, tot):
+HORIZON_WAARSCHUWING_DAGEN = 60  # `parameters check` warns when the horizon is this close (issue 15)
+
+
+def _laad(directory):
     try:
-        ps = load_parameters(directory)
+        return load_parameters(directory)
     except ParameterFileError as exc:
         click.echo(f"FOUT in {exc.bestand}:", err=True)
         for m in exc.meldingen:
             click.echo(f"  - {m}", err=True)
         sys.exit(1)
-    eind = date.fromisoformat(tot)
+
+
+def _datum(tekst: str | None, optie: str) -> date | None:
+    if tekst is None:
+        return None
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        click.echo(f"Ongeldige {optie} '{tekst}'; gebruik JJJJ-MM-DD.", err=True)
+        sys.exit(2)
+
+
+@parameters.command("check", help="Valideer alle parameterbestanden en toon de dekking per parameter en de horizon "
+                                  "(de laatste datum waarop alle waarden bekend zijn).")
+@click.option("--map", "directory", default=None, help="Andere map met parameterbestanden")
+@click.option("--van", default=None, help="Begin van de periode (JJJJ-MM-DD); standaard: ondersteund_vanaf uit de bestanden")
+@click.option("--tot", default=None, help="Einde van de periode (JJJJ-MM-DD); standaard: de horizon van de bestanden")
+def parameters_check(directory, van, tot):
+    ps = _laad(directory)
+    # The period comes from the data: the earliest ondersteund_vanaf to the horizon (no year in code).
+    van = (_datum(van, "--van") or ps.ondersteund_vanaf).isoformat()
+    eind = _datum(tot, "--tot") or ps.bekend_tot
+    tot = eind.isoformat()
     click.echo(f"{len(ps.names)} parameters in {len(ps.files)} bestanden; vingerafdruk {ps.fingerprint}")
+    horizon = ps.bekend_tot
+    click.echo(f"Horizon: alle waarden zijn bekend tot en met {horizon.isoformat()}.")
+    dagen = (horizon - date.today()).days
+    if dagen <= HORIZON_WAARSCHUWING_DAGEN:
+        wanneer = f"over {dagen} dagen" if dagen > 0 else ("vandaag" if dagen == 0 else f"{-dagen} dagen geleden")
+        click.echo(f"WAARSCHUWING: de horizon {horizon.isoformat()} is {wanneer} bereikt; voeg de waarden van de "
+                   f"volgende periode toe (rekenhulp parameters ontbrekend {(horizon + timedelta(days=1)).isoformat()}; "
+                   f"docs/nieuwe-periode.md).", err=True)
     gaten = 0
     for p in ps:
         voorlopig = sum(1 for e in p.entries if e.value is not None and e.value.voorlopig)
@@ -87,6 +116,32 @@ def parameters_check(directory, van, tot):
         click.echo(f"{gaten} parameter(s) dekken niet de hele periode {van} t/m {tot}.", err=True)
         sys.exit(1)
     click.echo(f"Alle parameters zijn gedekt van {van} tot en met {tot}.")
+
+
+@parameters.command("ontbrekend", help="Toon elke parameter zonder waarde op DATUM (JJJJ-MM-DD), met waar de waarde "
+                                       "wordt gepubliceerd.")
+@click.argument("datum")
+@click.option("--map", "directory", default=None, help="Andere map met parameterbestanden")
+def parameters_ontbrekend(datum, directory):
+    dag = _datum(datum, "DATUM")
+    ps = _laad(directory)
+    ontbrekend = ps.ontbrekend(dag)
+    if not ontbrekend:
+        click.echo(f"Alle {len(ps.names)} parameters hebben een waarde op {dag.isoformat()}.")
+        return
+    click.echo(f"{len(ontbrekend)} van {len(ps.names)} parameters hebben geen waarde op {dag.isoformat()}:")
+    for p in ontbrekend:
+        laatste = p.entries[-1]
+        if dag > p.bekend_tot:
+            reden = f"bekend tot en met {p.bekend_tot.isoformat()}"
+            if laatste.value is None:
+                reden += f"; vervallen per {laatste.vanaf.isoformat()}: alleen bekend_tot verplaatsen"
+        elif dag < p.entries[0].vanaf:
+            reden = f"eerste waarde vanaf {p.entries[0].vanaf.isoformat()}"
+        else:
+            reden = "vervallen op deze datum"
+        click.echo(f"  {p.naam} ({p.bestand}; {reden})")
+        click.echo(f"      publicatie: {p.publicatie or 'niet vastgelegd (voeg publicatie toe aan het bestand)'}")
 
 
 @main.command("batch", help="Reken een CSV- of JSON Lines-bestand met veel berekeningen door (één uitvoerregel per invoerregel).")

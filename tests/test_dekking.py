@@ -12,11 +12,16 @@ from api.soorten import SOORTEN, laad_alle_soorten, laad_invoer, reken
 from parameters import default_parameters
 
 laad_alle_soorten()
-MAANDEN = [date(j, m, d) for j in range(2022, 2027) for m in range(1, 13) for d in (1, 28)]
+# The supported period comes from the data: from the earliest ondersteund_vanaf to the horizon (issue 15), so a
+# period added to the parameter files is covered here without editing this test.
+_VAN, _TOT = default_parameters().ondersteund_vanaf, default_parameters().bekend_tot
+MAANDEN = [d for j in range(_VAN.year, _TOT.year + 1) for m in range(1, 13) for d in (date(j, m, 1), date(j, m, 28))
+           if _VAN <= d <= _TOT]
 
 
 @pytest.mark.parametrize("naam", list(SOORTEN))
 def test_elke_maand_2022_2026_is_gedekt(naam):
+    assert MAANDEN[0] == date(2022, 1, 1) and MAANDEN[-1] >= date(2026, 12, 28)  # at least the period of 2026
     soort = SOORTEN[naam]
     varianten = [soort.voorbeeld, *soort.dekking_varianten]
     for datum in MAANDEN:

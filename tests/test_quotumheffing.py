@@ -20,7 +20,7 @@ import pytest
 
 from calculator.errors import InvoerFout
 from calculator.quotumheffing import QuotumInvoer, bereken
-from parameters import PARAMETER_DIR, default_parameters, load_parameters
+from parameters import PARAMETER_DIR, MissingParameterError, default_parameters, load_parameters
 from tests.conftest import csrf_token
 
 D = Decimal
@@ -203,9 +203,13 @@ def test_engine_weigert_onbekende_sector_en_jaar():
     with pytest.raises(InvoerFout) as exc:
         bereken(invoer(100000, sector="gemeente"))
     assert exc.value.veld == "sector"
-    with pytest.raises(InvoerFout) as exc:
+    with pytest.raises(InvoerFout) as exc:  # before the period of quotumheffing.yaml (ondersteund_vanaf)
+        bereken(invoer(100000, jaar=2021, pct=2))
+    assert exc.value.veld == "jaar" and "2022 tot en met 2026" in exc.value.bericht
+    # after the horizon: refused by the parameter look-up, naming the last known date (issue 15)
+    with pytest.raises(MissingParameterError) as mis:
         bereken(invoer(100000, jaar=2027, pct=2))
-    assert exc.value.veld == "jaar"
+    assert mis.value.bekend_tot == date(2026, 12, 31)
     with pytest.raises(InvoerFout) as exc:
         bereken(invoer(100, 101))
     assert exc.value.veld == "verloonde_uren_doelgroep"

@@ -72,7 +72,9 @@ def test_api_alle_fouten_tegelijk(client):
 
 
 def test_api_jaar_na_2026_en_ontbrekende_velden(client):
-    assert "$.jaar" in fouten(client.post(URL, json={**GOED, "jaar": 2027}))
+    r = client.post(URL, json={**GOED, "jaar": 2027})
+    assert r.status_code == 422 and "$.jaar" in fouten(r)
+    assert r.get_json()["bekend_tot"] == "2026-12-31"  # the horizon of the parameters (issue 15)
     f = fouten(client.post(URL, json={"jaar": 2024}))
     assert f["$.sector"] == f["$.verloonde_uren_totaal"] == f["$.verloonde_uren_doelgroep"] == "Dit veld is verplicht."
 
@@ -135,7 +137,7 @@ def test_web_opgegeven_percentage_met_komma(client):
 def test_web_fouten_in_het_nederlands(client):
     token = csrf_token(client, "/quotumheffing")
     resp = client.post("/quotumheffing", data={
-        "csrf_token": token, "jaar": "2030", "verloonde_uren_totaal": "-5", "verloonde_uren_doelgroep": "1",
+        "csrf_token": token, "jaar": "2021", "verloonde_uren_totaal": "-5", "verloonde_uren_doelgroep": "1",
     })
     html = resp.get_data(as_text=True)
     assert resp.status_code == 422

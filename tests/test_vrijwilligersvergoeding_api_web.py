@@ -57,7 +57,7 @@ def test_api_maand_overschreden_en_bijstand(client):
 
 
 def test_api_foute_invoer_alle_fouten_tegelijk(client):
-    body = {"jaar": 2027, "leeftijd": 30, "ontvangt_bijstand": False, "maanden": [
+    body = {"jaar": 2021, "leeftijd": 30, "ontvangt_bijstand": False, "maanden": [
         {"maand": 13, "vergoeding": 10},
         {"maand": 2, "vergoeding": -5, "uren": -1},
         {"maand": 3, "vergoeding": 10, "aangetoonde_kosten": 12},

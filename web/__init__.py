@@ -36,7 +36,32 @@ def _datum(d):
 
 @bp.app_context_processor
 def _context():
-    return {"taal": i18n.huidige_taal(), "soorten": SOORTEN, "locale": i18n.babel_locale()}
+    return {"taal": i18n.huidige_taal(), "soorten": SOORTEN, "locale": i18n.babel_locale(), "rekenjaren": rekenjaren,
+            "geldende_waarde": geldende_waarde}
+
+
+def rekenjaren(bestand: str) -> tuple[int, int]:
+    """(first, last) calendar year of a rule whose values are in `bestand` (ParameterSet.jaren): form hints
+    take them from the data, never from the template."""
+    from parameters import default_parameters
+
+    return default_parameters().jaren(bestand)
+
+
+def geldende_waarde(naam: str):
+    """The value of parameter `naam` for a text on a page (an introduction, a hint): the one in force today,
+    or on the horizon when today lies after it (the last value that is known)."""
+    from datetime import date
+
+    from parameters import default_parameters
+
+    from parameters import MissingParameterError
+
+    params = default_parameters()
+    try:
+        return params.at(naam, min(date.today(), params.parameter(naam).bekend_tot)).waarde
+    except MissingParameterError:  # not in force on that date (e.g. in a folder of one's own): shown as "–"
+        return None
 
 
 def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
@@ -98,16 +123,56 @@ def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, re
         invoer = laad_invoer(soort, data)
         uitkomst = reken(soort, invoer, uitleg=True)
     except Fout as exc:
-        return render_template(template, soort=soort, waarden=form, fouten=fouten_per_veld(exc.fouten),
-                               foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in exc.fouten], **extra), 422
+        fouten = _buiten_horizon(soort, exc) or exc.fouten
+        return render_template(template, soort=soort, waarden=form, fouten=fouten_per_veld(fouten),
+                               foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in fouten], **extra), 422
     return render_template(resultaat_template, soort=soort, invoer=invoer, uitkomst=uitkomst,
                            stappen=[(s, s.berekening(i18n.babel_locale())) for s in uitkomst.stappen],
                            bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, **extra)
 
 
+def _buiten_horizon(soort, exc: Fout) -> list[dict] | None:
+    """A date after the last date whose values are known: instead of the engine's message (which names a
+    parameter code and ISO dates) a plain message for the form: what is not yet published, the last date
+    that is known and what the user can do. None for every other error."""
+    if exc.bekend_tot is None or exc.datum is None or exc.datum <= exc.bekend_tot:
+        return None
+    from flask_babel import gettext
+
+    if soort.datumveld == "jaar":
+        bericht = gettext(
+            "De bedragen en percentages voor %(jaar)s zijn nog niet (allemaal) gepubliceerd. De rekenhulp kent ze "
+            "tot en met %(bekend_tot)s. Kies een eerder jaar, of reken later opnieuw als de nieuwe waarden bekend zijn.",
+            jaar=exc.datum.year, bekend_tot=i18n.datum(exc.bekend_tot))
+    else:
+        bericht = gettext(
+            "De bedragen en percentages voor %(datum)s zijn nog niet gepubliceerd. De rekenhulp kent ze tot en met "
+            "%(bekend_tot)s. Kies een datum tot en met %(bekend_tot)s, of reken later opnieuw als de nieuwe waarden "
+            "bekend zijn.",
+            datum=i18n.datum(exc.datum), bekend_tot=i18n.datum(exc.bekend_tot))
+    return [{"pad": f"$.{soort.datumveld}", "bericht": bericht}]
+
+
+def horizon_melding() -> dict | None:
+    """The home page notice: in the last 31 days before the horizon (the last date up to which every value is
+    known) and after it. {"bekend_tot": date, "voorbij": bool} or None."""
+    from datetime import date, timedelta
+
+    from parameters import default_parameters
+
+    bekend_tot = default_parameters().bekend_tot
+    vandaag = date.today()
+    if vandaag < bekend_tot - timedelta(days=HORIZON_MELDING_DAGEN):
+        return None
+    return {"bekend_tot": bekend_tot, "voorbij": vandaag > bekend_tot}
+
+
+HORIZON_MELDING_DAGEN = 31  # the home page warns this many days before the horizon (issue 15)
+
+
 @bp.get("/")
 def home():
-    return render_template("home.html")
+    return render_template("home.html", horizon=horizon_melding())
 
 
 def web_fout(exc: Exception):

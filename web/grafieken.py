@@ -130,7 +130,9 @@ def wml_svg(params: ParameterSet) -> bytes:
     for ax, per, titel in ((links, "maand", gettext("Per maand (tot 2024)")), (rechts, "uur", gettext("Per uur (vanaf 2024)"))):
         punten = [(r["vanaf"], float(r["waarde"])) for r in rijen if r["per"] == per]
         if punten:
-            eind = date(2024, 1, 1) if per == "maand" else params.parameter("wml.uurloon").bekend_tot
+            # the monthly WML ends where the hourly WML starts (its first `vanaf`), from the data
+            uurloon = params.parameter("wml.uurloon")
+            eind = uurloon.entries[0].vanaf if per == "maand" else uurloon.bekend_tot
             _trap(ax, punten, eind, color=KLEUREN[0])
             for r in rijen:
                 if r["per"] == per and r["status"] == "voorlopig":

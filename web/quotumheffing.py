@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask import request
 
-from . import bereken_formulier, bp, formulier_naar_invoer
+from calculator import quotumheffing as q
+
+from . import bereken_formulier, bp, formulier_naar_invoer, rekenjaren
 from .i18n import getal
 
 QUOTUM_VELDEN = {
@@ -28,14 +31,34 @@ def _invoer(form) -> dict:
     return data
 
 
+def _zonder_heffing() -> tuple[int, int] | None:
+    """(first, last) year of the run of years, from the first year offered, in which no sector has a heffing
+    imposed (quotum.heffing_geactiveerd.<sector>): the page's notice takes its years from the data."""
+    from parameters import default_parameters
+
+    params = default_parameters()
+    eerste, laatste = params.jaren(q.BESTAND)
+    tot = None
+    for jaar in range(eerste, laatste + 1):
+        if any(params.at(f"quotum.heffing_geactiveerd.{s}", date(jaar, 1, 1)).waarde for s in q.SECTOREN):
+            break
+        tot = jaar
+    return None if tot is None else (eerste, tot)
+
+
+def _pagina() -> dict:
+    return {"zonder_heffing": _zonder_heffing(), "jaren": rekenjaren(q.BESTAND)}
+
+
 @bp.route("/quotumheffing", methods=["GET", "POST"])
 def quotumheffing():
     if request.method == "GET" and not request.args.get("bereken"):
-        return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html")
+        return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html",
+                                 **_pagina())
     # POST, or a permalink (GET with bereken=1): the inputs reproduce the result (nothing is stored)
     form = request.form if request.method == "POST" else request.args
     return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html",
-                             data=_invoer(form))
+                             data=_invoer(form), **_pagina())
 
 
 @bp.app_template_filter("baanaantal")

@@ -13,7 +13,7 @@ from flask import render_template, request
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from calculator.vrijwilligersvergoeding import MAANDNAMEN
 
-from . import bp, formulier_naar_invoer, i18n, veld_id
+from . import _buiten_horizon, bp, formulier_naar_invoer, i18n, veld_id
 
 SOORT = "vrijwilligersvergoeding"
 ALGEMEEN = {"jaar": "geheel", "geboortedatum": "datum", "leeftijd": "geheel", "ontvangt_bijstand": "janee"}
@@ -73,7 +73,7 @@ def vrijwilligersvergoeding():
     except Fout as exc:
         fouten: dict[str, list[str]] = {}
         foutlijst = []
-        for f in exc.fouten:
+        for f in _buiten_horizon(soort, exc) or exc.fouten:
             veld = _veld(f["pad"], volgorde)
             fouten.setdefault(veld, []).append(f["bericht"])
             bericht = f["bericht"]

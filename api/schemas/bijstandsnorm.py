@@ -23,11 +23,12 @@ class PersoonSchema(PersoonVelden, InvoerSchema):
     aow_leeftijd_bereikt = JaNee(load_default=None, allow_none=True, metadata={
         "description": "Alleen nodig als de geboortedatum onbekend is: heeft deze persoon de AOW-leeftijd bereikt?"})
     geen_beroep_op_ouders = JaNee(load_default=False, metadata={
-        "description": "Vanaf 1 januari 2026, voor 18, 19 of 20 jaar (Participatiewet art. 20 lid 3): deze persoon kan "
+        "description": "Voor 18, 19 of 20 jaar (Participatiewet art. 20 lid 3, sinds de Participatiewet in balans): deze persoon kan "
                        "voor de kosten van levensonderhoud geen beroep doen op zijn ouders, omdat hun middelen niet "
                        "toereikend zijn of hij het onderhoudsrecht redelijkerwijs niet te gelde kan maken. De norm van "
-                       "art. 20 wordt dan per zo'n persoon verhoogd (2026-01: € 746,45; 2026-07: € 762,24), tot ten "
-                       "hoogste de norm van art. 21 (lid 4). Vóór 2026 geeft true een fout (422)."})
+                       "art. 20 wordt dan per zo'n persoon verhoogd met het bedrag van parameter "
+                       "bijstand.jongeren_verhoging.bedrag, tot ten hoogste de norm van art. 21 (lid 4). Op een "
+                       "peildatum vóór bijstand.jongeren_verhoging.in_werking geeft true een fout (422)."})
 
     @post_load
     def _maak(self, data, **kwargs):
@@ -71,11 +72,14 @@ class MedebewonerSchema(PersoonVelden, InvoerSchema):
 
 class VrijlatingSchema(InvoerSchema):
     soort = Tekst(required=True, validate=keuze(bn.VRIJLATINGEN), metadata={
-        "description": "Participatiewet art. 31 lid 2: algemeen (25 %, onder n, 6 maanden), alleenstaande_ouder "
-                       "(12,5 %, onder r, 30 maanden), medisch_urenbeperkt (15 %, onder y, zonder einddatum), "
-                       "doelgroep_loonkostensubsidie (15 %, onder z, 12 maanden na onder n) of "
-                       "doelgroep_loonkostensubsidie_voortgezet (15 %, onder aa, na onder z, zonder einddatum). "
-                       "Onder n en r gelden niet onder de 27 jaar (lid 5)."})
+        # no percentage, duration or age here: they are parameters and change with the law (issue 15)
+        "description": "Participatiewet art. 31 lid 2: algemeen (onder n), alleenstaande_ouder (onder r), "
+                       "medisch_urenbeperkt (onder y, zonder einddatum), doelgroep_loonkostensubsidie (onder z, na "
+                       "onder n) of doelgroep_loonkostensubsidie_voortgezet (onder aa, na onder z, zonder einddatum). "
+                       "Percentage, maximum en duur per datum: de parameters bijstand.vrijlating_arbeid.*, "
+                       "bijstand.vrijlating_alleenstaande_ouder.*, bijstand.vrijlating_medisch_urenbeperkt.* en "
+                       "bijstand.vrijlating_doelgroep_lks.* (GET /api/v1/parameters). Onder n en r gelden niet onder "
+                       "de leeftijd bijstand.vrijlatingen.minimumleeftijd (lid 5)."})
     maand = Geheel(load_default=1, validate=tussen(1, 120), metadata={
         "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste); "
                        "niet van belang bij onder y en aa"})
@@ -109,9 +113,10 @@ class BijstandsnormInvoer(InvoerSchema):
                                             "(× 13 / 12, standaard) of dertig_achtentwintigste (÷ 28 × 30); de wet "
                                             "schrijft er geen voor, gemeenten verschillen"})
     mantelzorg = JaNee(load_default=False, metadata={
-        "description": "Vanaf 1 januari 2026 (Participatiewet art. 22a lid 4): de belanghebbende gebruikt tijdelijk "
+        "description": "Participatiewet art. 22a lid 4 (sinds de Participatiewet in balans): de belanghebbende gebruikt tijdelijk "
                        "een hoofdverblijf elders om mantelzorg te geven bij een intensieve zorgbehoefte; dan geldt de "
-                       "kostendelersnorm niet. Vóór 2026 geeft true een fout (422)."})
+                       "kostendelersnorm niet. Op een peildatum vóór bijstand.kostendelers.mantelzorg_uitzondering geeft "
+                       "true een fout (422)."})
 
     @validates_schema(skip_on_field_errors=False)
     def _huishouden(self, data, **kwargs):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from marshmallow import ValidationError, validates_schema
+from marshmallow import ValidationError, validate, validates_schema
+
+from parameters import default_parameters
 
 from ..fields import Datum, Geheel, tussen
 
@@ -29,3 +31,43 @@ class PersoonVelden:
         peildatum = data.get("peildatum")
         if data.get("geboortedatum") and peildatum and data["geboortedatum"] > peildatum:
             raise ValidationError("De geboortedatum ligt na de peildatum.", "geboortedatum")
+
+
+class Jaren(validate.Range):
+    """The calendar years of a rule, from the parameters in use when the input is validated (never written in
+    code): from the year its parameter file's period starts (`ondersteund_vanaf`) to the year of its horizon
+    (the earliest `bekend_tot`); see ParameterSet.jaren. `min` and `max` are read each time, so the OpenAPI
+    document and the error message follow the data.
+
+    A year after the horizon (up to 9999, the last year a date can have) passes: the calculation then refuses
+    it as it refuses a peildatum after the horizon, with `bekend_tot` in the answer (issue 15)."""
+
+    LAATST_MOGELIJK = 9999  # datetime.date's last year: the engine makes dates in the year
+
+    def __init__(self, bestand: str, error: str):
+        self.bestand = bestand
+        super().__init__(error=error)
+
+    @property
+    def min(self):
+        return default_parameters().jaren(self.bestand)[0]
+
+    @min.setter
+    def min(self, waarde):  # Range.__init__ sets it; the value comes from the data
+        pass
+
+    @property
+    def max(self):
+        return default_parameters().jaren(self.bestand)[1]
+
+    @max.setter
+    def max(self, waarde):
+        pass
+
+    def __call__(self, value):
+        if value is not None and not isinstance(value, bool) and self.max < value <= self.LAATST_MOGELIJK:
+            return value
+        return super().__call__(value)
+
+    def _repr_args(self) -> str:
+        return f"bestand={self.bestand!r}"

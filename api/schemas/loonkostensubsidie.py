@@ -21,7 +21,7 @@ class LoonkostensubsidieInvoer(PersoonVelden, InvoerSchema):
                                   metadata={"description": "Normale voltijdse arbeidsduur van de functie; alleen gebruikt voor peildata vóór 2024", "example": "38"})
     loonwaarde = Geheel(load_default=None, validate=tussen(0, 100),
                         metadata={"description": "Loonwaarde in hele procenten van het WML (0-100); niet nodig bij forfaitair", "example": 60})
-    forfaitair = JaNee(load_default=False, metadata={"description": "Forfaitaire loonkostensubsidie (50 %, ten hoogste 6 maanden) zolang de loonwaarde niet is vastgesteld"})
+    forfaitair = JaNee(load_default=False, metadata={"description": "Forfaitaire loonkostensubsidie (percentage lks.forfaitair_percentage, ten hoogste lks.forfaitair_maximale_duur maanden; GET /api/v1/parameters) zolang de loonwaarde niet is vastgesteld"})
     bbl = JaNee(load_default=False, metadata={"description": "Werknemer volgt de beroepsbegeleidende leerweg (BBL), van belang van 18 tot 21 jaar"})
     functieloon_per_uur = Getal(load_default=None, validate=tussen(Decimal("0.01"), 1000),
                                 metadata={"description": "Bruto uurloon volgens cao of arbeidsovereenkomst (optioneel)"})

@@ -10,13 +10,15 @@ from calculator import quotumheffing as q
 
 from ..fields import Bedrag, Geheel, Getal, InvoerSchema, Percentage, Tekst, keuze, minimaal, tussen
 from ..soorten import Soort, registreer
+from .common import Jaren
 
 
 class QuotumheffingInvoer(InvoerSchema):
     jaar = Geheel(required=True,
-                  validate=validate.Range(min=q.EERSTE_JAAR, max=q.LAATSTE_JAAR,
-                                          error="Kies een jaar van {min} tot en met {max}; andere jaren worden niet ondersteund."),
-                  metadata={"description": "Het kalenderjaar waarover de heffing gaat (2022 tot en met 2026)", "example": 2024})
+                  validate=Jaren(q.BESTAND, error="Kies een jaar van {min} tot en met {max}; andere jaren worden niet ondersteund."),
+                  metadata={"description": "Het kalenderjaar waarover de heffing gaat; de jaren volgen uit de parameters "
+                                           "(minimum en maximum; een jaar na het maximum geeft een 422 met bekend_tot)",
+                            "example": 2024})
     sector = Tekst(required=True, validate=keuze(q.SECTOREN),
                    metadata={"description": "Sector van de werkgever: markt of overheid", "example": "overheid"})
     verloonde_uren_totaal = Getal(required=True, validate=minimaal(0),
@@ -57,7 +59,7 @@ class Aantal(fields.Decimal):
 class QuotumheffingResultaat(Schema):
     jaar = fields.Integer()
     sector = fields.String()
-    quotumplichtig = fields.Boolean(metadata={"description": "Waar bij 40.575 of meer verloonde uren (Wfsv art. 34 lid 4: niet verschuldigd bij minder dan 25 × het gemiddeld aantal verloonde uren per werknemer)"})
+    quotumplichtig = fields.Boolean(metadata={"description": "Waar bij drempel_verloonde_uren of meer verloonde uren (Wfsv art. 34 lid 4: niet verschuldigd bij minder dan 25 × het gemiddeld aantal verloonde uren per werknemer, parameter quotum.drempel_verloonde_uren)"})
     drempel_verloonde_uren = Percentage(metadata={"description": "De grens in verloonde uren"})
     quotumpercentage = Percentage(allow_none=True, metadata={"description": "Het gebruikte quotumpercentage; leeg als de werkgever niet quotumplichtig is en er geen percentage bekend of opgegeven is"})
     quotumpercentage_bron = fields.String(allow_none=True, metadata={"enum": [q.BRON_OFFICIEEL, q.BRON_OPGEGEVEN], "description": "officieel (parameter met bron) of opgegeven (door de gebruiker); leeg als er geen percentage nodig was"})
@@ -65,11 +67,11 @@ class QuotumheffingResultaat(Schema):
     benodigde_uren = Percentage(metadata={"description": "Quotumpercentage × verloonde uren totaal (0 als niet quotumplichtig)"})
     gerealiseerde_uren = Percentage(metadata={"description": "Uren doelgroep, eigen plus ingeleend"})
     tekort_uren = Percentage(metadata={"description": "max(0, benodigde − gerealiseerde uren)"})
-    benodigde_arbeidsplaatsen = Aantal(metadata={"description": "Benodigde uren / 1.331; 4 decimalen, alleen voor weergave afgerond"})
-    gerealiseerde_arbeidsplaatsen = Aantal(metadata={"description": "Gerealiseerde uren / 1.331; 4 decimalen, alleen voor weergave afgerond"})
-    ontbrekende_arbeidsplaatsen = Aantal(metadata={"description": "Tekort uren / 1.331; 4 decimalen, alleen voor weergave afgerond (de heffing rekent met de onafgeronde waarde)"})
-    heffing = Bedrag(metadata={"description": "De quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × € 5.000, één keer afgerond op de cent"})
-    heffing_geactiveerd = fields.Boolean(metadata={"description": "Wordt de heffing over dit jaar en deze sector echt opgelegd (2022-2026: nee)"})
+    benodigde_arbeidsplaatsen = Aantal(metadata={"description": "Benodigde uren / uren per arbeidsplaats (parameter quotum.uren_per_arbeidsplaats); 4 decimalen, alleen voor weergave afgerond"})
+    gerealiseerde_arbeidsplaatsen = Aantal(metadata={"description": "Gerealiseerde uren / uren per arbeidsplaats (parameter quotum.uren_per_arbeidsplaats); 4 decimalen, alleen voor weergave afgerond"})
+    ontbrekende_arbeidsplaatsen = Aantal(metadata={"description": "Tekort uren / uren per arbeidsplaats (parameter quotum.uren_per_arbeidsplaats); 4 decimalen, alleen voor weergave afgerond (de heffing rekent met de onafgeronde waarde)"})
+    heffing = Bedrag(metadata={"description": "De quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × het bedrag per arbeidsplaats (parameter quotum.heffing_per_arbeidsplaats), één keer afgerond op de cent"})
+    heffing_geactiveerd = fields.Boolean(metadata={"description": "Wordt de heffing over dit jaar en deze sector echt opgelegd (parameter quotum.heffing_geactiveerd.<sector>)"})
     te_betalen_heffing = Bedrag(metadata={"description": "De heffing als die is geactiveerd, anders 0"})
     toelichting_heffing = fields.String(metadata={"description": "In gewone taal: wordt de heffing opgelegd en waarom niet"})
 

@@ -12,6 +12,7 @@ from calculator.money import NUL
 
 from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, decimalen, tussen
 from ..soorten import Soort, registreer
+from .common import Jaren
 
 MAX_BEDRAG = Decimal(100_000)  # per month; far above any cap, keeps nonsense input out
 MAX_UREN = Decimal(744)  # 31 days × 24 hours
@@ -40,8 +41,9 @@ class MaandInvoerSchema(InvoerSchema):
 
 
 class VrijwilligersvergoedingInvoer(InvoerSchema):
-    jaar = Geheel(required=True, validate=tussen(vv.EERSTE_JAAR, vv.LAATSTE_JAAR),
-                  metadata={"description": "Kalenderjaar", "example": 2026})
+    jaar = Geheel(required=True, validate=Jaren(vv.BESTAND, error="Vul een waarde van {min} tot en met {max} in."),
+                  metadata={"description": "Kalenderjaar; de jaren volgen uit de parameters (minimum en maximum; een "
+                                           "jaar na het maximum geeft een 422 met bekend_tot)", "example": 2026})
     geboortedatum = Datum(load_default=None, metadata={"description": "Geboortedatum (JJJJ-MM-DD); geeft de leeftijd in elke maand"})
     leeftijd = Geheel(load_default=None, validate=tussen(0, 125),
                       metadata={"description": "Leeftijd in jaren, als de geboortedatum niet bekend is (geldt dan voor het hele jaar)"})
