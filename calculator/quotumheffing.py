@@ -14,13 +14,13 @@ lid 3, 4 en 6); the quotumpercentage per sector follows from art. 38f (Regeling 
     arbeidsplaatsen      = uren / 1.331 (25,5 uur per week)
     heffing              = tekort uren / 1.331 × € 5.000 (art. 38h lid 4)
 
-Rounding: no source states a rounding of the (missing) arbeidsplaatsen (research: NOT FOUND). So the
+Rounding: the law sets no rounding of the quotumtekort (art. 38g lid 3: (A × B − C) / D). So the
 counts are never rounded in the calculation: the heffing is computed from the exact shortfall in hours
 and rounded half-up to the cent once, at the end, because it is a money amount. The counts are shown
 rounded (4 decimals in the API) for display only.
 
 Whether a heffing is actually imposed for a year and sector is a dated parameter
-(quotum.heffing_geactiveerd.<sector>); 2022-2026: no heffing. The result still shows what the heffing
+(quotum.heffing_geactiveerd.<sector>); 2022-2026: no heffing (art. 122na lid 1). The result still shows what the heffing
 would be, and says plainly that it is not imposed, and why.
 
 The user may supply a quotumpercentage; it overrides the official one (and is reported as "opgegeven"), after
