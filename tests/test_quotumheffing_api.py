@@ -226,3 +226,26 @@ def test_web_vorig_jaar_en_afronding_op_de_uitkomst(client):
     html = resp.get_data(as_text=True)
     assert "Niet getoetst: u heeft de uren van dat jaar niet ingevuld" in html
     assert "niet ingevuld" in html
+
+
+def test_batch_csv_met_uren_vorig_jaar(tmp_path):
+    # Wfsv art. 34 lid 4 in the batch: row a has 40.000 < 40.575 hours in 2023 → not quotumplichtig over 2024;
+    # row b leaves the column empty → not tested, quotumplichtig on the levy year alone; row c: -1 → a row error.
+    import csv
+
+    from rekenhulp.batch import sjabloon_csv, verwerk
+
+    assert "verloonde_uren_totaal_vorig_jaar" in sjabloon_csv("quotumheffing").splitlines()[0].split(",")
+    invoer = tmp_path / "in.csv"
+    invoer.write_text("id,jaar,sector,verloonde_uren_totaal,verloonde_uren_totaal_vorig_jaar,verloonde_uren_doelgroep\n"
+                      "a,2024,overheid,100000,40000,0\nb,2024,overheid,100000,,0\nc,2024,overheid,100000,-1,0\n",
+                      encoding="utf-8")
+    s = verwerk(str(invoer), str(tmp_path / "uit.csv"), "quotumheffing")
+    assert (s.rijen, s.fouten) == (3, 1)
+    with open(tmp_path / "uit.csv", encoding="utf-8", newline="") as f:
+        a, b, c = list(csv.DictReader(f))
+    assert a["resultaat.quotumplichtig"] == "false" and a["resultaat.heffing"] == "0.00"
+    assert a["resultaat.onder_drempel_vorig_jaar"] == "true"
+    assert b["resultaat.vorig_jaar_getoetst"] == "false" and b["resultaat.onder_drempel_vorig_jaar"] == ""
+    assert b["resultaat.heffing"] == "10368.14"
+    assert "verloonde_uren_totaal_vorig_jaar" in c["fouten"]

@@ -157,3 +157,20 @@ def test_formulier_zegt_wat_voor_de_uren_mag(client):
 def test_web_permalink(client):
     r = client.get("/vrijwilligersvergoeding?bereken=1&jaar=2024&leeftijd=40&m1_vergoeding=200&m1_uren=40")
     assert r.status_code == 200 and "Binnen de grenzen" in r.get_data(as_text=True)
+
+
+def test_api_alleen_uurbedrag_overschreden_onbelast_mits_niet_marktconform(client):
+    # 2024, 40 years: March € 200 for 30 hours (200 > 5,50 × 30 = 165), ≤ 210 per month and ≤ 2.100 per year
+    # (Wet LB 1964 art. 2 lid 6) → onbelast mits niet marktconform; if marktconform: 200 is loon.
+    body = {"jaar": 2024, "leeftijd": 40, "maanden": [{"maand": 3, "vergoeding": 200, "uren": 30}]}
+    d = client.post(URL, json=body).get_json()
+    res = d["resultaat"]
+    assert res["oordeel"] == "onbelast_mits_niet_marktconform"
+    assert res["binnen_grenzen"] is False and res["overschreden"] == ["uur"]
+    assert res["belastbaar_bedrag"] == "0.00" and res["belastbaar_bedrag_als_marktconform"] == "200.00"
+    assert res["maanden"][0]["belastbaar"] == "0.00" and res["maanden"][0]["max_voor_uren"] == "165.00"
+    assert "niet-marktconform" in res["oordeel_toelichting"]
+    assert res["oordeel_toelichting"] in d["waarschuwingen"]
+    schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    naam = next(n for n, s in schema.items() if "oordeel_toelichting" in s.get("properties", {}))
+    assert schema[naam]["properties"]["oordeel"]["enum"] == ["onbelast", "onbelast_mits_niet_marktconform", "belast"]
