@@ -157,5 +157,8 @@ SOORT = registreer(Soort(
         {"jaar": 2026, "geboortedatum": "2005-03-15", "ontvangt_bijstand": False,
          "maanden": [{"maand": 3, "vergoeding": 300, "uren": 10, "aangetoonde_kosten": 40},
                      {"maand": 7, "vergoeding": 100}]},
+        # only the hourly amount exceeded: onbelast_mits_niet_marktconform
+        {"jaar": 2026, "leeftijd": 40, "ontvangt_bijstand": True,
+         "maanden": [{"maand": 5, "vergoeding": 200, "uren": 10}, {"maand": 6, "vergoeding": 50, "uren": "7.5"}]},
     ),
 ))
