@@ -232,7 +232,7 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     spoor.stap("Ontbrekende arbeidsplaatsen", grondslag=WFSV,
                berekening="het tekort is max(0, {benodigd} − {gerealiseerd}) = {tekort} uur; "
                           "{tekort} uur / {per} uur = {plaatsen} arbeidsplaatsen (getoond op 4 decimalen; "
-                          "de heffing rekent met het precieze aantal, want geen bron schrijft een afronding voor)",
+                          "de heffing rekent met het precieze aantal, want de wet schrijft geen afronding voor (Wfsv art. 38g lid 3))",
                benodigd=benodigde_uren, gerealiseerd=gerealiseerde_uren, tekort=tekort_uren, per=uren_per_plaats,
                plaatsen=_toon(ontbrekende_plaatsen))
 
