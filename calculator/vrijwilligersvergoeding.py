@@ -48,8 +48,8 @@ rest is in mindering on the bijstand. Younger than 27 only aangetoonde kosten ar
 kosten are a reimbursement of costs really made and are always left out (as for under-27s, and as UWV does:
 "Uw reis- en onkosten verrekenen wij niet, zolang u kunt laten zien dat het kosten zijn"); the onder-k maxima apply
 to the rest of the vergoeding. A warning says so when it matters, because a gemeente may count them differently.
-Onder k (text 2025-07-01: "een kostenvergoeding voor het verrichten van vrijwilligerswerk van ten hoogste een bij
-ministeriële regeling vast te stellen bedrag") knows no hourly amount: exceeding the Belastingdienst's hourly amount
+Onder k (text 2026-01-01: "een kostenvergoeding voor het verrichten van vrijwilligerswerk van ten hoogste een bij
+ministeriële regeling vast te stellen bedrag per persoon") knows no hourly amount: exceeding the Belastingdienst's hourly amount
 changes nothing on the bijstand side; only the maxima per month and per year of the regeling count. Whether the
 allowance is a kostenvergoeding for vrijwilligerswerk at all is for the gemeente; the result says so when an hourly
 amount is exceeded.

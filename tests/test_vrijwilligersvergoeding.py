@@ -127,7 +127,9 @@ def test_uurmaximum_precies_op_de_grens_is_binnen():
 
 def test_maandmaximum_een_keer_overschreden_jaar_blijft_onder_jaarmaximum():
     # 2024: January € 250 > € 210, the other months € 100; year 250 + 11 × 100 = 1.350 < 2.100.
-    # Months cannot be averaged: still no vrijwilligersvergoeding (practice.md Q&A 7; belastingdienst.nl).
+    # Months cannot be averaged: still no vrijwilligersvergoeding (Wet LB 1964 art. 2 lid 6: "per maand en ... per
+    # kalenderjaar"; belastingdienst.nl; the Kennisnetwerk Belastingen en Toeslagen answers the same question with
+    # no, see docs/bronnen/vrijwilligersvergoeding.md).
     maanden = [m(1, 250, 60)] + [m(i, 100, 20) for i in range(2, 13)]
     r = vv(2024, maanden).resultaat
     assert r["maanden"][0]["overschreden"] == ["maand"]  # 250 ≤ 5,50 × 60 = 330: hour fine
@@ -302,9 +304,9 @@ def test_bijstand_27_plus_aangetoonde_kosten_bovenop_maximum():
 
 
 def test_bijstand_uurbedrag_overschreden_verandert_onder_k_niet():
-    # Pw art. 31 lid 2 onder k (text 2025-07-01): "een kostenvergoeding voor het verrichten van vrijwilligerswerk van
-    # ten hoogste een bij ministeriële regeling vast te stellen bedrag" -- a maximum per month and per year, no
-    # hourly amount. 2026, 40 years: March € 200 for 10 hours = 20,00 per hour > 5,75 (fiscally: onbelast mits niet
+    # Pw art. 31 lid 2 onder k (text 2026-01-01, https://wetten.overheid.nl/BWBR0015703/2026-01-01#Artikel31): "een
+    # kostenvergoeding voor het verrichten van vrijwilligerswerk van ten hoogste een bij ministeriële regeling vast te
+    # stellen bedrag per persoon" -- the regeling sets a maximum per month and per year; no hourly amount. 2026, 40 years: March € 200 for 10 hours = 20,00 per hour > 5,75 (fiscally: onbelast mits niet
     # marktconform), April € 150 for 30 hours (150 ≤ 5,75 × 30 = 172,50).
     # Onder k: March min(200, 220, 2.200) = 200 vrijgelaten, 0 in mindering; April min(150, 220, 2.000) = 150, 0.
     u = vv(2026, [m(3, 200, 10), m(4, 150, 30)], ontvangt_bijstand=True)
