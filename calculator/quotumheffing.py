@@ -1,33 +1,38 @@
 """Quotumheffing for one werkgever and one calendar year (Wet banenafspraak en quotum arbeidsbeperkten).
 
-Wfsv hoofdstuk 3, afdeling 4, paragraaf 4a (art. 38a-38g), geheven als opslag op de premie (art. 34
-lid 3, 4 en 6); the quotumpercentage per sector follows from art. 38f lid 2 (Regeling Wfsv art. 3.35).
+Wfsv (BWBR0017745) hoofdstuk 3, afdeling 4, paragraaf 4a (art. 38a-38j), geheven als opslag op de premie (art. 34
+lid 3, 4 en 6); the quotumpercentage per sector follows from art. 38f (Regeling Wfsv art. 3.35).
 
-    quotumplichtig       = verloonde uren totaal ≥ 40.575 (25 werknemers × 1.623 uur; art. 34 lid 4: niet bij "minder dan")
+    quotumplichtig       = niet "minder dan" 40.575 verloonde uren (25 werknemers × 1.623 uur) in BOTH
+                           the calendar year before the levy year (art. 34 lid 4) and the levy year (art. 34 lid 6);
+                           without the hours of the year before, lid 4 is not tested (the result says so)
+    quotumpercentage     = official, or the user's percentage "naar beneden afgerond op twee cijfers achter de
+                           komma" (art. 38f lid 1)
     benodigde uren       = quotumpercentage × verloonde uren totaal
     gerealiseerde uren   = verloonde uren doelgroep (eigen) + ingeleende uren doelgroep
     tekort uren          = max(0, benodigde uren − gerealiseerde uren)
     arbeidsplaatsen      = uren / 1.331 (25,5 uur per week)
     heffing              = tekort uren / 1.331 × € 5.000 (art. 38h lid 4)
 
-Rounding: no source states a rounding of the (missing) arbeidsplaatsen (research: NOT FOUND). So the
+Rounding: the law sets no rounding of the quotumtekort (art. 38g lid 3: (A × B − C) / D). So the
 counts are never rounded in the calculation: the heffing is computed from the exact shortfall in hours
 and rounded half-up to the cent once, at the end, because it is a money amount. The counts are shown
 rounded (4 decimals in the API) for display only.
 
 Whether a heffing is actually imposed for a year and sector is a dated parameter
-(quotum.heffing_geactiveerd.<sector>); 2022-2026: no heffing. The result still shows what the heffing
+(quotum.heffing_geactiveerd.<sector>); 2022-2026: no heffing (art. 122na lid 1). The result still shows what the heffing
 would be, and says plainly that it is not imposed, and why.
 
-The user may supply a quotumpercentage; it overrides the official one (and is reported as "opgegeven").
-Without it, a year/sector without a known official percentage is an input error asking for one.
+The user may supply a quotumpercentage; it overrides the official one (and is reported as "opgegeven"), after
+the rounding down of art. 38f lid 1. Without it, a year/sector without a known official percentage is an input
+error asking for one. Sources and reasoning: docs/bronnen/quotumheffing.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
@@ -38,9 +43,13 @@ from .money import NUL, cent, procent
 SOORT = "quotumheffing"
 SECTOREN = ("markt", "overheid")
 BESTAND = "quotumheffing.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
-WFSV = "Wfsv art. 38a-38g (quotumregeling)"
-WFSV_PERCENTAGE = "Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35"
-WFSV_HEFFING = "Wfsv art. 34 lid 3, 4 en 6 en art. 38a-38g"
+WFSV = "Wfsv art. 38g lid 3 (quotumtekort)"
+WFSV_PERCENTAGE = "Wfsv art. 38f lid 1 en 2; Regeling Wfsv art. 3.35"
+WFSV_AFRONDING = "Wfsv art. 38f lid 1 ('Het percentage wordt naar beneden afgerond op twee cijfers achter de komma.')"
+WFSV_HEFFING = "Wfsv art. 38h lid 4 en art. 34 lid 3, 4 en 6"
+WFSV_VORIG_JAAR = "Wfsv art. 34 lid 4"
+WFSV_HEFFINGSJAAR = "Wfsv art. 34 lid 6"
+HONDERDSTE = Decimal("0.01")
 
 BRON_OFFICIEEL = "officieel"
 BRON_OPGEGEVEN = "opgegeven"
@@ -54,6 +63,7 @@ class QuotumInvoer:
     verloonde_uren_doelgroep: Decimal
     verloonde_uren_doelgroep_ingeleend: Decimal = NUL
     quotumpercentage: Decimal | None = None
+    verloonde_uren_totaal_vorig_jaar: Decimal | None = None
 
     @property
     def peildatum(self) -> date:
@@ -68,6 +78,8 @@ def _controleer(invoer: QuotumInvoer, params: ParameterSet) -> None:
     eerste, laatste = params.jaren(BESTAND)
     if not eerste <= invoer.jaar <= date.max.year:
         raise InvoerFout("jaar", f"Kies een jaar van {eerste} tot en met {laatste}.")
+    if invoer.verloonde_uren_totaal_vorig_jaar is not None and invoer.verloonde_uren_totaal_vorig_jaar < 0:
+        raise InvoerFout("verloonde_uren_totaal_vorig_jaar", "Het aantal verloonde uren kan niet negatief zijn.")
     if invoer.verloonde_uren_doelgroep > invoer.verloonde_uren_totaal:
         raise InvoerFout("verloonde_uren_doelgroep",
                          "De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal "
@@ -89,27 +101,80 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     datum = invoer.peildatum
     sector = invoer.sector
 
-    # 1. Quotumplicht. Wfsv art. 34 lid 4 en 6: the heffing is not owed by an employer with "minder dan 25
-    # vermenigvuldigd met het gemiddeld aantal verloonde uren per werknemer" (25 × 1.623 = 40.575); so exactly
-    # 40.575 hours is quotumplichtig (secondary sources that say "meer dan 40.575" are one hour off).
+    # 1. Quotumplicht, Wfsv art. 34 lid 4 en 6 (texts 2022-01-01 to 2026-07-01 alike). Lid 4: "De quotumheffing is
+    # niet verschuldigd indien in het kalenderjaar voorafgaand aan het kalenderjaar waarover de quotumheffing wordt
+    # geheven, de werkgever minder dan 25 vermenigvuldigd met het gemiddeld aantal verloonde uren per werknemer op
+    # jaarbasis in Nederland aan verloonde uren [...] heeft verantwoord." Lid 6: the same for "het kalenderjaar
+    # waarover de quotumheffing wordt geheven". So the heffing is owed only if neither year is below the threshold;
+    # exactly 25 × 1.623 = 40.575 hours is not "minder dan". The average of lid 8 onder a is the one of "het
+    # desbetreffende kalenderjaar", so the year before is tested against the threshold of that year.
     drempel = spoor.waarde("quotum.drempel_verloonde_uren", datum)
     gemiddeld = spoor.waarde("quotum.gemiddelde_uren_werknemer", datum)
     totaal = invoer.verloonde_uren_totaal
-    quotumplichtig = totaal >= drempel
+    vorig_jaar = invoer.jaar - 1
+    vorig = invoer.verloonde_uren_totaal_vorig_jaar
+    # The number of werknemers of art. 34 lid 4 (25) as the parameters have it: the threshold / the average.
+    werknemers_grens = _uren(drempel / gemiddeld)
+    if vorig is None:
+        drempel_vorig = None
+        vorig_gehaald = None
+        spoor.stap(f"Wfsv art. 34 lid 4: had de werkgever in {vorig_jaar}, het jaar vóór het heffingsjaar, minder "
+                   f"dan {werknemers_grens} × het gemiddeld aantal verloonde uren per werknemer? Niet getoetst: de verloonde uren "
+                   f"van {vorig_jaar} zijn niet ingevuld", grondslag=WFSV_VORIG_JAAR)
+        spoor.waarschuw(
+            f"De toets over het jaar vóór het heffingsjaar is niet gedaan: u heeft de verloonde uren van {vorig_jaar} "
+            f"niet ingevuld. Had uw organisatie in {vorig_jaar} minder dan {_uren(drempel)} verloonde uren, dan is "
+            f"over {invoer.jaar} geen quotumheffing verschuldigd (Wfsv art. 34 lid 4). Vul de verloonde uren van "
+            f"{vorig_jaar} in om dat te laten toetsen."
+        )
+    else:
+        datum_vorig = date(vorig_jaar, 1, 1)
+        drempel_vorig = spoor.waarde("quotum.drempel_verloonde_uren", datum_vorig)
+        gemiddeld_vorig = spoor.waarde("quotum.gemiddelde_uren_werknemer", datum_vorig)
+        vorig_gehaald = vorig >= drempel_vorig
+        spoor.stap(
+            f"Wfsv art. 34 lid 4: had de werkgever in {vorig_jaar}, het jaar vóór het heffingsjaar, minder dan "
+            f"{werknemers_grens} × het gemiddeld aantal verloonde uren per werknemer?", grondslag=WFSV_VORIG_JAAR,
+            berekening="{vorig} uur " + ("is niet minder dan" if vorig_gehaald else "is minder dan")
+                       + " {n} × {gem} = {drempel} uur → "
+                       + ("de heffing kan verschuldigd zijn" if vorig_gehaald
+                          else "geen quotumheffing verschuldigd over {jaar}"),
+            vorig=vorig, gem=gemiddeld_vorig, drempel=drempel_vorig, jaar=invoer.jaar,
+            n=(drempel_vorig / gemiddeld_vorig).normalize(),
+        )
+    heffingsjaar_gehaald = totaal >= drempel
     spoor.stap(
-        f"Valt de werkgever onder het quotum? Dat is zo bij {_uren(drempel)} of meer verloonde uren per jaar "
-        f"({_uren(drempel / gemiddeld)} werknemers)",
-        grondslag="Wfsv art. 34 lid 4 en 6",
-        berekening="{totaal} uur " + ("is niet minder dan" if quotumplichtig else "is minder dan")
-                   + " {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
-                   + ("ja, quotumplichtig" if quotumplichtig else "nee, niet quotumplichtig"),
+        f"Wfsv art. 34 lid 6: had de werkgever in {invoer.jaar}, het heffingsjaar zelf, minder dan {werknemers_grens} × het "
+        f"gemiddeld aantal verloonde uren per werknemer?", grondslag=WFSV_HEFFINGSJAAR,
+        berekening="{totaal} uur " + ("is niet minder dan" if heffingsjaar_gehaald else "is minder dan")
+                   + " {n} × {gem} = {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
+                   + ("de heffing kan verschuldigd zijn" if heffingsjaar_gehaald
+                      else "geen quotumheffing verschuldigd over {jaar}"),
         totaal=totaal, drempel=drempel, werknemers=(totaal / gemiddeld).quantize(Decimal("0.1")), gem=gemiddeld,
+        jaar=invoer.jaar, n=(drempel / gemiddeld).normalize(),
     )
+    quotumplichtig = heffingsjaar_gehaald and vorig_gehaald is not False
+    spoor.stap("Valt de werkgever onder het quotum? Alleen als geen van beide jaren onder de grens bleef",
+               grondslag="Wfsv art. 34 lid 4 en 6",
+               berekening="{antwoord}",
+               antwoord=("ja, quotumplichtig" + ("" if vorig_gehaald else f" (het jaar {vorig_jaar} is niet getoetst)")
+                         if quotumplichtig else "nee, niet quotumplichtig"))
 
     # 2. Quotumpercentage: the user's override, else the official one, else ask for it.
     officieel = officieel_percentage(params, sector, invoer.jaar)
-    if invoer.quotumpercentage is not None:
-        percentage, bron = invoer.quotumpercentage, BRON_OPGEGEVEN
+    opgegeven = invoer.quotumpercentage
+    if opgegeven is not None:
+        # Wfsv art. 38f lid 1: "Het percentage wordt naar beneden afgerond op twee cijfers achter de komma." The
+        # official percentages are set so; a percentage the user supplies (e.g. worked out with the formula of
+        # lid 2) is rounded down the same way before it is used: 2,768 % → 2,76 %.
+        percentage, bron = opgegeven.quantize(HONDERDSTE, rounding=ROUND_DOWN), BRON_OPGEGEVEN
+        if percentage != opgegeven:
+            spoor.stap("Quotumpercentage naar beneden afgerond op twee cijfers achter de komma", grondslag=WFSV_AFRONDING,
+                       berekening="{opgegeven} % → {pct} %", opgegeven=opgegeven, pct=percentage)
+            spoor.waarschuw(
+                f"U gaf {_pct(opgegeven)} % op. Een quotumpercentage wordt naar beneden afgerond op twee cijfers "
+                f"achter de komma (Wfsv art. 38f lid 1); er is gerekend met {_pct(percentage)} %."
+            )
         if officieel is None:
             spoor.waarschuw(
                 f"Voor {invoer.jaar} (sector {sector}) is geen officieel quotumpercentage bekend. De berekening "
@@ -173,7 +238,7 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     spoor.stap("Ontbrekende arbeidsplaatsen", grondslag=WFSV,
                berekening="het tekort is max(0, {benodigd} − {gerealiseerd}) = {tekort} uur; "
                           "{tekort} uur / {per} uur = {plaatsen} arbeidsplaatsen (getoond op 4 decimalen; "
-                          "de heffing rekent met het precieze aantal, want geen bron schrijft een afronding voor)",
+                          "de heffing rekent met het precieze aantal, want de wet schrijft geen afronding voor (Wfsv art. 38g lid 3))",
                benodigd=benodigde_uren, gerealiseerd=gerealiseerde_uren, tekort=tekort_uren, per=uren_per_plaats,
                plaatsen=_toon(ontbrekende_plaatsen))
 
@@ -212,8 +277,13 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
         "sector": sector,
         "quotumplichtig": quotumplichtig,
         "drempel_verloonde_uren": drempel,
+        "drempel_verloonde_uren_vorig_jaar": drempel_vorig,
+        "vorig_jaar_getoetst": vorig is not None,
+        "onder_drempel_vorig_jaar": None if vorig is None else not vorig_gehaald,
+        "onder_drempel_heffingsjaar": not heffingsjaar_gehaald,
         "quotumpercentage": percentage,
         "quotumpercentage_bron": bron,
+        "opgegeven_quotumpercentage": opgegeven,
         "officieel_quotumpercentage": officieel.waarde if officieel is not None else None,
         "benodigde_uren": benodigde_uren,
         "gerealiseerde_uren": gerealiseerde_uren,

@@ -1,11 +1,23 @@
 """Vrijwilligersvergoeding: the fiscal caps, the tax consequence and the bijstand consequence.
 
-Fiscal (Wet LB 1964 art. 2 lid 5, vrijwilligersregeling; belastingdienst.nl):
-  "Zowel uw vergoeding per uur, per maand als per jaar mag niet hoger zijn dan de genoemde bedragen." ...
-  "Krijgt u een hogere vergoeding? Dan moet u over deze gehele vergoeding belasting betalen."
-  (belastingdienst.nl, 'vrijwilligersvergoedingen', tekst 2024). Months cannot be averaged: a month above the
-  monthly maximum fails even when the year stays below the yearly maximum (belastingdienst.nl 2023: "Als u ... meer
-  dan € 190 ... per maand ... ontvangt, hebt u geen vrijwilligersvergoeding"; practice.md Q&A 7).
+Fiscal: Wet LB 1964 art. 2 lid 6 (lid 6 in every text 2022-01-01 to 2026-01-01): "Het eerste lid is eveneens niet
+van toepassing op personen die als vrijwilliger uitsluitend vergoedingen of verstrekkingen ontvangen met een
+gezamenlijke waarde van ten hoogste € 220 per maand en € 2.200 per kalenderjaar." (2026; lid 7 indexes the amounts).
+Only the monthly and yearly maxima are statutory. The hourly amounts are the Belastingdienst's safe harbour for "niet
+bij wijze van beroep": they are the amounts "die wij als niet-marktconform zien"; above them "kunt u deze mogelijk nog
+steeds ontvangen" as long as the organisation can explain that the allowance is not marktconform (belastingdienst.nl,
+'vrijwilligersvergoedingen', tekst 2024). So the verdict (`oordeel`) is one of:
+  onbelast                         every statutory cap and every hourly amount respected;
+  onbelast_mits_niet_marktconform  the statutory caps respected, an hourly amount exceeded in some month: untaxed only
+                                   if the organisation can explain that the allowance is not marktconform;
+                                   belastbaar_bedrag is 0 on that condition, belastbaar_bedrag_als_marktconform says
+                                   what is loon if the explanation fails;
+  belast                           a monthly or the yearly maximum of lid 6 exceeded: no vrijwilliger in the sense of
+                                   lid 6 for the year. Months cannot be averaged: a month above the monthly maximum
+                                   fails even when the year stays below the yearly maximum (belastingdienst.nl 2023:
+                                   "Als u ... meer dan € 190 ... per maand ... ontvangt, hebt u geen
+                                   vrijwilligersvergoeding"; lid 6 says "per maand en ... per kalenderjaar").
+Reasoning and sources: docs/bronnen/vrijwilligersvergoeding.md.
 
 Decisions (documented here and in the README):
 - `vergoeding` is everything the volunteer received in the month, including any reimbursement of costs.
@@ -21,10 +33,14 @@ Decisions (documented here and in the README):
   21 during the month was younger than 21 for part of it, and we cannot tell on which days the hours fell, so the
   lower maximum is the only one that is certainly right for every hour (a birthday on the 1st counts from that
   month). The result warns in such a month. The same rule decides the bijstand age boundary (27) per month.
-- If any cap is exceeded (hour or month in any month, or the year), the regeling does not apply at all for the
+- If a statutory cap is exceeded (the month in any month, or the year), the regeling does not apply at all for the
   year ("in zijn geheel niet van toepassing", staatssecretaris, Oct 2025, via taxnavigator.nl/salarisvanmorgen.nl):
   the whole vergoeding of the year is loon, except aangetoonde kosten (costs shown with receipts), which stay untaxed
   ("Krijgt u alleen een vergoeding voor gemaakte kosten? Dan is deze vergoeding niet belast.", belastingdienst.nl).
+  The same amount is loon under onbelast_mits_niet_marktconform when the organisation cannot explain the hourly pay.
+- What may be paid for the hours of a month (`max_voor_uren`): hourly amount × hours plus aangetoonde kosten, at
+  most the monthly maximum; shown rounded down to the cent, because the largest payable amount in cents is the one
+  that still passes the exact test.
 
 Bijstand (Participatiewet art. 31 lid 2 onder k): for a belanghebbende of 27 or older the vergoeding is left out
 of account up to the monthly maximum and, cumulatively through the months in calendar order, the yearly maximum; the
@@ -32,14 +48,20 @@ rest is in mindering on the bijstand. Younger than 27 only aangetoonde kosten ar
 kosten are a reimbursement of costs really made and are always left out (as for under-27s, and as UWV does:
 "Uw reis- en onkosten verrekenen wij niet, zolang u kunt laten zien dat het kosten zijn"); the onder-k maxima apply
 to the rest of the vergoeding. A warning says so when it matters, because a gemeente may count them differently.
-No rounding anywhere: all amounts are sums and differences of the cent amounts entered.
+Onder k (text 2026-01-01: "een kostenvergoeding voor het verrichten van vrijwilligerswerk van ten hoogste een bij
+ministeriële regeling vast te stellen bedrag per persoon") knows no hourly amount: exceeding the Belastingdienst's hourly amount
+changes nothing on the bijstand side; only the maxima per month and per year of the regeling count. Whether the
+allowance is a kostenvergoeding for vrijwilligerswerk at all is for the gemeente; the result says so when an hourly
+amount is exceeded.
+No rounding in the verdict: all amounts are sums and differences of the cent amounts entered; only `max_voor_uren`
+and the displayed `vergoeding_per_uur` are rounded (see above).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from parameters import ParameterSet, default_parameters
 
@@ -51,7 +73,13 @@ from .periods import leeftijd_op, verjaardag
 
 SOORT = "vrijwilligersvergoeding"
 BESTAND = "vrijwilligersvergoeding.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
-FISCAAL = "Wet LB 1964 art. 2 lid 5 (vrijwilligersregeling); belastingdienst.nl 'vrijwilligersvergoedingen'"
+FISCAAL = "Wet LB 1964 art. 2 lid 6 (maximum per maand en per kalenderjaar)"
+UURBEDRAG = ("belastingdienst.nl 'vrijwilligersvergoedingen' (uurbedragen die de Belastingdienst als niet-marktconform "
+             "ziet; geen wettelijke grens)")
+ONBELAST = "onbelast"
+ONBELAST_MITS = "onbelast_mits_niet_marktconform"
+BELAST = "belast"
+OORDELEN = (ONBELAST, ONBELAST_MITS, BELAST)
 ONDER_K = "Participatiewet art. 31 lid 2 onder k"
 MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
               "november", "december")
@@ -127,7 +155,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         max_maand = spoor.waarde("vrijwilligersvergoeding.max_per_maand", datum)
         inzet = m.vergoeding - m.aangetoonde_kosten  # pay for inzet; the hourly cap concerns only this part
         overschreden: list[str] = []
-        per_uur = None
+        per_uur = max_voor_uren = None
         if m.uren is None:
             if inzet > 0:
                 zonder_uren.append(_naam(m.maand))
@@ -139,6 +167,10 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
             if inzet > max_uur * m.uren:
                 overschreden.append("uur")
             per_uur = cent(inzet / m.uren)  # display only, rounded half-up to the cent; the test above is exact
+        if m.uren is not None:
+            # the most that passes both tests for these hours, in whole cents (rounded down: a cent more would fail)
+            max_voor_uren = min(max_uur * m.uren + m.aangetoonde_kosten, max_maand).quantize(
+                Decimal("0.01"), rounding=ROUND_DOWN)
         if m.vergoeding > max_maand:
             overschreden.append("maand")
         totaal += m.vergoeding
@@ -147,6 +179,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
             "maand": m.maand, "naam": _naam(m.maand), "leeftijd": leeftijd, "vergoeding": m.vergoeding,
             "aangetoonde_kosten": m.aangetoonde_kosten, "vergoeding_voor_inzet": inzet, "uren": m.uren,
             "vergoeding_per_uur": per_uur, "max_per_uur": max_uur, "max_per_maand": max_maand,
+            "max_voor_uren": max_voor_uren,
             "overschreden": overschreden, "binnen_grenzen": not overschreden,
         })
         _stap_maand(spoor, regels[-1], grens)
@@ -156,28 +189,46 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
                "{tot} " + ("> " if jaar_overschreden else "≤ ") + "{max}" +
                (" → boven het jaarmaximum" if jaar_overschreden else " → binnen het jaarmaximum"),
                tot=Bedrag(totaal), max=Bedrag(max_jaar))
-    binnen = not jaar_overschreden and all(r["binnen_grenzen"] for r in regels)
+    maand_te_hoog = [r["naam"] for r in regels if "maand" in r["overschreden"]]
+    uur_te_hoog = [r["naam"] for r in regels if "uur" in r["overschreden"]]
+    if jaar_overschreden or maand_te_hoog:
+        oordeel = BELAST
+    elif uur_te_hoog:
+        oordeel = ONBELAST_MITS
+    else:
+        oordeel = ONBELAST
+    binnen = oordeel == ONBELAST
 
     # "Krijgt u een hogere vergoeding? Dan moet u over deze gehele vergoeding belasting betalen." (belastingdienst.nl)
     # Aangetoonde kosten stay untaxed ("Krijgt u alleen een vergoeding voor gemaakte kosten? Dan is deze vergoeding
     # niet belast."; staatssecretaris Oct 2025: above the caps the costs must be shown with betalingsbewijzen).
-    belastbaar = NUL if binnen else totaal - totaal_kosten
+    loon = totaal - totaal_kosten  # what is loon if the regeling does not apply
+    belastbaar = loon if oordeel == BELAST else NUL
     for r in regels:
-        r["belastbaar"] = NUL if binnen else r["vergoeding_voor_inzet"]
-        r["oordeel"] = _oordeel(r, binnen, jaar_overschreden)
-    if binnen:
-        spoor.stap("Alle grenzen (uur, maand en jaar) zijn gerespecteerd: de vergoeding is een onbelaste "
-                   "vrijwilligersvergoeding", NUL, FISCAAL)
+        r["belastbaar"] = r["vergoeding_voor_inzet"] if oordeel == BELAST else NUL
+        r["oordeel"] = _oordeel(r, oordeel, jaar_overschreden)
+    toelichting = _toelichting(oordeel, jaar, maand_te_hoog, uur_te_hoog, jaar_overschreden, loon, regels)
+    if oordeel == ONBELAST:
+        spoor.stap("Het maximum per maand en per jaar (wet) en de uurbedragen (Belastingdienst) zijn gerespecteerd: "
+                   "de vergoeding is een onbelaste vrijwilligersvergoeding", NUL, FISCAAL)
+    elif oordeel == ONBELAST_MITS:
+        spoor.stap("Het maximum per maand en per jaar is gerespecteerd, maar een uurbedrag is overschreden: onbelast "
+                   "als de organisatie kan uitleggen dat de vergoeding niet marktconform is; anders is de hele "
+                   "vergoeding loon, behalve de aangetoonde kosten", NUL, f"{FISCAAL}; {UURBEDRAG}",
+                   "belast als marktconform: {tot} − {kosten} aangetoonde kosten = {loon}",
+                   tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten), loon=Bedrag(loon))
+        spoor.waarschuw(toelichting)
     else:
-        spoor.stap("Een grens is overschreden: de hele vergoeding is loon, behalve de aangetoonde kosten",
-                   belastbaar, f"{FISCAAL} ('Dan moet u over deze gehele vergoeding belasting betalen')",
+        spoor.stap("Een wettelijke grens (maand of jaar) is overschreden: de hele vergoeding is loon, behalve de "
+                   "aangetoonde kosten", belastbaar, f"{FISCAAL}; belastingdienst.nl ('Dan moet u over deze gehele "
+                   "vergoeding belasting betalen')",
                    "{tot} − {kosten} aangetoonde kosten = {bel}",
                    tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten), bel=Bedrag(belastbaar))
         spoor.waarschuw("De vergoeding is geen vrijwilligersvergoeding: de hele vergoeding (behalve de aangetoonde "
                         "kosten) is loon of inkomen en belast, ook de maanden die binnen de grenzen bleven.")
     if zonder_uren:
         spoor.waarschuw(
-            "Zonder uren kan het uurmaximum niet worden gecontroleerd (" + ", ".join(zonder_uren) + "). "
+            "Zonder uren kan het uurbedrag niet worden getoetst (" + ", ".join(zonder_uren) + "). "
             "Is er geen vergoeding per uur afgesproken, dan gelden alleen het maand- en jaarmaximum; "
             "is er wel een uurvergoeding afgesproken, vul dan de uren in."
         )
@@ -189,6 +240,8 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
 
     resultaat = {
         "jaar": jaar,
+        "oordeel": oordeel,
+        "oordeel_toelichting": toelichting,
         "binnen_grenzen": binnen,
         "overschreden": sorted({o for r in regels for o in r["overschreden"]} | ({"jaar"} if jaar_overschreden else set()),
                                key=("uur", "maand", "jaar").index),
@@ -198,6 +251,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         "jaar_overschreden": jaar_overschreden,
         "uurmaximum_gecontroleerd": not zonder_uren,
         "belastbaar_bedrag": belastbaar,
+        "belastbaar_bedrag_als_marktconform": loon if oordeel == ONBELAST_MITS else None,
         "onbelast_bedrag": totaal - belastbaar,
         "maanden": regels,
         "bijstand": bijstand,
@@ -214,15 +268,21 @@ def _stap_maand(spoor: Rekenspoor, r: dict, grens: int) -> None:
         spoor.stap(
             f"{naam.capitalize()}: vergoeding per uur (leeftijd {r['leeftijd']} op 1 {naam}, "
             f"{'vanaf' if r['leeftijd'] >= grens else 'jonger dan'} {grens} jaar)",
-            r["vergoeding_voor_inzet"], FISCAAL,
-            "({verg} − {kosten} aangetoonde kosten) / {uren} uur = {per_uur} per uur, maximum {max}"
-            + (" → boven het uurmaximum" if te_hoog else " → binnen het uurmaximum"),
+            r["vergoeding_voor_inzet"], UURBEDRAG,
+            "({verg} − {kosten} aangetoonde kosten) / {uren} uur = {per_uur} per uur, uurbedrag {max}"
+            + (" → boven het uurbedrag (alleen onbelast als de vergoeding niet marktconform is)" if te_hoog
+               else " → binnen het uurbedrag"),
             verg=Bedrag(r["vergoeding"]), kosten=Bedrag(r["aangetoonde_kosten"]), uren=r["uren"],
             per_uur=Bedrag(r["vergoeding_per_uur"]), max=Bedrag(r["max_per_uur"]),
         )
+        spoor.stap(f"{naam.capitalize()}: ten hoogste te vergoeden voor {_uren(r['uren'])} uur", r["max_voor_uren"],
+                   f"{UURBEDRAG}; {FISCAAL}",
+                   "laagste van {max} × {uren} uur + {kosten} aangetoonde kosten en het maandmaximum {mm} = {mvu}",
+                   max=Bedrag(r["max_per_uur"]), uren=r["uren"], kosten=Bedrag(r["aangetoonde_kosten"]),
+                   mm=Bedrag(r["max_per_maand"]), mvu=Bedrag(r["max_voor_uren"]))
     elif r["uren"] is not None and "uur" in r["overschreden"]:
-        spoor.stap(f"{naam.capitalize()}: een vergoeding voor inzet zonder uren is altijd boven het uurmaximum",
-                   r["vergoeding_voor_inzet"], FISCAAL)
+        spoor.stap(f"{naam.capitalize()}: een vergoeding voor inzet zonder uren is altijd boven het uurbedrag",
+                   r["vergoeding_voor_inzet"], UURBEDRAG)
     te_hoog = "maand" in r["overschreden"]
     spoor.stap(f"{naam.capitalize()}: vergoeding tegen het maximum per maand", r["vergoeding"], FISCAAL,
                "{verg} " + ("> " if te_hoog else "≤ ") + "{max}" +
@@ -230,24 +290,70 @@ def _stap_maand(spoor: Rekenspoor, r: dict, grens: int) -> None:
                verg=Bedrag(r["vergoeding"]), max=Bedrag(r["max_per_maand"]))
 
 
-def _oordeel(r: dict, binnen: bool, jaar_overschreden: bool) -> str:
-    delen = []
-    if "uur" in r["overschreden"]:
-        delen.append("boven het uurmaximum")
-    if "maand" in r["overschreden"]:
-        delen.append("boven het maandmaximum")
-    if delen:
-        return " en ".join(delen).capitalize()
-    if binnen:
+def _oordeel(r: dict, oordeel: str, jaar_overschreden: bool) -> str:
+    """The verdict of one month in words (the year's verdict is `oordeel`)."""
+    uur, maand = "uur" in r["overschreden"], "maand" in r["overschreden"]
+    if maand:
+        return "Boven het uurbedrag en boven het maandmaximum" if uur else "Boven het maandmaximum"
+    if uur:
+        if oordeel == ONBELAST_MITS:
+            return "Boven het uurbedrag: onbelast als de organisatie kan uitleggen dat de vergoeding niet marktconform is"
+        return "Boven het uurbedrag, en belast: het jaarmaximum of in een andere maand het maandmaximum is overschreden"
+    if oordeel == ONBELAST:
         return "Binnen de grenzen"
+    if oordeel == ONBELAST_MITS:
+        return ("Binnen de grenzen van de maand; onbelast als de organisatie kan uitleggen dat de vergoeding in een "
+                "andere maand niet marktconform is")
     return ("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden" if jaar_overschreden
             else "Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden")
+
+
+def _toelichting(oordeel: str, jaar: int, maand_te_hoog: list[str], uur_te_hoog: list[str], jaar_overschreden: bool,
+                 loon: Decimal, regels: list[dict]) -> str:
+    """The reason for the verdict, in words for the user."""
+    if oordeel == ONBELAST:
+        return ("De vergoeding blijft binnen het maximum per maand en per jaar van de wet (Wet op de loonbelasting 1964 "
+                "artikel 2 lid 6) en binnen de uurbedragen van de Belastingdienst: een onbelaste "
+                "vrijwilligersvergoeding.")
+    if oordeel == ONBELAST_MITS:
+        bedragen = sorted({r["max_per_uur"] for r in regels if "uur" in r["overschreden"]})
+        return (f"De vergoeding blijft binnen het maximum per maand en per jaar van de wet "
+                f"(Wet op de loonbelasting 1964 artikel 2 lid 6), maar is in {_opsomming(uur_te_hoog)} hoger dan het uurbedrag van de "
+                f"Belastingdienst ({' of '.join(_euro(b) for b in bedragen)} per uur). De Belastingdienst ziet "
+                f"vergoedingen tot dat bedrag als niet-marktconform. Ligt de vergoeding hoger, dan kan die mogelijk "
+                f"nog steeds onbelast zijn: als de organisatie kan uitleggen dat het om een niet-marktconforme "
+                f"vergoeding gaat. Lukt dat niet, dan is de hele vergoeding van {jaar} belast, behalve de aangetoonde "
+                f"kosten: {_euro(loon)}.")
+    redenen = []
+    if maand_te_hoog:
+        redenen.append(f"het maximum per maand in {_opsomming(maand_te_hoog)}")
+    if jaar_overschreden:
+        redenen.append(f"het maximum per jaar {jaar}")
+    return (f"De vergoeding is hoger dan {' en '.join(redenen)} van de wet (Wet op de loonbelasting 1964 artikel 2 "
+            f"lid 6). Dan is het geen vrijwilligersvergoeding: de hele vergoeding van {jaar} is belast, behalve de "
+            f"aangetoonde kosten: {_euro(loon)}.")
+
+
+def _opsomming(namen: list[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def _euro(bedrag: Decimal) -> str:
+    from babel.numbers import format_currency
+
+    return format_currency(bedrag, "EUR", locale="nl_NL")
+
+
+def _uren(uren: Decimal) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(uren, locale="nl_NL", decimal_quantization=False)
 
 
 def _leeftijd_waarschuwingen(spoor: Rekenspoor, invoer: VrijwilligersInvoer) -> None:
     jaar = invoer.jaar
     grens = int(spoor.params.at("vrijwilligersvergoeding.leeftijdsgrens_uur", date(jaar, 1, 1)).waarde)
-    grenzen = [(grens, "het uurmaximum")]
+    grenzen = [(grens, "het uurbedrag")]
     if invoer.ontvangt_bijstand:
         bijstand_grens = int(spoor.params.at("bijstand.vrijlatingen.minimumleeftijd",
                                              date(jaar, 1, 1)).waarde)
@@ -319,6 +425,14 @@ def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]
             "gelaten, en het maximum van onderdeel k is toegepast op de rest van de vergoeding. Een gemeente kan de "
             "kosten ook meetellen voor het maximum; vraag dat zo nodig na."
         )
+    if any("uur" in r["overschreden"] for r in regels):
+        spoor.stap("Bijstand: het uurbedrag van de Belastingdienst speelt bij onderdeel k geen rol; alleen het maximum "
+                   "per maand en per jaar van de regeling telt", grondslag=ONDER_K)
+        spoor.waarschuw(
+            "Bijstand: de vrijlating van Participatiewet artikel 31 lid 2 onder k kent geen uurbedrag; de berekening "
+            "past alleen het maximum per maand en per jaar toe, ook in de maanden boven het uurbedrag van de "
+            "Belastingdienst. Of de vergoeding een kostenvergoeding voor vrijwilligerswerk is, beoordeelt de gemeente."
+        )
     spoor.waarschuw("Bijstand: de berekening gaat ervan uit dat de vrijwilliger in alle ingevulde maanden bijstand "
                     "ontving; het jaarmaximum geldt per kalenderjaar.")
     return {
@@ -329,4 +443,5 @@ def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]
     }
 
 
-__all__ = ["MaandInvoer", "VrijwilligersInvoer", "bereken", "SOORT", "BESTAND"]
+__all__ = ["MaandInvoer", "VrijwilligersInvoer", "bereken", "SOORT", "BESTAND", "OORDELEN",
+           "ONBELAST", "ONBELAST_MITS", "BELAST"]

@@ -21,7 +21,7 @@ JAAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d)")
 # line (template). Keep this list short: each entry is a kind of text, not a place.
 ALLOWED = [
     # 1. The title of a law or regulation: the year is part of its name.
-    (r"Wet LB 1964|WSF 2000|Participatiewet 2021", "naam van een wet of regeling"),
+    (r"Wet LB 1964|Wet op de loonbelasting 1964|WSF 2000|Participatiewet 2021", "naam van een wet of regeling"),
     # 2. Examples of input: an ISO date or month as a whole literal (OpenAPI examples, request examples in
     #    api/), a format hint "bijvoorbeeld 2026-01-01", and the year of an example request. Not a rule.
     (r"^[\"'](?:19|20)\d\d-\d\d(?:-\d\d)?[\"']$", "voorbeelddatum"),

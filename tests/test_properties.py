@@ -5,9 +5,11 @@
 - kostendelersnorm (Participatiewet art. 22a): adding a kostendelende medebewoner never raises the norm
   per person and never lowers the household total (norm per person × A);
 - aanvullende bijstand (art. 31) never increases when the netto inkomsten increase;
-- quotumheffing (Wfsv art. 38b): the shortfall never increases with more doelgroep hours;
+- quotumheffing (Wfsv art. 38b): the shortfall never increases with more doelgroep hours; the hours of the year
+  before (art. 34 lid 4) never increase the heffing;
 - vrijwilligersvergoeding: the verdict is monotone in the amounts (a higher vergoeding is never
-  "binnen de grenzen" when the lower one is not) and the taxable part never decreases.
+  "binnen de grenzen" when the lower one is not, and its oordeel is never milder: onbelast <
+  onbelast_mits_niet_marktconform < belast) and the taxable part never decreases.
 The LKS properties are in tests/test_properties_lks.py.
 """
 
@@ -158,6 +160,24 @@ def test_quotumtekort_daalt_met_meer_doelgroepuren(jaar, sector, totaal, doelgro
     assert meer_uren["heffing"] <= minder["heffing"]
 
 
+@SNEL
+@given(jaar=st.integers(2022, 2026), sector=st.sampled_from(["overheid", "markt"]), totaal=uren, vorig=uren,
+       pct=st.decimals(min_value=Decimal("0.1"), max_value=Decimal(5), places=3))
+def test_uren_vorig_jaar_verhogen_de_heffing_nooit(jaar, sector, totaal, vorig, pct):
+    """Wfsv art. 34 lid 4 only ever takes the heffing away: with the hours of the year before the heffing is the
+    same (at or above the threshold) or nothing (below it), never more. And a given percentage is used rounded
+    down to two decimals (art. 38f lid 1), so never above what was given."""
+    soort_of_skip("quotumheffing")
+    body = {"jaar": jaar, "sector": sector, "verloonde_uren_totaal": str(totaal), "verloonde_uren_doelgroep": "0",
+            "quotumpercentage": str(pct)}
+    zonder = bereken("quotumheffing", body)
+    met = bereken("quotumheffing", {**body, "verloonde_uren_totaal_vorig_jaar": str(vorig)})
+    assert met["heffing"] in (zonder["heffing"], Decimal("0.00"))
+    assert met["quotumplichtig"] == (zonder["quotumplichtig"] and not met["onder_drempel_vorig_jaar"])
+    assert zonder["vorig_jaar_getoetst"] is False and met["vorig_jaar_getoetst"] is True
+    assert Decimal(0) <= pct - met["quotumpercentage"] < Decimal("0.01")
+
+
 # --- vrijwilligersvergoeding --------------------------------------------------------------------------
 
 maand = st.fixed_dictionaries(
@@ -186,6 +206,12 @@ def test_vrijwilligersoordeel_monotoon_in_de_bedragen(jaar, leeftijd, bijstand, 
         assert not hoog["binnen_grenzen"]
     assert sum((m["belastbaar"] for m in hoog["maanden"]), Decimal(0)) >= \
         sum((m["belastbaar"] for m in laag["maanden"]), Decimal(0))
+    rang = ("onbelast", "onbelast_mits_niet_marktconform", "belast").index
+    assert rang(hoog["oordeel"]) >= rang(laag["oordeel"])
+    for r in (laag, hoog):
+        assert r["binnen_grenzen"] == (r["oordeel"] == "onbelast")
+        assert (r["belastbaar_bedrag_als_marktconform"] is not None) == (r["oordeel"] == "onbelast_mits_niet_marktconform")
+        assert (r["belastbaar_bedrag"] > 0) <= (r["oordeel"] == "belast")
 
 
 @pytest.mark.parametrize("naam,index", VOORBEELDEN, ids=[f"{n}-{i}" for n, i in VOORBEELDEN])

@@ -1,10 +1,10 @@
 """Quotumheffing (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g).
 
-No official worked example of the levy was found (research: ../research/vrijwilligers_quotum.md part B;
-practice.md: no UWV/Rijksoverheid rekenhulp exists), so every expected amount is the arithmetic written
-out in the comments, from the dated parameters:
-  one arbeidsplaats = 1.331 verloonde uren per jaar; threshold: not owed below 25 × 1.623 = 40.575 verloonde uren
-  (Wfsv art. 34 lid 4 en 6: "minder dan 25 vermenigvuldigd met het gemiddeld aantal verloonde uren per werknemer");
+No official worked example of the levy was found (docs/bronnen/quotumheffing.md: no UWV/Rijksoverheid
+rekenhulp exists), so every expected amount is the arithmetic written out in the comments, from the dated
+parameters and the Wfsv (BWBR0017745, texts 2022-01-01, 2025-01-01 and 2026-07-01):
+  one arbeidsplaats = 1.331 verloonde uren per jaar; threshold: not owed below 25 × 1.623 = 40.575 verloonde uren,
+  neither in the year before the levy year (art. 34 lid 4) nor in the levy year (lid 6);
   € 5.000 per missing arbeidsplaats; quotumpercentage overheid 2024 = 2,76 % (UWV FAQ).
 Rounding: the count of arbeidsplaatsen is never rounded in the calculation (no source states one); the
 heffing is rounded half-up to the cent once.
@@ -27,10 +27,11 @@ D = Decimal
 URL = "/api/v1/quotumheffing"
 
 
-def invoer(totaal, doelgroep=0, ingeleend=0, jaar=2024, sector="overheid", pct=None) -> QuotumInvoer:
+def invoer(totaal, doelgroep=0, ingeleend=0, jaar=2024, sector="overheid", pct=None, vorig=None) -> QuotumInvoer:
     return QuotumInvoer(jaar=jaar, sector=sector, verloonde_uren_totaal=D(totaal),
                         verloonde_uren_doelgroep=D(doelgroep), verloonde_uren_doelgroep_ingeleend=D(ingeleend),
-                        quotumpercentage=None if pct is None else D(pct))
+                        quotumpercentage=None if pct is None else D(pct),
+                        verloonde_uren_totaal_vorig_jaar=None if vorig is None else D(vorig))
 
 
 # --- the threshold: not owed below 40.575 verloonde uren (Wfsv art. 34 lid 4 en 6) ----------------------
@@ -165,10 +166,16 @@ def test_geen_heffing_opgelegd_2022_2026_maar_bedrag_wel_getoond(jaar, sector):
     assert r["toelichting_heffing"] in u.waarschuwingen
     pv = default_parameters().at(f"quotum.heffing_geactiveerd.{sector}", date(jaar, 1, 1))
     # 2022-2025: Wfsv art. 122na lid 1 (text of 2025-01-01) says the heffing is "niet uitgevoerd met betrekking tot
-    # kalenderjaren die zijn gelegen vóór 1 januari 2026"; 2024 also UWV. 2026: the text waits for art. 2 of the
-    # Wet banenafspraak, whose entry into force was not found, so it is voorlopig.
-    assert pv.status == ("voorlopig" if jaar == 2026 else "bevestigd")
-    assert ("niet in een officiële bron bevestigd" in r["toelichting_heffing"]) == (jaar == 2026)
+    # kalenderjaren die zijn gelegen vóór 1 januari 2026"; 2024 also UWV.
+    # 2026: art. 122na lid 1 (text of 2026-07-01): "niet uitgevoerd met betrekking tot kalenderjaren die zijn gelegen
+    # vóór het tijdstip van inwerkingtreding van artikel 2 van de Wet banenafspraak". Art. 2 was not in force on
+    # 2026-07-01 (the Wfsv text of that date still holds paragraaf 4a, which the Wet banenafspraak replaces on that
+    # moment: its art. 12 lid 2 keeps par. 4a "zoals deze luidden op de dag voorafgaand" only for earlier years).
+    # Whether art. 2 enters into force after 2026 (then 2026 lies before it) or later in 2026 (then the old rules do
+    # not cover 2026 and the new opslag needs an activation first, Wet banenafspraak art. 6 lid 1): no heffing over
+    # 2026. So every year 2022-2026 is bevestigd and the result shows no "not confirmed" note.
+    assert pv.status == "bevestigd"
+    assert "niet in een officiële bron bevestigd" not in r["toelichting_heffing"]
 
 
 def test_geactiveerde_heffing_moet_worden_betaald(tmp_path):
@@ -190,11 +197,99 @@ def test_uitleg_stap_voor_stap():
     u = bereken(invoer(100000, 1000, 429), uitleg=True)
     teksten = [(s.omschrijving, s.berekening()) for s in u.stappen]
     alles = " ".join(f"{o} {b or ''}" for o, b in teksten).replace("\xa0", " ")
-    assert "100.000 uur is niet minder dan 40.575 uur" in alles
+    assert "100.000 uur is niet minder dan 25 × 1.623 = 40.575 uur" in alles
+    assert "lid 4" in alles and "Niet getoetst" in alles  # no hours of 2023 given
     assert "2,76 % × 100.000 uur = 2.760 uur" in alles
     assert "1.000 uur + 429 uur = 1.429 uur" in alles
     assert "1.331 uur / 1.331 uur × € 5.000,00 = € 5.000,00" in alles
     assert all(s.grondslag for s in u.stappen)
+
+
+# --- the year before the levy year (Wfsv art. 34 lid 4) and the levy year itself (lid 6) ------------------
+# Wfsv art. 34 (texts 2022-01-01, 2025-01-01 and 2026-07-01, the same words):
+#   lid 4: "De quotumheffing is niet verschuldigd indien in het kalenderjaar voorafgaand aan het kalenderjaar waarover
+#          de quotumheffing wordt geheven, de werkgever minder dan 25 vermenigvuldigd met het gemiddeld aantal
+#          verloonde uren per werknemer op jaarbasis in Nederland aan verloonde uren als bedoeld in artikel 38b,
+#          vierde lid, in de loonaangifte op grond van de Wet op de loonbelasting 1964 heeft verantwoord."
+#   lid 6: "Indien de quotumheffing op grond van het vierde lid zou zijn verschuldigd maar in het kalenderjaar waarover
+#          de quotumheffing wordt geheven blijkt dat de werkgever minder dan 25 vermenigvuldigd met het gemiddeld
+#          aantal verloonde uren per werknemer [...] heeft verantwoord, is de quotumheffing niet verschuldigd."
+# So the heffing is owed only if neither year is below 25 × 1.623 = 40.575 hours.
+
+def test_vorig_jaar_onder_de_grens_geen_heffing_lid_4():
+    # 2023: 40.574 uur < 25 × 1.623 = 40.575 → lid 4: not owed over 2024, although 2024 has 100.000 hours.
+    r = bereken(invoer(100000, jaar=2024, vorig=40574)).resultaat
+    assert r["vorig_jaar_getoetst"] is True
+    assert r["onder_drempel_vorig_jaar"] is True
+    assert r["onder_drempel_heffingsjaar"] is False
+    assert r["drempel_verloonde_uren_vorig_jaar"] == D(40575)
+    assert r["quotumplichtig"] is False
+    assert r["benodigde_uren"] == 0 and r["heffing"] == D("0.00")
+
+
+def test_vorig_jaar_precies_op_de_grens_wel_heffing():
+    # 2023: 40.575 uur is not "minder dan" 40.575; 2024: 100.000 uur neither → owed (lid 4 and 6 both pass).
+    # 2,76 % × 100.000 = 2.760 uur nodig, 0 gerealiseerd; 2.760 / 1.331 × € 5.000 = 13.800.000 / 1.331
+    # = € 10.368,1442... → € 10.368,14
+    u = bereken(invoer(100000, jaar=2024, vorig=40575), uitleg=True)
+    r = u.resultaat
+    assert r["onder_drempel_vorig_jaar"] is False
+    assert r["quotumplichtig"] is True
+    assert r["heffing"] == D("10368.14")
+    assert not any("jaar vóór het heffingsjaar is niet gedaan" in w for w in u.waarschuwingen)
+    alles = " ".join(f"{s.omschrijving} {s.berekening() or ''}" for s in u.stappen).replace("\xa0", " ")
+    assert "40.575 uur is niet minder dan 25 × 1.623 = 40.575 uur" in alles
+    assert any(s.grondslag == "Wfsv art. 34 lid 4" for s in u.stappen)
+    assert any(s.grondslag == "Wfsv art. 34 lid 6" for s in u.stappen)
+
+
+def test_heffingsjaar_onder_de_grens_geen_heffing_lid_6():
+    # 2023: 100.000 uur (lid 4 would make it owed), but 2024: 40.574 < 40.575 → lid 6: not owed.
+    r = bereken(invoer(40574, jaar=2024, vorig=100000)).resultaat
+    assert r["onder_drempel_vorig_jaar"] is False
+    assert r["onder_drempel_heffingsjaar"] is True
+    assert r["quotumplichtig"] is False
+    assert r["heffing"] == D("0.00")
+
+
+def test_zonder_uren_vorig_jaar_zegt_de_uitkomst_dat_lid_4_niet_is_getoetst():
+    u = bereken(invoer(100000, jaar=2024))
+    r = u.resultaat
+    assert r["vorig_jaar_getoetst"] is False
+    assert r["onder_drempel_vorig_jaar"] is None and r["drempel_verloonde_uren_vorig_jaar"] is None
+    assert r["quotumplichtig"] is True  # as far as the levy year (lid 6) shows
+    melding = next(w for w in u.waarschuwingen if "jaar vóór het heffingsjaar is niet gedaan" in w)
+    assert "2023" in melding and "40.575" in melding
+    assert "Wfsv art. 34 lid 4" in melding
+
+
+def test_engine_weigert_negatieve_uren_vorig_jaar():
+    with pytest.raises(InvoerFout) as exc:
+        bereken(invoer(100000, vorig=-1))
+    assert exc.value.veld == "verloonde_uren_totaal_vorig_jaar"
+
+
+# --- Wfsv art. 38f lid 1: "Het percentage wordt naar beneden afgerond op twee cijfers achter de komma." -------
+
+def test_opgegeven_percentage_naar_beneden_afgerond_op_twee_decimalen():
+    # markt 2024 has no official percentage; the user gives 2,768 %. Rounded down (not half-up) to 2,76 %:
+    # benodigd 2,76 % × 100.000 = 2.760 uur (not 2.768); 2.760 / 1.331 × € 5.000 = € 10.368,1442... → € 10.368,14
+    # (with 2,768 % it would have been 2.768 / 1.331 × € 5.000 = € 10.398,19)
+    u = bereken(invoer(100000, jaar=2024, sector="markt", pct="2.768", vorig=100000), uitleg=True)
+    r = u.resultaat
+    assert r["opgegeven_quotumpercentage"] == D("2.768")
+    assert r["quotumpercentage"] == D("2.76")
+    assert r["benodigde_uren"] == D("2760")
+    assert r["heffing"] == D("10368.14")
+    alles = " ".join(f"{s.omschrijving} {s.berekening() or ''}" for s in u.stappen).replace("\xa0", " ")
+    assert "naar beneden afgerond op twee cijfers achter de komma 2,768 % → 2,76 %" in alles
+    assert any("2,768 %" in w and "2,76 %" in w and "38f lid 1" in w for w in u.waarschuwingen)
+    # 2,769999 % is also 2,76 % (downward, never up); 2,7 % and 3 % are unchanged and give no rounding message
+    assert bereken(invoer(100000, sector="markt", pct="2.769999")).resultaat["quotumpercentage"] == D("2.76")
+    for pct in ("2.7", "3"):
+        u = bereken(invoer(100000, sector="markt", pct=pct, vorig=100000))
+        assert u.resultaat["quotumpercentage"] == D(pct)
+        assert not any("naar beneden afgerond" in w for w in u.waarschuwingen)
 
 
 # --- input errors (engine level) -----------------------------------------------------------------------

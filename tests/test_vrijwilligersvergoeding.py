@@ -6,8 +6,16 @@ Caps (parameters/vrijwilligersvergoeding.yaml):
   2025: € 5,60 / € 3,30 (voorlopig), € 210 / € 2.100 (bevestigd)
   2026: fiscal € 220 / € 2.200 bevestigd (Wet LB 1964 art. 2 lid 6, text per 2026-01-01);
         € 5,75 / € 3,40 per uur voorlopig (a single secondary source); bijstand onder k 220 / 2.200 bevestigd
-Hourly test: vergoeding − aangetoonde kosten ≤ max per uur × uren. Month test: vergoeding ≤ max per maand.
-Year test: sum of vergoedingen ≤ max per jaar. Any breach → belastbaar = sum(vergoeding − aangetoonde kosten).
+Hourly test: vergoeding − aangetoonde kosten ≤ uurbedrag × uren. Month test: vergoeding ≤ max per maand.
+Year test: sum of vergoedingen ≤ max per jaar.
+Wet LB 1964 art. 2 lid 6 (lid 6 in the texts of 2022-01-01, 2025-01-01 and 2026-01-01), text of 2025-01-01:
+  "Het eerste lid is eveneens niet van toepassing op personen die als vrijwilliger uitsluitend vergoedingen of
+  verstrekkingen ontvangen met een gezamenlijke waarde van ten hoogste € 210 per maand en € 2.100 per kalenderjaar."
+Only these maxima are statutory: a month or year breach → oordeel "belast", belastbaar = sum(vergoeding − aangetoonde
+kosten). The hourly amounts are the Belastingdienst's (belastingdienst.nl 'vrijwilligersvergoedingen', 2024): the
+amounts "die wij als niet-marktconform zien"; above them "kunt u deze mogelijk nog steeds ontvangen" if the
+organisation can explain that the allowance is not marktconform → oordeel "onbelast_mits_niet_marktconform",
+belastbaar 0 on that condition, belastbaar_bedrag_als_marktconform = sum(vergoeding − aangetoonde kosten).
 """
 
 from datetime import date
@@ -46,18 +54,65 @@ def test_binnen_alle_grenzen_2024():
     assert not any("Voorlopige" in w for w in u.waarschuwingen)
 
 
-def test_uurmaximum_in_een_maand_overschreden():
-    # 2024, 40 years: March € 200 for 30 hours = 6,666.. per hour > 5,50 (5,50 × 30 = 165 < 200)
-    # The other months are fine, but the whole year's vergoeding becomes loon: 3 × 200 = 600
-    r = vv(2024, [m(2, 200, 40), m(3, 200, 30), m(4, 200, 40)]).resultaat
+def test_uurbedrag_in_een_maand_overschreden_onbelast_mits_niet_marktconform():
+    # 2024, 40 years: March € 200 for 30 hours = 6,666.. per hour > 5,50 (5,50 × 30 = 165 < 200).
+    # Lid 6: every month ≤ € 210 and the year 3 × 200 = 600 ≤ € 2.100, so the statutory maxima hold; only the
+    # Belastingdienst's hourly amount is exceeded → onbelast, mits niet marktconform. If the organisation cannot
+    # explain that, the whole 600 (no aangetoonde kosten) is loon.
+    u = vv(2024, [m(2, 200, 40), m(3, 200, 30), m(4, 200, 40)])
+    r = u.resultaat
     maart = r["maanden"][1]
     assert maart["overschreden"] == ["uur"]
     assert maart["vergoeding_per_uur"] == D("6.67")  # 6,666.. displayed to the cent
+    assert maart["oordeel"].startswith("Boven het uurbedrag: onbelast als de organisatie kan uitleggen")
     assert r["maanden"][0]["binnen_grenzen"] is True
-    assert r["binnen_grenzen"] is False
+    assert r["oordeel"] == "onbelast_mits_niet_marktconform"
+    assert r["binnen_grenzen"] is False  # true only for "onbelast"
     assert r["overschreden"] == ["uur"]
-    assert r["belastbaar_bedrag"] == D("600")
-    assert [x["belastbaar"] for x in r["maanden"]] == [D("200")] * 3
+    assert r["belastbaar_bedrag"] == D("0")
+    assert r["onbelast_bedrag"] == D("600")
+    assert r["belastbaar_bedrag_als_marktconform"] == D("600")
+    assert [x["belastbaar"] for x in r["maanden"]] == [D("0")] * 3
+    t = r["oordeel_toelichting"].replace("\xa0", " ")
+    assert "maart" in t and "€ 5,50 per uur" in t and "niet-marktconform" in t and "€ 600,00" in t
+    assert "artikel 2 lid 6" in t
+    assert r["oordeel_toelichting"] in u.waarschuwingen
+    assert not any("geen vrijwilligersvergoeding" in w for w in u.waarschuwingen)
+
+
+def test_uurbedrag_en_maandmaximum_samen_belast():
+    # 2024: March € 250 for 30 hours: 250 > 5,50 × 30 = 165 (uur) and 250 > 210 (maand, lid 6) → belast;
+    # the hourly breach is not the reason, the monthly maximum is. Belastbaar 250 + 100 = 350.
+    r = vv(2024, [m(3, 250, 30), m(4, 100, 20)]).resultaat
+    assert r["maanden"][0]["overschreden"] == ["uur", "maand"]
+    assert r["oordeel"] == "belast" and r["binnen_grenzen"] is False
+    assert r["belastbaar_bedrag"] == D("350") and r["belastbaar_bedrag_als_marktconform"] is None
+    assert "het maximum per maand in maart" in r["oordeel_toelichting"]
+
+
+def test_oordeel_onbelast_en_toelichting():
+    # 2024: € 200 for 40 hours: 200 ≤ 5,50 × 40 = 220; 200 ≤ 210; year 200 ≤ 2.100
+    r = vv(2024, [m(1, 200, 40)]).resultaat
+    assert r["oordeel"] == "onbelast" and r["binnen_grenzen"] is True
+    assert r["belastbaar_bedrag_als_marktconform"] is None
+    assert "onbelaste vrijwilligersvergoeding" in r["oordeel_toelichting"]
+
+
+def test_ten_hoogste_te_vergoeden_voor_de_ingevulde_uren():
+    # 2024, 21+: uurbedrag 5,50, maandmaximum 210.
+    #   30 uur:                5,50 × 30 = 165,00 ≤ 210 → 165,00
+    #   50 uur:                5,50 × 50 = 275,00 > 210 → 210,00 (the month maximum of lid 6 caps it)
+    #   20 uur + 80 kosten:    5,50 × 20 + 80 = 190,00 ≤ 210 → 190,00 (the hourly amount concerns only the inzet)
+    #   30,33 uur:             5,50 × 30,33 = 166,815 → 166,81 (rounded down: € 166,82 would be above the amount)
+    #   zonder uren:           not computed (None)
+    r = vv(2024, [m(1, 100, 30), m(2, 100, 50), m(3, 150, 20, kosten="80"), m(4, 100, "30.33"), m(5, 100)],
+           ).resultaat
+    assert [x["max_voor_uren"] for x in r["maanden"]] == [D("165.00"), D("210.00"), D("190.00"), D("166.81"), None]
+    # the amount itself passes both tests, one cent more fails the hourly one
+    assert vv(2024, [m(4, "166.81", "30.33")]).resultaat["oordeel"] == "onbelast"
+    assert vv(2024, [m(4, "166.82", "30.33")]).resultaat["maanden"][0]["overschreden"] == ["uur"]
+    # under 21 in 2024: 3,25 × 40 = 130,00
+    assert vv(2024, [m(1, 100, 40)], leeftijd=19).resultaat["maanden"][0]["max_voor_uren"] == D("130.00")
 
 
 def test_uurmaximum_precies_op_de_grens_is_binnen():
@@ -67,11 +122,14 @@ def test_uurmaximum_precies_op_de_grens_is_binnen():
     # one cent more is above both the hourly and the monthly cap
     r = vv(2023, [m(5, "190.01", 38)]).resultaat
     assert r["maanden"][0]["overschreden"] == ["uur", "maand"]
+    assert r["oordeel"] == "belast"
 
 
 def test_maandmaximum_een_keer_overschreden_jaar_blijft_onder_jaarmaximum():
     # 2024: January € 250 > € 210, the other months € 100; year 250 + 11 × 100 = 1.350 < 2.100.
-    # Months cannot be averaged: still no vrijwilligersvergoeding (practice.md Q&A 7; belastingdienst.nl).
+    # Months cannot be averaged: still no vrijwilligersvergoeding (Wet LB 1964 art. 2 lid 6: "per maand en ... per
+    # kalenderjaar"; belastingdienst.nl; the Kennisnetwerk Belastingen en Toeslagen answers the same question with
+    # no, see docs/bronnen/vrijwilligersvergoeding.md).
     maanden = [m(1, 250, 60)] + [m(i, 100, 20) for i in range(2, 13)]
     r = vv(2024, maanden).resultaat
     assert r["maanden"][0]["overschreden"] == ["maand"]  # 250 ≤ 5,50 × 60 = 330: hour fine
@@ -80,6 +138,7 @@ def test_maandmaximum_een_keer_overschreden_jaar_blijft_onder_jaarmaximum():
     assert r["binnen_grenzen"] is False
     assert r["overschreden"] == ["maand"]
     assert r["belastbaar_bedrag"] == D("1350")
+    assert r["oordeel"] == "belast"
     assert r["maanden"][5]["oordeel"].startswith("Binnen de grenzen van de maand, maar belast")
 
 
@@ -91,8 +150,9 @@ def test_jaarmaximum_overschreden():
     assert r["max_per_jaar"] == D("1900")
     assert r["jaar_overschreden"] is True
     assert r["overschreden"] == ["jaar"]
-    assert r["binnen_grenzen"] is False
+    assert r["binnen_grenzen"] is False and r["oordeel"] == "belast"
     assert r["belastbaar_bedrag"] == D("1980")
+    assert "het maximum per jaar 2023" in r["oordeel_toelichting"]
     # exactly 1.900 is within: 10 × 190
     assert vv(2023, [m(i, 190, 40) for i in range(1, 11)]).resultaat["binnen_grenzen"] is True
 
@@ -116,6 +176,7 @@ def test_aangetoonde_kosten_blijven_onbelast_bij_overschrijding():
     # belastbaar = 300 − 120 = 180
     r = vv(2024, [m(9, 300, 30, kosten="120")]).resultaat
     assert r["maanden"][0]["overschreden"] == ["uur", "maand"]
+    assert r["oordeel"] == "belast"
     assert r["totaal_aangetoonde_kosten"] == D("120")
     assert r["belastbaar_bedrag"] == D("180")
 
@@ -133,14 +194,17 @@ def test_zonder_uren_wordt_het_uurmaximum_niet_getoetst():
     u = vv(2024, [m(4, 200), m(5, 0)])
     assert u.resultaat["binnen_grenzen"] is True
     assert u.resultaat["uurmaximum_gecontroleerd"] is False
-    w = [w for w in u.waarschuwingen if "uurmaximum niet worden gecontroleerd" in w]
+    w = [w for w in u.waarschuwingen if "uurbedrag niet worden getoetst" in w]
     assert w and "april" in w[0] and "mei" not in w[0]  # May has no payment, so nothing to check
 
 
-def test_vergoeding_zonder_uren_nul_is_boven_uurmaximum():
+def test_vergoeding_zonder_uren_nul_is_boven_uurbedrag():
+    # € 50 for inzet with 0 hours is above any hourly amount; 50 ≤ 210 (lid 6) → onbelast only if niet marktconform
     r = vv(2024, [m(4, 50, 0)]).resultaat
     assert r["maanden"][0]["overschreden"] == ["uur"]
-    assert r["belastbaar_bedrag"] == D("50")
+    assert r["oordeel"] == "onbelast_mits_niet_marktconform"
+    assert r["belastbaar_bedrag"] == D("0") and r["belastbaar_bedrag_als_marktconform"] == D("50")
+    assert r["maanden"][0]["max_voor_uren"] == D("0.00")  # 5,50 × 0 uur
 
 
 def test_leeftijdsgrens_21_op_verjaardag_in_het_jaar():
@@ -237,6 +301,23 @@ def test_bijstand_27_plus_aangetoonde_kosten_bovenop_maximum():
     x = u.resultaat["maanden"][0]
     assert (x["vrijgelaten"], x["in_mindering"]) == (D("300"), D("0"))
     assert any("Een gemeente kan de kosten ook meetellen" in w for w in u.waarschuwingen)
+
+
+def test_bijstand_uurbedrag_overschreden_verandert_onder_k_niet():
+    # Pw art. 31 lid 2 onder k (text 2026-01-01, https://wetten.overheid.nl/BWBR0015703/2026-01-01#Artikel31): "een
+    # kostenvergoeding voor het verrichten van vrijwilligerswerk van ten hoogste een bij ministeriële regeling vast te
+    # stellen bedrag per persoon" -- the regeling sets a maximum per month and per year; no hourly amount. 2026, 40 years: March € 200 for 10 hours = 20,00 per hour > 5,75 (fiscally: onbelast mits niet
+    # marktconform), April € 150 for 30 hours (150 ≤ 5,75 × 30 = 172,50).
+    # Onder k: March min(200, 220, 2.200) = 200 vrijgelaten, 0 in mindering; April min(150, 220, 2.000) = 150, 0.
+    u = vv(2026, [m(3, 200, 10), m(4, 150, 30)], ontvangt_bijstand=True)
+    r = u.resultaat
+    assert r["oordeel"] == "onbelast_mits_niet_marktconform"
+    assert [(x["vrijgelaten"], x["in_mindering"]) for x in r["maanden"]] == [(D("200"), D("0")), (D("150"), D("0"))]
+    assert r["bijstand"]["in_mindering"] == D("0") and r["bijstand"]["jaarmaximum_gebruikt"] == D("350")
+    assert any("onder k kent geen uurbedrag" in w and "beoordeelt de gemeente" in w for w in u.waarschuwingen)
+    # without an hourly breach there is no such note
+    assert not any("onder k kent geen uurbedrag" in w
+                   for w in vv(2026, [m(4, 150, 30)], ontvangt_bijstand=True).waarschuwingen)
 
 
 def test_zonder_bijstand_geen_bijstandsvelden():

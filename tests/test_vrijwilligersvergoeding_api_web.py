@@ -21,8 +21,9 @@ def test_api_binnen_grenzen_met_envelop(client):
     d = r.get_json()
     assert d["soort"] == "vrijwilligersvergoeding"
     res = d["resultaat"]
-    assert res["binnen_grenzen"] is True
-    assert res["belastbaar_bedrag"] == "0.00"
+    assert res["binnen_grenzen"] is True and res["oordeel"] == "onbelast"
+    assert res["belastbaar_bedrag"] == "0.00" and res["belastbaar_bedrag_als_marktconform"] is None
+    assert res["maanden"][0]["max_voor_uren"] == "210.00"  # 5,50 × 40 = 220 > 210
     assert res["max_per_jaar"] == "2100.00"
     assert res["maanden"][0]["overschreden"] == [] and res["maanden"][0]["max_per_uur"] == "5.50"
     assert res["bijstand"] is None
@@ -46,11 +47,11 @@ def test_api_maand_overschreden_en_bijstand(client):
     assert jan["overschreden"] == ["maand"] and jan["binnen_grenzen"] is False
     assert (jan["vrijgelaten"], jan["in_mindering"]) == ("220.00", "30.00")
     assert (feb["vrijgelaten"], feb["in_mindering"]) == ("100.00", "0.00")
-    assert res["binnen_grenzen"] is False and res["overschreden"] == ["maand"]
+    assert res["binnen_grenzen"] is False and res["overschreden"] == ["maand"] and res["oordeel"] == "belast"
     assert res["belastbaar_bedrag"] == "350.00"
     assert res["bijstand"]["in_mindering"] == "30.00"
     w = r.get_json()["waarschuwingen"]
-    assert any("uurmaximum niet worden gecontroleerd (februari)" in x for x in w)
+    assert any("uurbedrag niet worden getoetst (februari)" in x for x in w)
     # 2026: the month cap is in the law text (bevestigd); the hourly cap is voorlopig
     assert any("Voorlopige waarde" in x and "max_per_uur" in x for x in w)
     assert not any("Voorlopige waarde" in x and "max_per_maand" in x for x in w)
@@ -103,17 +104,20 @@ def test_formulier_heeft_twaalf_maandrijen(client):
 
 
 def test_web_round_trip_met_lege_maanden(client):
-    # 2024, 21 on 15 March 2024: March 100 for 20 hours > 3,25 × 20 = 65 (hour); April ≤ 5,50 × 20: belastbaar 200
+    # 2024, 21 on 15 March 2024: March 100 for 20 hours > 3,25 × 20 = 65 (hour); April ≤ 5,50 × 20; both ≤ 210 and
+    # the year 200 ≤ 2.100 → onbelast mits niet marktconform; belast if marktconform: 200.
+    # Ten hoogste voor de uren: March 3,25 × 20 = 65,00; April 5,50 × 20 = 110,00.
     data = {"csrf_token": csrf_token(client, "/vrijwilligersvergoeding"), "jaar": "2024",
             "geboortedatum": "2003-03-15", "ontvangt_bijstand": "on",
             "m3_vergoeding": "100", "m3_uren": "20", "m4_vergoeding": "100,00", "m4_uren": "20", "m5_vergoeding": ""}
     r = client.post("/vrijwilligersvergoeding", data=data)
     assert r.status_code == 200
     html = r.get_data(as_text=True)
-    assert "Geen vrijwilligersvergoeding" in html
-    assert "Boven het uurmaximum" in html
+    assert "Onbelast, als de vergoeding niet marktconform is" in html
+    assert "Boven het uurbedrag: onbelast als de organisatie kan uitleggen" in html
     assert "€\xa03,25" in html and "€\xa05,50" in html
-    assert "€\xa0200,00" in html  # belast bedrag
+    assert "€\xa065,00" in html and "€\xa0110,00" in html  # ten hoogste voor deze uren
+    assert "Belast als de vergoeding marktconform is" in html and "€\xa0200,00" in html
     assert "Bijstand: in mindering" in html
     assert "wordt 21 op 15 maart 2024" in html
     assert "Mei" not in html.split("Per maand in 2024", 1)[1].split("</table>", 1)[0]  # blank month left out
@@ -135,6 +139,38 @@ def test_web_zonder_csrf_geweigerd(client):
     assert r.status_code == 400
 
 
+def test_web_maandmaximum_overschreden_geen_vrijwilligersvergoeding(client):
+    # 2024: January € 250 > 210 (lid 6), 60 hours (250 ≤ 5,50 × 60 = 330): belast 250
+    data = {"csrf_token": csrf_token(client, "/vrijwilligersvergoeding"), "jaar": "2024", "leeftijd": "40",
+            "m1_vergoeding": "250", "m1_uren": "60"}
+    html = client.post("/vrijwilligersvergoeding", data=data).get_data(as_text=True)
+    assert "Geen vrijwilligersvergoeding" in html and "het maximum per maand van de wet is overschreden" in html
+    assert "€\xa0250,00" in html
+
+
+def test_formulier_zegt_wat_voor_de_uren_mag(client):
+    html = client.get("/vrijwilligersvergoeding").get_data(as_text=True)
+    assert "uurbedrag van de Belastingdienst × de uren" in html
+    assert "artikel 2 lid 6" in html
+
+
 def test_web_permalink(client):
     r = client.get("/vrijwilligersvergoeding?bereken=1&jaar=2024&leeftijd=40&m1_vergoeding=200&m1_uren=40")
     assert r.status_code == 200 and "Binnen de grenzen" in r.get_data(as_text=True)
+
+
+def test_api_alleen_uurbedrag_overschreden_onbelast_mits_niet_marktconform(client):
+    # 2024, 40 years: March € 200 for 30 hours (200 > 5,50 × 30 = 165), ≤ 210 per month and ≤ 2.100 per year
+    # (Wet LB 1964 art. 2 lid 6) → onbelast mits niet marktconform; if marktconform: 200 is loon.
+    body = {"jaar": 2024, "leeftijd": 40, "maanden": [{"maand": 3, "vergoeding": 200, "uren": 30}]}
+    d = client.post(URL, json=body).get_json()
+    res = d["resultaat"]
+    assert res["oordeel"] == "onbelast_mits_niet_marktconform"
+    assert res["binnen_grenzen"] is False and res["overschreden"] == ["uur"]
+    assert res["belastbaar_bedrag"] == "0.00" and res["belastbaar_bedrag_als_marktconform"] == "200.00"
+    assert res["maanden"][0]["belastbaar"] == "0.00" and res["maanden"][0]["max_voor_uren"] == "165.00"
+    assert "niet-marktconform" in res["oordeel_toelichting"]
+    assert res["oordeel_toelichting"] in d["waarschuwingen"]
+    schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    naam = next(n for n, s in schema.items() if "oordeel_toelichting" in s.get("properties", {}))
+    assert schema[naam]["properties"]["oordeel"]["enum"] == ["onbelast", "onbelast_mits_niet_marktconform", "belast"]

@@ -21,7 +21,8 @@ BIJSTAND = ("/bijstandsnorm?bereken=1&peildatum=2026-01-01&belanghebbende-leefti
             "&medebewoners-1-leeftijd=30&medebewoners-1-onderwijs=wsf")
 QUOTUM = ("/quotumheffing?bereken=1&jaar=2024&sector=overheid&verloonde_uren_totaal=100000"
           "&verloonde_uren_doelgroep=1331")
-# 300 in February for 10 hours is above the hourly and the monthly maximum
+# 300 in February for 10 hours is above the hourly amount and the monthly maximum (the monthly maximum of Wet LB 1964
+# art. 2 lid 6 makes it taxed; the hourly amount alone would not)
 VRIJWILLIGER = ("/vrijwilligersvergoeding?bereken=1&jaar=2026&leeftijd=30&ontvangt_bijstand=on&m1_vergoeding=150"
                 "&m1_uren=30&m2_vergoeding=300&m2_uren=10&m2_kosten=20")
 LKS_INVOER = quote(json.dumps({"geboortedatum": "1990-05-01", "uren_per_week": "32", "loonwaarde": 60,
@@ -49,11 +50,12 @@ PAGINAS = [
                                   "January", "Check the allowance"],
      ["Vrijwilligersvergoeding toetsen", "Vergoeding per maand", "Januari", "Toets de vergoeding"]),
     (VRIJWILLIGER, ["Volunteer allowance (vrijwilligersvergoeding) 2026", "Not a volunteer allowance:",
-                    "Limit exceeded: the maximum per hour and the maximum per month.",
-                    "Above the hourly maximum and above the monthly maximum", "February", "Total 2026"],
+                    "Limit set by law exceeded: the maximum per month.",
+                    "Above the hourly amount and above the monthly maximum", "At most for these hours", "February",
+                    "Total 2026"],
      ["Vrijwilligersvergoeding 2026", "Geen vrijwilligersvergoeding:",
-      "het maximum per uur en het maximum per maand is overschreden", "Boven het uurmaximum en boven het maandmaximum",
-      "Februari", "Totaal 2026"]),
+      "het maximum per maand van de wet is overschreden", "Boven het uurbedrag en boven het maandmaximum",
+      "Ten hoogste voor deze uren", "Februari", "Totaal 2026"]),
     ("/parameters?datum=2026-01-01", ["Parameters and sources", "Values that apply on", "Value on 1 January 2026",
                                       "Fingerprint of the parameter files:"],
      ["Parameters en bronnen", "Waarden die gelden op", "Waarde op 1 januari 2026"]),

@@ -100,10 +100,12 @@ VASTE_TEKSTEN = (
     N_("Kies ja (true) of nee (false)."),
     N_("Verwacht tekst."),
     # calculator.vrijwilligersvergoeding: the verdict per month (oordeel)
-    N_("Boven het uurmaximum"),
+    N_("Boven het uurbedrag: onbelast als de organisatie kan uitleggen dat de vergoeding niet marktconform is"),
+    N_("Boven het uurbedrag, en belast: het jaarmaximum of in een andere maand het maandmaximum is overschreden"),
     N_("Boven het maandmaximum"),
-    N_("Boven het uurmaximum en boven het maandmaximum"),
+    N_("Boven het uurbedrag en boven het maandmaximum"),
     N_("Binnen de grenzen"),
+    N_("Binnen de grenzen van de maand; onbelast als de organisatie kan uitleggen dat de vergoeding in een andere maand niet marktconform is"),
     N_("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden"),
     N_("Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden"),
     # calculator.kostendelersnorm: why a medebewoner counts or not (art. 19a)

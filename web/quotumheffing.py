@@ -14,10 +14,12 @@ from . import bereken_formulier, bp, formulier_naar_invoer, rekenjaren
 from .i18n import getal
 
 QUOTUM_VELDEN = {
-    "jaar": "geheel", "sector": "tekst", "verloonde_uren_totaal": "getal", "verloonde_uren_doelgroep": "getal",
+    "jaar": "geheel", "sector": "tekst", "verloonde_uren_totaal": "getal", "verloonde_uren_totaal_vorig_jaar": "getal",
+    "verloonde_uren_doelgroep": "getal",
     "verloonde_uren_doelgroep_ingeleend": "getal", "quotumpercentage": "getal",
 }
-UREN_VELDEN = ("verloonde_uren_totaal", "verloonde_uren_doelgroep", "verloonde_uren_doelgroep_ingeleend")
+UREN_VELDEN = ("verloonde_uren_totaal", "verloonde_uren_totaal_vorig_jaar", "verloonde_uren_doelgroep",
+               "verloonde_uren_doelgroep_ingeleend")
 # "100.000" or "1.234.567": Dutch thousands separators (hours are large numbers; an employer types them so)
 DUIZENDTALLEN = re.compile(r"\d{1,3}(\.\d{3})+")
 

@@ -1,4 +1,5 @@
-"""API contract for the vrijwilligersvergoeding check (fiscal caps; Participatiewet art. 31 lid 2 onder k)."""
+"""API contract for the vrijwilligersvergoeding check (Wet LB 1964 art. 2 lid 6 and the Belastingdienst's hourly
+amounts; Participatiewet art. 31 lid 2 onder k)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class MaandInvoerSchema(InvoerSchema):
                        metadata={"description": "Alles wat de vrijwilliger in de maand ontving, inclusief kostenvergoedingen (euro)", "example": "150"})
     # hours to the hundredth: the engine divides by them (vergoeding per uur)
     uren = Getal(load_default=None, validate=[tussen(0, MAX_UREN), decimalen(2)],
-                 metadata={"description": "Gewerkte uren in de maand, ten hoogste 2 decimalen; nodig om het uurmaximum te toetsen (optioneel)", "example": "30"})
+                 metadata={"description": "Gewerkte uren in de maand, ten hoogste 2 decimalen; nodig om het uurbedrag van de Belastingdienst te toetsen (optioneel)", "example": "30"})
     aangetoonde_kosten = Getal(load_default=NUL, validate=tussen(0, MAX_BEDRAG),
                                metadata={"description": "Deel van de vergoeding dat werkelijk gemaakte kosten vergoedt, aangetoond met bonnen (optioneel)", "example": "0"})
 
@@ -91,19 +92,20 @@ class VrijwilligersvergoedingInvoer(InvoerSchema):
 class MaandResultaatSchema(Schema):
     maand = fields.Integer(metadata={"example": 3})
     naam = fields.String(metadata={"example": "maart"})
-    leeftijd = fields.Integer(metadata={"description": "Leeftijd op de eerste dag van de maand; die bepaalt het uurmaximum"})
+    leeftijd = fields.Integer(metadata={"description": "Leeftijd op de eerste dag van de maand; die bepaalt het uurbedrag"})
     vergoeding = Bedrag()
     aangetoonde_kosten = Bedrag()
-    vergoeding_voor_inzet = Bedrag(metadata={"description": "Vergoeding min aangetoonde kosten: getoetst aan het uurmaximum"})
+    vergoeding_voor_inzet = Bedrag(metadata={"description": "Vergoeding min aangetoonde kosten: getoetst aan het uurbedrag"})
     uren = fields.Decimal(as_string=True, allow_none=True)
     vergoeding_per_uur = Bedrag(allow_none=True, metadata={"description": "Ter informatie, afgerond op de cent; de toets zelf is exact"})
-    max_per_uur = Bedrag()
-    max_per_maand = Bedrag()
-    binnen_grenzen = fields.Boolean(metadata={"description": "Uur- en maandgrens in deze maand gerespecteerd"})
+    max_per_uur = Bedrag(metadata={"description": "Uurbedrag van de Belastingdienst voor de leeftijd (geen wettelijke grens: daarboven is de vergoeding alleen onbelast als de organisatie kan uitleggen dat zij niet marktconform is)"})
+    max_per_maand = Bedrag(metadata={"description": "Wettelijk maximum per maand (Wet LB 1964 art. 2 lid 6)"})
+    max_voor_uren = Bedrag(allow_none=True, metadata={"description": "Ten hoogste te vergoeden voor de ingevulde uren: uurbedrag × uren plus aangetoonde kosten, niet meer dan het maximum per maand; naar beneden afgerond op de cent. Leeg zonder uren"})
+    binnen_grenzen = fields.Boolean(metadata={"description": "Uurbedrag en maandmaximum in deze maand gerespecteerd"})
     overschreden = fields.List(fields.String(validate=validate.OneOf(["uur", "maand"])),
-                               metadata={"description": "Welke grens in deze maand is overschreden: uur, maand"})
-    oordeel = fields.String()
-    belastbaar = Bedrag(metadata={"description": "Belast deel van deze maand (alles behalve aangetoonde kosten als een grens in het jaar is overschreden)"})
+                               metadata={"description": "Wat in deze maand is overschreden: uur (het uurbedrag van de Belastingdienst), maand (het wettelijke maximum)"})
+    oordeel = fields.String(metadata={"description": "Het oordeel over deze maand in woorden (het oordeel over het jaar staat in `oordeel` van het resultaat)"})
+    belastbaar = Bedrag(metadata={"description": "Belast deel van deze maand: alles behalve aangetoonde kosten als het jaaroordeel 'belast' is, anders 0"})
     vrijgelaten = Bedrag(allow_none=True, metadata={"description": "Bijstand: buiten beschouwing gelaten (art. 31 lid 2 onder k)"})
     in_mindering = Bedrag(allow_none=True, metadata={"description": "Bijstand: in mindering op de uitkering"})
 
@@ -117,14 +119,22 @@ class BijstandResultaatSchema(Schema):
 
 class VrijwilligersvergoedingResultaat(Schema):
     jaar = fields.Integer()
-    binnen_grenzen = fields.Boolean(metadata={"description": "Onbelaste vrijwilligersvergoeding: alle grenzen (uur, maand, jaar) gerespecteerd"})
-    overschreden = fields.List(fields.String(), metadata={"description": "Overschreden grenzen in het jaar: uur, maand, jaar"})
+    oordeel = fields.String(metadata={
+        "enum": list(vv.OORDELEN),
+        "description": "onbelast: het maximum per maand en per jaar (Wet LB 1964 art. 2 lid 6) en de uurbedragen van de "
+                       "Belastingdienst zijn gerespecteerd; onbelast_mits_niet_marktconform: alleen een uurbedrag is "
+                       "overschreden, onbelast als de organisatie kan uitleggen dat de vergoeding niet marktconform is; "
+                       "belast: een maximum per maand of per jaar is overschreden"})
+    oordeel_toelichting = fields.String(metadata={"description": "De reden van het oordeel, in gewone taal"})
+    binnen_grenzen = fields.Boolean(metadata={"description": "Waar alleen bij oordeel 'onbelast': alle grenzen (uur, maand, jaar) gerespecteerd"})
+    overschreden = fields.List(fields.String(), metadata={"description": "Overschreden grenzen in het jaar: uur (uurbedrag van de Belastingdienst), maand, jaar (wettelijk)"})
     totaal_vergoeding = Bedrag()
     totaal_aangetoonde_kosten = Bedrag()
     max_per_jaar = Bedrag()
     jaar_overschreden = fields.Boolean()
-    uurmaximum_gecontroleerd = fields.Boolean(metadata={"description": "Onwaar als in een maand met vergoeding de uren ontbreken"})
-    belastbaar_bedrag = Bedrag(metadata={"description": "Loon (belast): de hele vergoeding min aangetoonde kosten als een grens is overschreden, anders 0"})
+    uurmaximum_gecontroleerd = fields.Boolean(metadata={"description": "Onwaar als in een maand met vergoeding de uren ontbreken (het uurbedrag is dan niet getoetst)"})
+    belastbaar_bedrag = Bedrag(metadata={"description": "Loon (belast): de hele vergoeding min aangetoonde kosten bij oordeel 'belast', anders 0 (bij 'onbelast_mits_niet_marktconform' onder die voorwaarde)"})
+    belastbaar_bedrag_als_marktconform = Bedrag(allow_none=True, metadata={"description": "Alleen bij oordeel 'onbelast_mits_niet_marktconform': het bedrag dat belast is als de organisatie niet kan uitleggen dat de vergoeding niet marktconform is (de hele vergoeding min aangetoonde kosten); anders leeg"})
     onbelast_bedrag = Bedrag()
     maanden = fields.List(fields.Nested(MaandResultaatSchema))
     bijstand = fields.Nested(BijstandResultaatSchema, allow_none=True)
@@ -149,5 +159,8 @@ SOORT = registreer(Soort(
         {"jaar": 2026, "geboortedatum": "2005-03-15", "ontvangt_bijstand": False,
          "maanden": [{"maand": 3, "vergoeding": 300, "uren": 10, "aangetoonde_kosten": 40},
                      {"maand": 7, "vergoeding": 100}]},
+        # only the hourly amount exceeded: onbelast_mits_niet_marktconform
+        {"jaar": 2026, "leeftijd": 40, "ontvangt_bijstand": True,
+         "maanden": [{"maand": 5, "vergoeding": 200, "uren": 10}, {"maand": 6, "vergoeding": 50, "uren": "7.5"}]},
     ),
 ))
