@@ -356,7 +356,8 @@ def _grondslag_stappen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, 
     if _per_arbeidsduur(spoor, vd):
         spoor.stap(
             "Minimumloon per maand voor de contracturen", deel,
-            f"{ART_10D} lid 4" + (" en 5" if invoer.forfaitair else "") + " (naar evenredigheid van 36 uur per week)",
+            "Participatiewet art. 2 en art. 10d lid 4" + (" en 5" if invoer.forfaitair else "")
+            + " (naar evenredigheid van 36 uur per week, ten hoogste de voltijd van de functie)",
             "{maand} × {uren} / {noemer} = {deel} (afgerond op de cent)"
             + (" — ten hoogste de {voltijd} uur van een voltijdse dienstbetrekking in de functie" if afgetopt else ""),
             maand=Bedrag(ml.per_maand_voltijd), uren=grond.uren, noemer=grond.noemer, deel=Bedrag(deel),
@@ -365,7 +366,8 @@ def _grondslag_stappen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, 
     else:
         spoor.stap(
             "Minimumloon per maand voor de contracturen", deel,
-            f"{ART_10D} lid 4 (tot 2024: alleen verminderd, naar de normale arbeidsduur van de functie)",
+            "Participatiewet art. 2 en art. 10d lid 4" + (" en 5" if invoer.forfaitair else "")
+            + " (tot 2024: alleen verminderd, naar de normale arbeidsduur van de functie)",
             "{maand} × {uren} / {voltijd} uur = {deel} (afgerond op de cent)"
             + (" — ten hoogste voltijd: nooit meer dan het volle maandloon" if afgetopt else ""),
             maand=Bedrag(ml.per_maand_voltijd), uren=grond.uren, voltijd=invoer.voltijd_uren_per_week,
