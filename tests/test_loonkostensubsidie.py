@@ -389,3 +389,17 @@ def test_jonger_dan_15_is_een_invoerfout():
     with pytest.raises(InvoerFout) as exc:
         bereken(LksInvoer(peildatum=date(2026, 1, 1), leeftijd=14, uren_per_week=D(10), loonwaarde=50))
     assert exc.value.veld == "leeftijd"
+
+
+@pytest.mark.parametrize("jaaroverzicht", [True, False])
+def test_forfaitair_begin_halverwege_de_maand(jaaroverzicht):
+    # begins 15 December 2025: the six months run to and including 14 June 2026 (art. 10d lid 5), so June counts
+    # 14 of its 30 days: 2294,40 × 14 / 30 = 1070,72; 8 % = 85,6576 -> 85,66; basis 1156,38; 50 % = 578,19
+    r = lks(peildatum=date(2026, 2, 1), leeftijd=30, uren_per_week=D(36), forfaitair=True,
+            begindatum_dienstbetrekking=date(2025, 12, 15), jaaroverzicht=jaaroverzicht)
+    assert r["loonkostensubsidie"] == D("1238.98")  # a whole month, as in test_forfaitair_vanaf_de_begindatum
+    # 5 × 1238,98 + 578,19 = 6194,90 + 578,19 = 6773,09
+    assert r["per_jaar"]["loonkostensubsidie"] == D("6773.09")
+    if jaaroverzicht:
+        juni = r["per_jaar"]["maanden"][5]
+        assert juni["wml_per_maand_incl_vakantiebijslag"] == D("1156.38") and juni["loonkostensubsidie"] == D("578.19")
