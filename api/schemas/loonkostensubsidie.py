@@ -116,12 +116,16 @@ SOORT = registreer(Soort(
     volgorde=10,
     # the 12 months as the web page asks for them, for a young worker (a birthday after the 1st that raises
     # the minimumjeugdloon during the year) and in the forfaitaire period; then the same two cases as the API
-    # answers them by default (the year totals from runs of identical months)
+    # answers them by default (the year totals from runs of identical months); then the dienstbetrekking dates
+    # (tests/test_dekking.py also starts a dienstbetrekking on every tested date)
     dekking_varianten=(
         {"peildatum": "2026-01-01", "geboortedatum": "2006-05-10", "uren_per_week": 32, "loonwaarde": 60,
          "jaaroverzicht": True},
         {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 24, "forfaitair": True, "jaaroverzicht": True},
         {"peildatum": "2026-01-01", "geboortedatum": "2006-05-10", "uren_per_week": 32, "loonwaarde": 60},
         {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 24, "forfaitair": True},
+        # a dienstbetrekking around every supported peildatum (2022-2026), more hours than the function's full time
+        {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 40, "voltijd_uren_per_week": 38, "loonwaarde": 50,
+         "begindatum_dienstbetrekking": "2021-06-15", "einddatum_dienstbetrekking": "2027-03-10"},
     ),
 ))
