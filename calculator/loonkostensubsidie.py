@@ -452,7 +452,7 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, hoofd: _M
             wissel.append(verjaardag(invoer.geboortedatum, jaar))  # 29 February: 1 March in a non-leap year
         if begin is not None:
             wissel.append(begin)
-        if eind is not None:
+        if eind is not None and eind.year == jaar:  # (an einddatum of 9999-12-31 has no day after it)
             wissel.append(eind + EEN_DAG)
         if venster is not None:
             wissel.extend(venster)

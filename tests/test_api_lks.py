@@ -92,6 +92,12 @@ def test_dienstbetrekking_in_api_en_rekenbewijs(client):
     assert fout["pad"] == "$.loonwaarde" and "loonwaarde" in fout["bericht"] and "31-05-2026" in fout["bericht"]
 
 
+def test_dienstbetrekking_tot_het_einde_van_de_kalender(client):
+    r = client.post(URL, json={**CASE, "begindatum_dienstbetrekking": "0001-01-01",
+                               "einddatum_dienstbetrekking": "9999-12-31"})
+    assert r.status_code == 200 and r.get_json()["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10572.60"
+
+
 def test_dienstbetrekking_datums_alle_fouten_tegelijk(client):
     r = client.post(URL, json={**CASE, "begindatum_dienstbetrekking": "2026-03-01",
                                "einddatum_dienstbetrekking": "2026-02-01"})
