@@ -1,11 +1,21 @@
 """The wettelijk minimumloon (WML) that applies to a worker on a date.
 
 Wet minimumloon en minimumvakantiebijslag (Wml), BWBR0002638:
-- art. 8 lid 1: the minimumloon for a werknemer of 21 or older; per month/week/day until 2023,
-  per hour (minimumuurloon) from 1 January 2024 (Wet invoering minimumuurloon, Stb. 2022, 308);
-- art. 8 lid 2 and art. 15: the minimumjeugdloon, a percentage of it for ages 15 to 20
-  (separate percentages for BBL students of 18 to 20);
+- art. 8 lid 1: the minimumloon for a werknemer of 21 or older; per month/week/day until 2023 (onder a-c),
+  from 1 January 2024 per hour (onder a, the minimumuurloon) and "over elke uitbetalingstermijn van een
+  maand" (onder b, the referentieminimummaandloon for 36 hours a week, the amount other laws refer to)
+  (Wet invoering minimumuurloon, Stb. 2022, 308);
+- art. 7 lid 3 and art. 8 lid 3 with the Besluit minimumjeugdloon (BWBR0003599) art. 1 and 2: the
+  minimumjeugdloon, a percentage of the amounts of art. 8 lid 1 for ages 15 to 20; art. 8 lid 4 with
+  Besluit art. 3: other percentages for a werknemer in the beroepsbegeleidende leerweg (BBL);
 - art. 15 lid 1: minimumvakantiebijslag 8 %.
+
+Rounding of the youth amounts: Besluit minimumjeugdloon art. 2 lid 2 (text valid from 2024-01-01): "Het uit
+de toepassing van het eerste lid voortvloeiende uurloon wordt afgerond op een veelvoud van € 0,01. Indien het
+restbedrag € 0,005 of meer bedraagt, geschiedt de afronding naar boven" (art. 3 lid 2: the same for BBL). It
+prescribes nothing for the monthly amount (percentage × art. 8 lid 1 onder b): that is rounded once, half-up to
+the cent, because it is paid in cents. Before 2024 the youth month and week amounts follow the published SZW
+tables (multiples of 5 cents).
 """
 
 from __future__ import annotations
@@ -22,7 +32,8 @@ VOLWASSEN_LEEFTIJD = 21
 JONGSTE_LEEFTIJD = 15
 WEKEN_PER_JAAR = Decimal(52)
 MAANDEN_PER_JAAR = Decimal(12)
-GRONDSLAG_JEUGD = "Wml art. 8 lid 2 en art. 15 lid 1 (minimumjeugdloon)"
+GRONDSLAG_JEUGD = "Wml art. 7 lid 3 en art. 8 lid 3; Besluit minimumjeugdloon art. 2 (minimumjeugdloon)"
+GRONDSLAG_BBL = "Wml art. 7 lid 3 en art. 8 lid 4; Besluit minimumjeugdloon art. 3 (beroepsbegeleidende leerweg)"
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses set each field via object.__setattr__ (slow)
@@ -34,8 +45,9 @@ class Minimumloon:
     bbl: bool
     percentage: Decimal  # 100 from age 21
     per_uur: Decimal  # official from 2024; before: indicative (week / full-time hours, rounded up)
-    per_maand_voltijd: Decimal | None  # only before 2024
-    voltijd_uren: Decimal | None  # only before 2024
+    # per month: before 2024 for full time (art. 8 lid 1 onder a), from 2024 for 36 hours a week (onder b)
+    per_maand_voltijd: Decimal
+    voltijd_uren: Decimal | None  # only before 2024 (the hours of the indicative hourly amount)
 
 
 def uurloon_regime(spoor: Rekenspoor, datum: date) -> bool:
@@ -61,20 +73,24 @@ def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
     jong = pct != HONDERD
     if uurloon_regime(spoor, datum):
         volwassen = spoor.waarde("wml.uurloon", datum)
-        # Youth and BBL hourly amounts are pct × adult hourly, rounded half-up to the cent; this
-        # reproduces every published SZW table 2024-2026 (tests/test_wml.py).
+        volwassen_maand = spoor.waarde("wml.maandloon", datum)
+        # Youth and BBL hourly amounts are pct × adult hourly, rounded half-up to the cent (Besluit
+        # minimumjeugdloon art. 2 lid 2 and art. 3 lid 2); this reproduces every published SZW table
+        # 2024-2026 (tests/test_wml.py). The monthly amount has no prescribed rounding: once to the cent.
         per_uur = cent(procent(volwassen, pct)) if jong else volwassen
+        maand = cent(procent(volwassen_maand, pct)) if jong else volwassen_maand
+        grondslag = GRONDSLAG_BBL if bbl and leeftijd >= 18 else GRONDSLAG_JEUGD
         if stappen:
             if jong:
                 spoor.stap(
-                    f"Minimumjeugdloon per uur ({leeftijd} jaar{', BBL' if bbl else ''})", per_uur, GRONDSLAG_JEUGD,
+                    f"Minimumjeugdloon per uur ({leeftijd} jaar{', BBL' if bbl else ''})", per_uur, grondslag,
                     "{pct} % × {volwassen} = {uur} (afgerond op de cent)",
                     pct=pct, volwassen=Bedrag(volwassen), uur=Bedrag(per_uur),
                 )
             else:
-                spoor.stap("Wettelijk minimumuurloon (21 jaar en ouder)", per_uur, "Wml art. 8 lid 1",
+                spoor.stap("Wettelijk minimumuurloon (21 jaar en ouder)", per_uur, "Wml art. 8 lid 1 onder a",
                            "{uur} per uur", uur=Bedrag(per_uur))
-        return Minimumloon(True, leeftijd, bbl, pct, per_uur, None, None)
+        return Minimumloon(True, leeftijd, bbl, pct, per_uur, maand, None)
 
     volwassen_maand = spoor.waarde("wml.maandloon", datum)
     volwassen_week = spoor.waarde("wml.weekloon", datum)
@@ -90,7 +106,7 @@ def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
         if jong:
             spoor.stap(
                 f"Minimumjeugdloon per maand bij voltijd ({leeftijd} jaar{', BBL' if bbl else ''})", maand,
-                GRONDSLAG_JEUGD, "{pct} % × {volwassen} = {maand} (afgerond op 5 cent)",
+                GRONDSLAG_BBL if bbl and leeftijd >= 18 else GRONDSLAG_JEUGD, "{pct} % × {volwassen} = {maand} (afgerond op 5 cent)",
                 pct=pct, volwassen=Bedrag(volwassen_maand), maand=Bedrag(maand),
             )
         else:
@@ -102,15 +118,3 @@ def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
             week=Bedrag(week), uren=uren, uur=Bedrag(per_uur),
         )
     return Minimumloon(False, leeftijd, bbl, pct, per_uur, maand, uren)
-
-
-def per_maand_exact(ml: Minimumloon, uren_per_week: Decimal) -> Decimal:
-    """The WML for the contract hours per month, exact (not yet rounded).
-
-    From 2024: hourly WML × hours per week × 52 / 12. No official LKS worked example with the hourly
-    WML was found; 52/12 weeks per month is the usual payroll factor (13 weeks per quarter) and is
-    stated in every explanation. Before 2024: monthly WML × hours / full-time hours of the function.
-    """
-    if ml.per_uur_regime:
-        return ml.per_uur * uren_per_week * WEKEN_PER_JAAR / MAANDEN_PER_JAAR
-    return ml.per_maand_voltijd * uren_per_week / ml.voltijd_uren

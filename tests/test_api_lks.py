@@ -21,56 +21,93 @@ def test_envelop_bedragen_als_strings_en_rekenbewijs(client):
     body = r.get_json()
     res = body["resultaat"]
     # amounts: see tests/test_loonkostensubsidie.py::test_deeltijd_32_uur_loonwaarde_60 for the arithmetic
-    assert res["loonkostensubsidie"] == "881.19"
-    assert res["werkgeverslasten"] == "207.08"
-    assert res["totaal"] == "1088.27"
-    assert res["wml_per_uur"] == "14.71" and res["wml_per_maand"] == "2039.79"
-    assert res["wml_per_maand_incl_vakantiebijslag"] == "2202.97"
+    # (2294,40 × 32 / 36 = 2039,47; + 8 % 163,16 = 2202,63; LKS 881,05; wgl 207,05)
+    assert res["loonkostensubsidie"] == "881.05"
+    assert res["werkgeverslasten"] == "207.05"
+    assert res["totaal"] == "1088.10"
+    assert res["wml_per_uur"] == "14.71" and res["wml_per_maand"] == "2039.47"
+    assert res["wml_per_maand_incl_vakantiebijslag"] == "2202.63"
     assert res["maximum_bereikt"] is False
-    # the year totals are always there (Jan-Jun at 14,71 and Jul-Dec at 14,99: see test_jaaroverzicht_op_verzoek
-    # for the arithmetic); the 12 months only on request
+    # the year totals are always there (every month at the amount of 1 January, art. 10d lid 7: see
+    # test_jaaroverzicht_op_verzoek); the 12 months only on request
     assert res["per_jaar"]["jaar"] == 2026 and res["per_jaar"]["maanden"] is None
+    assert res["per_jaar"]["vastgesteld_per"] == "2026-01-01"
     assert (res["per_jaar"]["loonkostensubsidie"], res["per_jaar"]["werkgeverslasten"], res["per_jaar"]["totaal"]) == (
-        "10674.90", "2508.60", "13183.50")
+        "10572.60", "2484.60", "13057.20")
     assert "uitleg" not in body
     bewijs = body["rekenbewijs"]
     assert bewijs["engine_versie"] == calculator.__version__
     assert bewijs["parameters_vingerafdruk"] == default_parameters().fingerprint
     assert bewijs["peildatum"] == "2026-01-15"
     assert bewijs["invoer"]["jaaroverzicht"] is False
+    assert bewijs["invoer"]["begindatum_dienstbetrekking"] is None
     assert r.headers["X-Rekenhulp-Parameters"] == default_parameters().fingerprint
-    # both WML periods of the year are listed: the peildatum's and 1 July's (used by the year totals)
+    # only the values of 1 January 2026 are used: the monthly WML of Pw art. 2 and, for the hourly minimum on the
+    # peildatum, the minimumuurloon; nothing of 1 July (lid 7)
     gebruikt = {(p["naam"], p["geldig_vanaf"]): p for p in body["parameters"]}
+    assert gebruikt[("wml.maandloon", "2026-01-01")]["waarde"] == "2294.40"
+    assert gebruikt[("wml.maandloon", "2026-01-01")]["status"] == "bevestigd"
     assert gebruikt[("wml.uurloon", "2026-01-01")]["waarde"] == "14.71"
-    assert gebruikt[("wml.uurloon", "2026-01-01")]["status"] == "bevestigd"
-    assert gebruikt[("wml.uurloon", "2026-07-01")]["status"] == "voorlopig"
+    assert gebruikt[("lks.arbeidsduur_uren_per_week", "2024-01-01")]["waarde"] == "36"
+    assert not any(vanaf == "2026-07-01" for _, vanaf in gebruikt)
     assert all(p["bron"] for p in body["parameters"])
     assert any("werkgeverslasten" in w for w in body["waarschuwingen"])  # 23,5 % is voorlopig
+    assert any("hele jaar 2026" in w for w in body["waarschuwingen"])  # no begindatum
 
 
 def test_jaaroverzicht_op_verzoek(client):
     body = client.post(URL, json={**CASE, "jaaroverzicht": True}).get_json()
     res = body["resultaat"]
-    assert res["loonkostensubsidie"] == "881.19"  # the month itself does not change
+    assert res["loonkostensubsidie"] == "881.05"  # the month itself does not change
     per_jaar = res["per_jaar"]
     assert [m["maand"] for m in per_jaar["maanden"]] == [f"2026-{m:02d}" for m in range(1, 13)]
-    # Jan-Jun: 881.19 / 207.08 (the January month above).
-    # Jul-Dec with the WML of 1 July 2026 (14,99, voorlopig): 14,99 × 32 × 52 / 12 = 2078,6133.. -> 2078,61;
-    # 8 % = 166,2888 -> 166,29; basis 2244,90; loonwaarde 60 % = 1346,94; LKS 2244,90 − 1346,94 = 897,96
-    # (maximum 70 % = 1571,43 not reached); wgl 23,5 % × 897,96 = 211,0206 -> 211,02
+    # art. 10d lid 7: set again only on 1 January, so July-December keep the January amount 881,05 / 207,05
     maanden = per_jaar["maanden"]
-    assert maanden[5]["loonkostensubsidie"] == "881.19" and maanden[6]["loonkostensubsidie"] == "897.96"
-    # 6 × 881,19 + 6 × 897,96 = 5287,14 + 5387,76 = 10674,90
-    assert per_jaar["loonkostensubsidie"] == "10674.90" == str(6 * Decimal("881.19") + 6 * Decimal("897.96"))
-    assert per_jaar["werkgeverslasten"] == "2508.60"  # 6 × 207,08 + 6 × 211,02 = 1242,48 + 1266,12
-    assert per_jaar["totaal"] == "13183.50"  # 10674,90 + 2508,60
-    # the same totals, parameters and warnings as without the months (1 July's WML is voorlopig)
+    assert {m["loonkostensubsidie"] for m in maanden} == {"881.05"}
+    # 12 × 881,05 = 10572,60
+    assert per_jaar["loonkostensubsidie"] == "10572.60" == str(12 * Decimal("881.05"))
+    assert per_jaar["werkgeverslasten"] == "2484.60"  # 12 × 207,05
+    assert per_jaar["totaal"] == "13057.20"  # 10572,60 + 2484,60
+    # the same totals, parameters and warnings as without the months
     zonder = client.post(URL, json=CASE).get_json()
     assert {k: v for k, v in per_jaar.items() if k != "maanden"} == \
         {k: v for k, v in zonder["resultaat"]["per_jaar"].items() if k != "maanden"}
     assert body["parameters"] == zonder["parameters"] and body["waarschuwingen"] == zonder["waarschuwingen"]
-    assert any("wml.uurloon" in w and "2026-07-01" in w for w in body["waarschuwingen"])
     assert body["rekenbewijs"]["invoer"]["jaaroverzicht"] is True
+
+
+def test_dienstbetrekking_in_api_en_rekenbewijs(client):
+    # issue 14: begindatum 2025-12-01, forfaitair, 36 h, 21+: 50 % × 2477,95 = 1238,98 in January-May 2026
+    case = {"peildatum": "2026-03-01", "leeftijd": 30, "uren_per_week": 36, "forfaitair": True,
+            "begindatum_dienstbetrekking": "2025-12-01", "jaaroverzicht": True}
+    body = client.post(URL, json=case).get_json()
+    per_jaar = body["resultaat"]["per_jaar"]
+    assert [m["loonkostensubsidie"] for m in per_jaar["maanden"]] == ["1238.98"] * 5 + ["0.00"] * 7
+    assert per_jaar["loonkostensubsidie"] == "6194.90"  # 5 × 1238,98
+    assert body["rekenbewijs"]["invoer"]["begindatum_dienstbetrekking"] == "2025-12-01"
+    # after the six months: a 422 that asks for the loonwaarde
+    r = client.post(URL, json={**case, "peildatum": "2026-06-01"})
+    assert r.status_code == 422
+    fout = r.get_json()["fouten"][0]
+    assert fout["pad"] == "$.loonwaarde" and "loonwaarde" in fout["bericht"] and "31-05-2026" in fout["bericht"]
+
+
+def test_dienstbetrekking_tot_het_einde_van_de_kalender(client):
+    r = client.post(URL, json={**CASE, "begindatum_dienstbetrekking": "0001-01-01",
+                               "einddatum_dienstbetrekking": "9999-12-31"})
+    assert r.status_code == 200 and r.get_json()["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10572.60"
+
+
+def test_dienstbetrekking_datums_alle_fouten_tegelijk(client):
+    r = client.post(URL, json={**CASE, "begindatum_dienstbetrekking": "2026-03-01",
+                               "einddatum_dienstbetrekking": "2026-02-01"})
+    assert r.status_code == 422
+    fouten = {f["pad"]: f["bericht"] for f in r.get_json()["fouten"]}
+    assert fouten == {
+        "$.einddatum_dienstbetrekking": "De einddatum van de dienstbetrekking ligt vóór de begindatum.",
+        "$.peildatum": "De peildatum ligt vóór de begindatum van de dienstbetrekking: dan is er nog geen "
+                       "loonkostensubsidie. Kies een peildatum vanaf de begindatum.",
+    }
 
 
 def test_rekenbewijs_reproduceert_het_resultaat(client):
@@ -86,7 +123,10 @@ def test_uitleg_op_verzoek(client):
     stappen = body["uitleg"]
     assert [s["nummer"] for s in stappen] == list(range(1, len(stappen) + 1))
     loonkosten = next(s for s in stappen if s["omschrijving"] == "Loonkostensubsidie per maand")
-    assert loonkosten["bedrag"] == "881.19" and "art. 10d" in loonkosten["grondslag"]
+    assert loonkosten["bedrag"] == "881.05" and "art. 10d" in loonkosten["grondslag"]
+    pro_rata = next(s for s in stappen if s["omschrijving"] == "Minimumloon per maand voor de contracturen")
+    assert pro_rata["berekening"] == "€\xa02.294,40 × 32 / 36 = €\xa02.039,47 (afgerond op de cent)"
+    assert "art. 10d lid 4" in pro_rata["grondslag"]
 
 
 def test_standaard_peildatum_is_vandaag(client):
@@ -99,12 +139,21 @@ def test_standaard_peildatum_is_vandaag(client):
     assert dec["resultaat"]["wml_per_uur"] == "14.40" and jan["resultaat"]["wml_per_uur"] == "14.71"
 
 
-def test_1_juli_wissel_en_voorlopige_waarde(client):
+def test_1_juli_lopende_en_nieuwe_dienstbetrekking(client):
     with freeze_time("2026-07-01"):
-        body = client.post(URL, json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}).get_json()
-    uurloon = next(p for p in body["parameters"] if p["naam"] == "wml.uurloon" and p["geldig_vanaf"] == "2026-07-01")
-    assert uurloon["status"] == "voorlopig"
-    assert any("wml.uurloon" in w and "2026-07-01" in w for w in body["waarschuwingen"])
+        lopend = client.post(URL, json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}).get_json()
+        nieuw = client.post(URL, json={"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60,
+                                       "begindatum_dienstbetrekking": "2026-07-01"}).get_json()
+    # the werkgever pays at least the hourly WML of 1 July 2026 (14,99, Stcrt. 2026, 16505: bevestigd) ...
+    uurloon = next(p for p in lopend["parameters"] if p["naam"] == "wml.uurloon" and p["geldig_vanaf"] == "2026-07-01")
+    assert uurloon["waarde"] == "14.99" and uurloon["status"] == "bevestigd"
+    assert lopend["resultaat"]["wml_per_uur"] == "14.99"
+    # ... but a running LKS stays at its 1 January amount (art. 10d lid 7): 2294,40 × 32 / 36 = 2039,47
+    assert lopend["resultaat"]["wml_per_maand"] == "2039.47"
+    # a dienstbetrekking starting on 1 July: the WML then in force: 2337,00 × 32 / 36 = 2077,3333.. -> 2077,33
+    assert nieuw["resultaat"]["wml_per_maand"] == "2077.33"
+    assert nieuw["resultaat"]["per_jaar"]["vastgesteld_per"] == "2026-07-01"
+    assert not any("wml.uurloon" in w for w in lopend["waarschuwingen"])
 
 
 def test_alle_veldfouten_tegelijk_met_pad_en_nederlandse_tekst(client):
@@ -148,7 +197,9 @@ def test_periode_zonder_parameter_geeft_422_met_naam_en_datum(client):
     assert r.status_code == 422
     fout = r.get_json()["fouten"][0]
     assert fout["pad"] == "$.peildatum"
-    assert "wml.uurloon" in fout["bericht"] and "2027-03-01" in fout["bericht"]
+    # the LKS of 2027 would be set with the values of 1 January 2027 (art. 10d lid 7): the message names a
+    # parameter and that date
+    assert "2027-01-01" in fout["bericht"] and ("wml." in fout["bericht"] or "lks." in fout["bericht"])
 
 
 def test_jonger_dan_15(client):
@@ -197,7 +248,9 @@ def test_openapi_uit_de_schemas(client):
     op = spec["paths"][URL]["post"]
     invoer = spec["components"]["schemas"]["LoonkostensubsidieInvoer"]["properties"]
     assert {"peildatum", "geboortedatum", "leeftijd", "uren_per_week", "voltijd_uren_per_week", "loonwaarde",
-            "forfaitair", "bbl", "functieloon_per_uur"} <= set(invoer)
+            "forfaitair", "bbl", "functieloon_per_uur", "begindatum_dienstbetrekking",
+            "einddatum_dienstbetrekking"} <= set(invoer)
+    assert invoer["begindatum_dienstbetrekking"]["format"] == "date"
     assert {"200", "400", "415", "422"} <= set(op["responses"])
     assert client.get("/api/v1/docs").status_code == 200
 

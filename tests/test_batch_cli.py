@@ -45,9 +45,9 @@ def test_csv_rondgang_met_formule_en_foute_regel(tmp_path):
     rijen = _lees(tmp_path / "uit.csv")
     assert [r["regel"] for r in rijen] == ["2", "3", "5"]
     assert rijen[0]["id"] == '\'=HYPERLINK("http://x")'
-    # 2026-01-01, 32 uur, loonwaarde 60 %: 881.19 + 207.08 = 1088.27 (tests/test_loonkostensubsidie.py)
-    assert rijen[0]["resultaat.loonkostensubsidie"] == "881.19" and rijen[0]["resultaat.totaal"] == "1088.27"
-    assert rijen[0]["fouten"] == "" and rijen[2]["resultaat.loonkostensubsidie"] == "881.19"
+    # 2026-01-01, 32 uur, loonwaarde 60 %: 881.05 + 207.05 = 1088.10 (tests/test_loonkostensubsidie.py)
+    assert rijen[0]["resultaat.loonkostensubsidie"] == "881.05" and rijen[0]["resultaat.totaal"] == "1088.10"
+    assert rijen[0]["fouten"] == "" and rijen[2]["resultaat.loonkostensubsidie"] == "881.05"
     assert rijen[1]["fouten"] == "regel 3: $.loonwaarde: Vul een waarde van 0 tot en met 100 in."
     assert rijen[1]["resultaat.loonkostensubsidie"] == "" and rijen[1]["id"] == "b"
     for r in rijen:  # the receipt on every row, also on the bad one
@@ -60,8 +60,9 @@ def test_peildatum_optie_en_puntkomma(tmp_path):
     verwerk(str(invoer), str(tmp_path / "uit.csv"), "loonkostensubsidie", peildatum=date(2025, 7, 1))
     with open(tmp_path / "uit.csv", encoding="utf-8", newline="") as f:
         rij = next(csv.DictReader(f, delimiter=";"))
-    # 14.40 × 32 × 52 / 12 = 1996.80; + 8 % 159.74 = 2156.54; − 60 % 1293.92 = 862.62 (wml.yaml per 2025-07-01)
-    assert rij["resultaat.loonkostensubsidie"] == "862.62" and rij["peildatum"] == "2025-07-01"
+    # set per 1 January 2025 (Pw art. 10d lid 7): 2191.80 × 32 / 36 = 1948.27; + 8 % 155.86 = 2104.13;
+    # − 60 % 1262.48 = 841.65 (wml.yaml wml.maandloon per 2025-01-01)
+    assert rij["resultaat.loonkostensubsidie"] == "841.65" and rij["peildatum"] == "2025-07-01"
 
 
 def test_kolom_te_veel_en_ongeldige_json_kolom(tmp_path):
@@ -129,7 +130,7 @@ def test_jsonl(tmp_path):
     assert (s.rijen, s.fouten) == (4, 3)
     assert [(u["regel"], u["id"], u["status"]) for u in uit] == [(1, "a", "ok"), (2, "b", "fout"), (3, None, "fout"),
                                                                   (4, None, "fout")]
-    assert uit[0]["resultaat"]["loonkostensubsidie"] == "881.19"
+    assert uit[0]["resultaat"]["loonkostensubsidie"] == "881.05"
     assert len(uit[0]["resultaat"]["per_jaar"]["maanden"]) == 12
     assert uit[0]["rekenbewijs"]["peildatum"] == "2026-01-01"
     assert uit[1]["fouten"] == [{"pad": "$.loonwaarde", "bericht": "Vul een waarde van 0 tot en met 100 in."}]

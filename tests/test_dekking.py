@@ -41,6 +41,19 @@ def test_lks_alle_leeftijden_en_bbl_gedekt(leeftijd, bbl):
         reken(soort, invoer)
 
 
+@pytest.mark.parametrize("forfaitair", [False, True])
+def test_lks_met_begindatum_op_elke_dag_gedekt(forfaitair):
+    # with a begindatum in the year the LKS is set with the values on that date (art. 10d lid 7): every date a
+    # dienstbetrekking can start on finds its values; the year then also covers a mid-month start and end
+    soort = SOORTEN["loonkostensubsidie"]
+    for datum in MAANDEN:
+        invoer = laad_invoer(soort, {"peildatum": datum.isoformat(), "begindatum_dienstbetrekking": datum.isoformat(),
+                                     "einddatum_dienstbetrekking": date(datum.year, 12, 30).isoformat(),
+                                     "geboortedatum": "2006-05-10", "uren_per_week": 30, "loonwaarde": 40,
+                                     "forfaitair": forfaitair, "jaaroverzicht": True})
+        reken(soort, invoer)
+
+
 def test_elke_parameter_is_bekend_tot_eind_2026():
     for p in default_parameters():
         vervallen = any(e.value is None for e in p.entries)

@@ -288,7 +288,7 @@ def test_parameters_ontbrekend():
     assert "SZW, normenbedragen" in uit[i + 1]
     assert "Alle 64" not in r.output
     binnen = CliRunner().invoke(main, ["parameters", "ontbrekend", "2026-07-01"])
-    assert "wml.maandloon (wml.yaml; vervallen op deze datum)" in binnen.output
+    assert "wml.weekloon (wml.yaml; vervallen op deze datum)" in binnen.output
     assert "wml.uurloon" not in binnen.output
 
 

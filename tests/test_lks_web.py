@@ -12,7 +12,8 @@ FORM = {"geboortedatum": "1990-05-01", "uren_per_week": "32", "loonwaarde": "60"
 def test_formulier_tonen(client):
     html = client.get("/loonkostensubsidie").get_data(as_text=True)
     assert '<html lang="nl">' in html
-    for veld in ("geboortedatum", "leeftijd", "uren_per_week", "loonwaarde", "forfaitair", "bbl", "peildatum"):
+    for veld in ("geboortedatum", "leeftijd", "uren_per_week", "loonwaarde", "forfaitair", "bbl", "peildatum",
+                 "begindatum_dienstbetrekking", "einddatum_dienstbetrekking"):
         assert f'id="{veld}"' in html and f'for="{veld}"' in html
 
 
@@ -21,7 +22,7 @@ def test_round_trip_met_nederlandse_notatie(client):
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     # amounts per tests/test_loonkostensubsidie.py::test_deeltijd_32_uur_loonwaarde_60, Dutch notation (Babel, NBSP)
-    assert "€\xa0881,19" in html and "€\xa0207,08" in html and "€\xa01.088,27" in html
+    assert "€\xa0881,05" in html and "€\xa0207,05" in html and "€\xa01.088,10" in html
     assert "15 januari 2026" in html
     assert "Participatiewet art. 10d" in html  # legal basis of the steps
     assert "wml.uurloon" in html  # parameters with sources
@@ -30,7 +31,7 @@ def test_round_trip_met_nederlandse_notatie(client):
 
 def test_decimale_komma_in_formulier(client):
     data = {**FORM, "uren_per_week": "32,0", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
-    assert "€\xa0881,19" in client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
+    assert "€\xa0881,05" in client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
 
 
 def test_fouten_bij_de_velden_en_bovenaan(client):
@@ -52,7 +53,21 @@ def test_zonder_csrf_token_geweigerd(client):
 
 def test_permalink_reproduceert_uitkomst_zonder_opslag(client):
     r = client.get("/loonkostensubsidie?bereken=1&geboortedatum=1990-05-01&uren_per_week=32&loonwaarde=60&peildatum=2026-01-15")
-    assert r.status_code == 200 and "€\xa0881,19" in r.get_data(as_text=True)
+    assert r.status_code == 200 and "€\xa0881,05" in r.get_data(as_text=True)
+
+
+def test_dienstbetrekking_in_formulier_uitkomst_en_fouten(client):
+    # begins 1 September 2025 (amounts: tests/test_loonkostensubsidie.py, the new dienstbetrekking in the year):
+    # 36 h, 21+, LW 50: 2245,80 + 8 % = 2425,46; LKS 1212,73; September-December 4 × 1212,73 = 4850,92
+    data = {"leeftijd": "40", "uren_per_week": "36", "loonwaarde": "50", "peildatum": "2025-10-01",
+            "begindatum_dienstbetrekking": "2025-09-01", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
+    html = client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
+    assert "€\xa01.212,73" in html and "€\xa04.850,92" in html
+    assert "vanaf 1 september 2025" in html
+    data = {**data, "einddatum_dienstbetrekking": "2025-08-01", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
+    r = client.post("/loonkostensubsidie", data=data)
+    assert r.status_code == 422
+    assert 'href="#einddatum_dienstbetrekking"' in r.get_data(as_text=True)
 
 
 def test_lege_peildatum_is_vandaag(client):

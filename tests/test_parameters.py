@@ -74,8 +74,8 @@ def test_na_bekend_tot_geen_stille_terugval_op_de_laatste_waarde(tmp_path):
 
 def test_vervallen_parameter_geeft_fout_na_de_einddatum():
     with pytest.raises(MissingParameterError) as exc:
-        default_parameters().at("wml.maandloon", date(2024, 3, 1))
-    assert "wml.maandloon" in str(exc.value) and "vervallen per 2024-01-01" in str(exc.value)
+        default_parameters().at("wml.weekloon", date(2024, 3, 1))
+    assert "wml.weekloon" in str(exc.value) and "vervallen per 2024-01-01" in str(exc.value)
 
 
 def test_ontbrekende_bron_noemt_bestand_parameter_en_datum(tmp_path):

@@ -73,9 +73,10 @@ def test_set_op_datum_zonder_aanvulling_uit_andere_periode(client):
     # the hourly WML starts in 2024: not in force, with the reason; never filled from 2024
     assert p["wml.uurloon"]["in_werking"] is False and p["wml.uurloon"]["waarde"] is None
     assert "2024-01-01" in p["wml.uurloon"]["reden"]
-    # and in 2024 the monthly WML is vervallen
+    # and in 2024 the weekly WML is vervallen (the monthly amount continues as Wml art. 8 lid 1 onder b)
     p24 = {x["naam"]: x for x in client.get("/api/v1/parameters?datum=2024-03-01").get_json()["parameters"]}
-    assert p24["wml.maandloon"]["in_werking"] is False and "vervallen" in p24["wml.maandloon"]["reden"]
+    assert p24["wml.weekloon"]["in_werking"] is False and "vervallen" in p24["wml.weekloon"]["reden"]
+    assert p24["wml.maandloon"]["waarde"] == "2069.40"
     assert p24["wml.uurloon"]["waarde"] == "13.27"
 
 
@@ -105,8 +106,10 @@ def test_vergelijking_twee_datums_gewijzigd_ongewijzigd_en_later_toegevoegd(clie
     assert w["wml.uurloon"]["soort"] == "alleen_tot"
     assert w["wml.uurloon"]["oud"]["waarde"] is None and "2024-01-01" in w["wml.uurloon"]["oud"]["reden"]
     assert w["wml.uurloon"]["nieuw"]["waarde"] == "13.27" and w["wml.uurloon"]["verschil"] is None
-    # ended: the monthly WML exists only on the first date
-    assert w["wml.maandloon"]["soort"] == "alleen_van" and w["wml.maandloon"]["oud"]["waarde"] == "1995.00"
+    # ended: the weekly WML exists only on the first date
+    assert w["wml.weekloon"]["soort"] == "alleen_van" and w["wml.weekloon"]["oud"]["waarde"] == "460.40"
+    # the monthly WML continues (Wml art. 8 lid 1 onder a until 2024, onder b from 2024): 1995.00 -> 2069.40
+    assert w["wml.maandloon"]["oud"]["waarde"] == "1995.00" and w["wml.maandloon"]["nieuw"]["waarde"] == "2069.40"
     # unchanged: vakantiebijslag 8 % on both dates is not a difference
     assert "wml.vakantiebijslag" not in w and "wml.vakantiebijslag" in body["ongewijzigd"]
     assert body["aantal_gewijzigd"] == len(body["wijzigingen"])

@@ -1,6 +1,7 @@
 """Property tests (hypothesis) for the loonkostensubsidie engine, Participatiewet art. 10d.
 
-- every month of the year overview equals the month calculation on the 1st of that month;
+- every month of the year overview equals the month calculation on the 1st of that month (the LKS of a year
+  is set once, on 1 January or at the begindatum: Pw art. 10d lid 7); months outside the dienstbetrekking are zero;
 - LKS never increases when the loonwaarde increases; never exceeds the 70 % cap plus the
   werkgeverslastenvergoeding on it; is zero at a loonwaarde of 100 %.
 """
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from calculator import loonkostensubsidie as lks
 from calculator.money import NUL, cent, procent
-from calculator.periods import plus_maanden
+from calculator.periods import dagen_in_maand
 from parameters import default_parameters
 
 PARAMS = default_parameters()
@@ -39,6 +40,13 @@ def invoer(draw, loonwaarde=None):
     else:
         geboortedatum, leeftijd = None, draw(st.integers(15, 70))
     forfaitair = draw(st.integers(0, 5)) == 0
+    begin = eind = None
+    if draw(st.integers(0, 2)) == 0:
+        # forfaitair: the peildatum must lie in the first 6 months (else a 422 asks for the loonwaarde)
+        terug = draw(st.integers(0, 150 if forfaitair else 800))
+        begin = max(date(2022, 1, 1), date.fromordinal(peildatum.toordinal() - terug))
+    if draw(st.integers(0, 2)) == 0:
+        eind = min(date(2026, 12, 31), date.fromordinal(peildatum.toordinal() + draw(st.integers(0, 400))))
     return lks.LksInvoer(
         peildatum=peildatum,
         uren_per_week=draw(uren),
@@ -48,6 +56,8 @@ def invoer(draw, loonwaarde=None):
         voltijd_uren_per_week=draw(st.sampled_from([Decimal(38), Decimal(36), Decimal(40), Decimal("37.5")])),
         forfaitair=forfaitair,
         bbl=draw(st.integers(0, 4)) == 0,
+        begindatum_dienstbetrekking=begin,
+        einddatum_dienstbetrekking=eind,
         jaaroverzicht=True,
     )
 
@@ -62,18 +72,31 @@ def test_jaaroverzicht_gelijk_aan_de_maandberekening(inv):
     assert [m["maand"] for m in jaar["maanden"]] == [f"{inv.peildatum.year}-{m:02d}" for m in range(1, 13)]
     assert jaar["loonkostensubsidie"] == sum(m["loonkostensubsidie"] for m in jaar["maanden"])
     assert jaar["totaal"] == jaar["loonkostensubsidie"] + jaar["werkgeverslasten"]
+    begin, eind = inv.begindatum_dienstbetrekking, inv.einddatum_dienstbetrekking
+    duur = int(PARAMS.at("lks.forfaitair_maximale_duur", inv.peildatum).waarde)
+    start = begin or inv.peildatum.replace(day=1)
+    f_eind = lks._zelfde_dag_later(start, duur)  # the first day after the forfaitaire period
     for rij in jaar["maanden"]:
         eerste = date.fromisoformat(rij["maand"] + "-01")
+        laatste = eerste.replace(day=dagen_in_maand(eerste.year, eerste.month))
+        if (begin and begin > laatste) or (eind and eind < eerste):
+            assert rij["loonkostensubsidie"] == rij["totaal"] == rij["wml_per_maand_incl_vakantiebijslag"] == 0
+            continue  # no day of the dienstbetrekking in this month
+        if (begin and begin > eerste) or (eind and eind < laatste):
+            continue  # partly in the dienstbetrekking: weighted by calendar days
         if len(rij["leeftijd"]) > 1 or inv.leeftijd_op(eerste) < 15:
             continue  # a birthday after the 1st (day-weighted), or no WML at that age
-        maand = lks.bereken(lks.LksInvoer(**{**inv.__dict__, "peildatum": eerste, "jaaroverzicht": False}),
-                            PARAMS).resultaat
-        duur = int(PARAMS.at("lks.forfaitair_maximale_duur", inv.peildatum).waarde)
-        buiten = inv.forfaitair and not (inv.peildatum.replace(day=1) <= eerste < plus_maanden(inv.peildatum, duur))
-        assert rij["wml_per_maand_incl_vakantiebijslag"] == maand["wml_per_maand_incl_vakantiebijslag"]
+        if inv.forfaitair and start <= laatste and f_eind > eerste and not (start <= eerste and laatste < f_eind):
+            continue  # the forfaitaire period starts or ends within this month: weighted by calendar days
+        buiten = inv.forfaitair and not (start <= eerste and laatste < f_eind)
         if buiten:
             assert rij["loonkostensubsidie"] == rij["totaal"] == 0
-        else:
+            if begin is not None:
+                continue  # a peildatum after the forfaitaire period is a 422 (a loonwaarde is needed)
+        maand = lks.bereken(lks.LksInvoer(**{**inv.__dict__, "peildatum": eerste, "jaaroverzicht": False}),
+                            PARAMS).resultaat
+        assert rij["wml_per_maand_incl_vakantiebijslag"] == maand["wml_per_maand_incl_vakantiebijslag"]
+        if not buiten:
             assert (rij["loonkostensubsidie"], rij["werkgeverslasten"], rij["totaal"]) == (
                 maand["loonkostensubsidie"], maand["werkgeverslasten"], maand["totaal"])
 

@@ -86,16 +86,14 @@ def test_vergelijking_over_1_juli(client):
     body = r.get_json()
     juni, juli = body["uitkomsten"]
     assert body["basis"] == "2025-06-01" and (juni["peildatum"], juli["peildatum"]) == ("2025-06-01", "2025-07-01")
-    # WML per uur 14.06 (2025-01-01) and 14.40 (2025-07-01), parameters/wml.yaml.
-    # juni: 14.06 × 32 × 52 / 12 = 1949.65; vakantiebijslag 8 % = 155.97; samen 2105.62;
-    #       loonwaarde 60 % = 1263.37; LKS 2105.62 − 1263.37 = 842.25
-    # juli: 14.40 × 32 × 52 / 12 = 1996.80; 8 % = 159.74; samen 2156.54; 60 % = 1293.92; LKS 862.62
-    assert juni["resultaat"]["loonkostensubsidie"] == "842.25"
-    assert juli["resultaat"]["loonkostensubsidie"] == "862.62"
+    # A running LKS is set again only on 1 January (Pw art. 10d lid 7), so June and July 2025 both use
+    # wml.maandloon 2191.80 (2025-01-01): 2191.80 × 32 / 36 = 1948.27; vakantiebijslag 8 % = 155.86; samen 2104.13;
+    # loonwaarde 60 % = 1262.48; LKS 2104.13 − 1262.48 = 841.65. Only the hourly minimum on the peildatum moves:
+    # 14.06 -> 14.40 (+0.34).
+    assert juni["resultaat"]["loonkostensubsidie"] == "841.65"
+    assert juli["resultaat"]["loonkostensubsidie"] == "841.65"
     v = {x["veld"]: x for x in juli["verschillen"]}
-    # 862.62 − 842.25 = 20.37; 20.37 / 842.25 = 2.4185 % -> 2.42
-    assert v["loonkostensubsidie"] == {"veld": "loonkostensubsidie", "oud": "842.25", "nieuw": "862.62",
-                                       "absoluut": "20.37", "relatief": "2.42"}
+    assert v["loonkostensubsidie"]["absoluut"] == "0.00"
     assert v["wml_per_uur"]["absoluut"] == "0.34"
     # every money field, also nested and in lists (the months of the year overview)
     assert "per_jaar.totaal" in v and "per_jaar.maanden[11].loonkostensubsidie" in v
@@ -111,7 +109,7 @@ def test_fout_op_een_datum_laat_de_andere_staan(client):
     assert r.status_code == 200
     fout, goed = r.get_json()["uitkomsten"]
     assert fout["fouten"][0]["pad"] == "$.invoer.peildatum" and "resultaat" not in fout
-    assert goed["resultaat"]["loonkostensubsidie"] == "881.19"  # as in tests/test_loonkostensubsidie.py
+    assert goed["resultaat"]["loonkostensubsidie"] == "881.05"  # as in tests/test_loonkostensubsidie.py
     assert r.get_json()["basis"] == "2026-01-01"
 
 
@@ -153,11 +151,13 @@ def test_resultaatpagina_heeft_vergelijk_actie_die_werkt(client):
                    "&peildatum=2025-07-01")
     m = re.search(r'href="(/vergelijking\?[^"]+)"[^>]*>Vergelijk met een ander jaar', r.get_data(as_text=True))
     assert m, "no 'Vergelijk met een ander jaar' action"
-    pagina = client.get(html.unescape(m.group(1)) + "&van=2025-06-01")
+    pagina = client.get(html.unescape(m.group(1)) + "&van=2024-07-01")
     tekst = _tekst(pagina)
     assert pagina.status_code == 200
-    # the same case as test_vergelijking_over_1_juli: 842.25 on 1 June, 862.62 on 1 July 2025, +20.37 (2.42 %)
-    assert "€ 842,25" in tekst and "€ 862,62" in tekst and "€ 20,37" in tekst and "2,42 %" in tekst
+    # 1 July 2025: 841.65 (as in test_vergelijking_over_1_juli). 1 July 2024, set per 1 January 2024:
+    # 2069.40 × 32 / 36 = 1839.47; + 8 % 147.16 = 1986.63; − 60 % 1191.98 = 794.65.
+    # 841.65 − 794.65 = 47.00; 47.00 / 794.65 = 5.9145 % -> 5.91
+    assert "€ 794,65" in tekst and "€ 841,65" in tekst and "€ 47,00" in tekst and "5,91 %" in tekst
 
 
 def test_vergelijkpagina_ongeldige_invoer(client):
@@ -187,8 +187,8 @@ def test_grafieken_als_svg_met_eigen_csp_en_tabel(client):
     assert pagina.status_code == 200 and tekst.count("<img ") >= 2 and tekst.count('alt="') >= 2
     assert "<caption>Wettelijk minimumloon" in tekst and "€ 14,71" in tekst
     # the LKS table is computed by the engine: loonwaarde 60 %, 36 uur, 2026-01-01:
-    # 14.71 × 36 × 52 / 12 = 2294.76; + 8 % 183.58 = 2478.34; − 60 % 1487.00 = 991.34
-    assert "€ 991,34" in tekst
+    # 2294.40 × 36 / 36 = 2294.40; + 8 % 183.55 = 2477.95; − 60 % 1486.77 = 991.18
+    assert "€ 991,18" in tekst
     for url in ("/grafieken/wml.svg", "/grafieken/lks.svg?van=2025-01-01&tot=2026-01-01"):
         r = client.get(url)
         assert r.status_code == 200 and r.mimetype == "image/svg+xml", url

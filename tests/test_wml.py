@@ -1,7 +1,8 @@
-"""The WML derivation (calculator/wml.py) reproduces every published SZW table in the reference
-(../shared/reference/parameters.md section 1, conf. A unless noted)."""
+"""The WML derivation (calculator/wml.py) reproduces every published SZW table (rijksoverheid.nl 'Bedragen
+minimumloon', the sources per parameter in parameters/wml.yaml)."""
 
 from datetime import date
+from decimal import ROUND_CEILING
 from decimal import Decimal as D
 
 import pytest
@@ -17,8 +18,8 @@ UURLONEN = {
     date(2025, 1, 1): "14.06 11.25 8.44 7.03 5.55 4.85 4.22 8.65 7.38 6.40",
     date(2025, 7, 1): "14.40 11.52 8.64 7.20 5.69 4.97 4.32 8.86 7.56 6.55",
     date(2026, 1, 1): "14.71 11.77 8.83 7.36 5.81 5.07 4.41 9.05 7.72 6.69",
-    # 1 July 2026 (voorlopig, 'likely'): the table from a site citing rijksoverheid.nl 'Bedragen minimumloon 2026' and
-    # 'Bedragen minimumloon bbl 2026' (research/bevestigingen_2026-11.md par. 1); e.g. 50 % × 14,99 = 7,495 -> 7,50
+    # 1 July 2026: adult 14,99 from the Regeling of 28 April 2026, Stcrt. 2026, 16505; the youth table as published
+    # ('Bedragen minimumloon 2026' and '... bbl 2026'); e.g. 50 % × 14,99 = 7,495 -> 7,50 (Besluit art. 2 lid 2: half up)
     date(2026, 7, 1): "14.99 11.99 8.99 7.50 5.92 5.17 4.50 9.22 7.87 6.82",
 }
 LEEFTIJDEN = [(21, False), (20, False), (19, False), (18, False), (17, False), (16, False), (15, False),
@@ -85,3 +86,26 @@ def test_bbl_telt_niet_onder_18_en_niet_vanaf_21():
     d = date(2025, 1, 1)
     assert ml(17, True, d).per_uur == ml(17, False, d).per_uur
     assert ml(21, True, d).per_uur == D("14.06")
+
+
+def test_maandbedrag_vanaf_2024_is_het_referentieminimummaandloon():
+    """Wml art. 8 lid 1 onder b (text 2026-07-01): "voor de toepassing van wetten die ten aanzien van de berekening
+    van uitkeringen of tegemoetkomingen naar deze wet verwijzen: over elke uitbetalingstermijn van een maand", and
+    art. 14 lid 10: the hourly amount is that monthly amount / (4 1/3 × 36), rounded up to the cent."""
+    for datum, maand in ((date(2024, 1, 1), "2069.40"), (date(2024, 7, 1), "2133.60"), (date(2025, 7, 1), "2245.80"),
+                         (date(2026, 1, 1), "2294.40"), (date(2026, 7, 1), "2337.00")):
+        m = ml(21, False, datum)
+        assert m.per_maand_voltijd == D(maand)
+        # e.g. 2337,00 / 156 = 14,9807.. -> 14,99; 2069,40 / 156 = 13,265 -> 13,27 (2025-01 is the known exception:
+        # 2191,80 / 156 = 14,05 exactly, published 14,06, so it is left out here)
+        assert (D(maand) / 156).quantize(D("0.01"), rounding=ROUND_CEILING) == m.per_uur
+
+
+def test_jeugd_maandbedrag_vanaf_2024_percentage_eenmaal_op_de_cent():
+    # Wml art. 8 lid 3: "een bij die maatregel vast te stellen percentage van de in het eerste lid ... genoemde
+    # bedragen"; Besluit minimumjeugdloon art. 2 lid 2 rounds only the uurloon, so the monthly amount is rounded
+    # once to the cent: 2026-01 (2294,40): 20: 80 % = 1835,52; 17: 39,5 % = 906,288 -> 906,29; 16: 34,5 % = 791,568
+    # -> 791,57; BBL 18 (art. 8 lid 4, Besluit art. 3): 45,5 % = 1043,952 -> 1043,95
+    d = date(2026, 1, 1)
+    assert [ml(a, False, d).per_maand_voltijd for a in (20, 17, 16)] == [D("1835.52"), D("906.29"), D("791.57")]
+    assert ml(18, True, d).per_maand_voltijd == D("1043.95")

@@ -128,14 +128,16 @@ def wml_svg(params: ParameterSet) -> bytes:
     rijen = wml_gegevens(params)
     fig, (links, rechts) = plt.subplots(1, 2, figsize=(9, 3.6), gridspec_kw={"width_ratios": [2, 3]})
     for ax, per, titel in ((links, "maand", gettext("Per maand (tot 2024)")), (rechts, "uur", gettext("Per uur (vanaf 2024)"))):
-        punten = [(r["vanaf"], float(r["waarde"])) for r in rijen if r["per"] == per]
+        # wml.maandloon continues from 2024 (the referentieminimummaandloon of Wml art. 8 lid 1 onder b, for the
+        # loonkostensubsidie); this chart shows the monthly amount only until the hourly WML took over
+        overgang = params.parameter("wml.uurloon").entries[0].vanaf
+        punten = [(r["vanaf"], float(r["waarde"])) for r in rijen
+                  if r["per"] == per and (per == "uur" or r["vanaf"] < overgang)]
         if punten:
-            # the monthly WML ends where the hourly WML starts (its first `vanaf`), from the data
-            uurloon = params.parameter("wml.uurloon")
-            eind = uurloon.entries[0].vanaf if per == "maand" else uurloon.bekend_tot
+            eind = overgang if per == "maand" else params.parameter("wml.uurloon").bekend_tot
             _trap(ax, punten, eind, color=KLEUREN[0])
             for r in rijen:
-                if r["per"] == per and r["status"] == "voorlopig":
+                if r["per"] == per and r["status"] == "voorlopig" and (per == "uur" or r["vanaf"] < overgang):
                     ax.plot([r["vanaf"]], [float(r["waarde"])], "o", color=KLEUREN[1], label=gettext("voorlopig"))
         ax.set_title(titel)
         _euro_as(ax, 0 if per == "maand" else 2)

@@ -9,7 +9,7 @@ from . import bereken_formulier, bp, formulier_naar_invoer
 LKS_VELDEN = {
     "peildatum": "datum", "geboortedatum": "datum", "leeftijd": "geheel", "uren_per_week": "getal",
     "voltijd_uren_per_week": "getal", "loonwaarde": "geheel", "forfaitair": "janee", "bbl": "janee",
-    "functieloon_per_uur": "getal",
+    "functieloon_per_uur": "getal", "begindatum_dienstbetrekking": "datum", "einddatum_dienstbetrekking": "datum",
 }
 
 

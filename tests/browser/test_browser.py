@@ -25,9 +25,9 @@ laad_alle_soorten()
 # Per soort: extra fields to fill ({name: value}) or a different example; {} = the soort's voorbeeld is enough.
 RECEPTEN: dict[str, dict] = {
     "loonkostensubsidie": {
-        # tests/test_loonkostensubsidie.py::test_deeltijd_32_uur_loonwaarde_60: LKS € 881,19 in January 2026
+        # tests/test_loonkostensubsidie.py::test_deeltijd_32_uur_loonwaarde_60: LKS € 881,05 in January 2026
         "velden": {"geboortedatum": "1990-05-01", "uren_per_week": "32", "loonwaarde": "60", "peildatum": "2026-01-15"},
-        "bedragen": {"nl": "€\xa0881,19", "en": "€881.19"},
+        "bedragen": {"nl": "€\xa0881,05", "en": "€881.05"},
         "api": {"geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60, "peildatum": "2026-01-15"},
     },
     "bijstandsnorm": {
@@ -219,10 +219,10 @@ def test_taal_wisselen_houdt_de_uitkomst(page, server):
     _zet_taal(page, server, "nl", "/loonkostensubsidie")
     _vul_formulier(page, "loonkostensubsidie")
     _verstuur(page)
-    assert "€\xa0881,19" in page.locator("main").inner_text()
+    assert "€\xa0881,05" in page.locator("main").inner_text()
     page.locator(".kop__taal a[hreflang=en]").click()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "€881.19" in page.locator("main").inner_text()  # same result, English notation
+    assert "€881.05" in page.locator("main").inner_text()  # same result, English notation
     assert "15 January 2026" in page.locator("main").inner_text()
     assert page.locator("h2#stappen-titel").inner_text() == "How it was calculated"
     # the choice is remembered: the next page is English too
@@ -243,7 +243,7 @@ def test_afdrukken(page, server):
     for zichtbaar in ("#invoer-titel", ".bedragen", ".stappen", "#parameters-titel", ".rekenbewijs",
                       ".printdatum", ".permalink__url"):
         assert page.locator(zichtbaar).first.is_visible(), zichtbaar
-    assert "€\xa0881,19" in page.locator(".bedragen").inner_text()
+    assert "€\xa0881,05" in page.locator(".bedragen").inner_text()
     screenshot(page, "loonkostensubsidie-nl-afdruk")
     page.pdf(path=str(__import__("pathlib").Path(screenshot.__globals__["SCREENSHOTS"]) / "loonkostensubsidie-nl-afdruk.pdf"))
 
