@@ -54,6 +54,9 @@ def create_app(config: dict | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="nl",
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "web", "translations"),
         JSON_SORT_KEYS=False,
+        # the public base URL (e.g. https://rekenhulp.example.nl): the OpenAPI servers entry and absolute links
+        # come from this setting, never from the Host header of a request (issue 19)
+        BASIS_URL=os.environ.get("REKENHULP_BASIS_URL") or None,
     )
     if config:
         app.config.update(config)

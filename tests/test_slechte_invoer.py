@@ -13,7 +13,7 @@ from rekenhulp import MAX_BODY, create_app
 APP = create_app({"TESTING": True, "SECRET_KEY": "test"})
 SPEC = APP.test_client().get("/api/v1/openapi.json").get_json()
 POSTS = {
-    pad: op["requestBody"]["content"]["application/json"]["example"]
+    "/api/v1" + pad: op["requestBody"]["content"]["application/json"]["example"]
     for pad, ops in SPEC["paths"].items()
     for methode, op in ops.items()
     if methode == "post"
