@@ -246,8 +246,12 @@ def api_fout(exc: Exception) -> Response:
     if isinstance(exc, HTTPException):
         titels = {404: "Niet gevonden", 405: "Methode niet toegestaan", 413: "Invoer te groot",
                   400: "Ongeldig verzoek", 415: "Verkeerd inhoudstype"}
-        return problem(exc.code, titels.get(exc.code, exc.name), exc.description if exc.code != 413 else
-                       f"De body is groter dan {current_app.config['MAX_CONTENT_LENGTH'] // 1024} kB.")
+        antwoord = problem(exc.code, titels.get(exc.code, exc.name), exc.description if exc.code != 413 else
+                           f"De body is groter dan {current_app.config['MAX_CONTENT_LENGTH'] // 1024} kB.")
+        for naam, waarde in exc.get_headers():  # e.g. Allow on a 405 (RFC 9110 15.5.6)
+            if naam.lower() != "content-type":
+                antwoord.headers[naam] = waarde
+        return antwoord
     current_app.logger.exception("Onverwachte fout")
     return problem(500, "Interne fout", "Er ging iets mis bij het rekenen. De fout is gelogd.")
 

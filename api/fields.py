@@ -16,6 +16,8 @@ from marshmallow.utils import missing
 
 from calculator.money import as_str
 
+from .getallen import OngeldigGetal
+
 VERPLICHT = "Dit veld is verplicht."
 NIET_LEEG = "Dit veld mag niet leeg zijn."
 
@@ -147,11 +149,13 @@ def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
     ns[f"x{i}"] = veld._deserialize
     soort = type(veld)
     omzetten = f"v = x{i}(w, n{i}, data)"
-    if isinstance(veld, fields.Date) and soort._deserialize is fields.Date._deserialize \
+    if isinstance(veld, fields.Date) and soort._deserialize in (fields.Date._deserialize, Datum._deserialize) \
             and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
-        # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message)
-        omzetten = f"v = date.fromisoformat(w) if type(w) is str else x{i}(w, n{i}, data)"
-    elif isinstance(veld, fields.Integer) and soort._deserialize is fields.Number._deserialize \
+        # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message); only
+        # JJJJ-MM-DD (Datum): ten characters with the dashes in place, anything else goes the long way
+        omzetten = (f"v = date.fromisoformat(w) if type(w) is str and len(w) == 10 and w[4] == '-' and w[7] == '-' "
+                    f"else x{i}(w, n{i}, data)")
+    elif isinstance(veld, fields.Integer) and soort._deserialize in (fields.Number._deserialize, Geheel._deserialize) \
             and soort._validated is fields.Integer._validated and soort._format_num is fields.Number._format_num:
         omzetten = f"v = w if type(w) is int else x{i}(w, n{i}, data)"  # int(w) is w
     elif isinstance(veld, fields.Boolean) and soort._deserialize is fields.Boolean._deserialize \
@@ -174,13 +178,24 @@ def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
 _NIET_SNEL = object()  # the short load does not apply (or is not made yet): marshmallow's own load decides
 
 
+DATUM_TEKST = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 class Datum(fields.Date):
+    """A date written JJJJ-MM-DD, nothing else: Python 3.11's date.fromisoformat also takes "20260115" and
+    week dates ("2026-W03-4"), which no form or CSV means (issue 19)."""
+
     default_error_messages = {
         "required": VERPLICHT,
         "null": NIET_LEEG,
         "invalid": "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.",
         "format": "Geen geldige datum; gebruik JJJJ-MM-DD.",
     }
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if type(value) is str and not DATUM_TEKST.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 GROOTST = Decimal("1e15")  # an input number must be below this (in absolute value)
@@ -226,6 +241,8 @@ class Getal(fields.Decimal):
             getal = Decimal(tekst)
         elif soort is float:  # not from JSON (read as Decimal) but from Python callers
             getal = Decimal(str(value))
+        elif isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule
+            raise ValidationError(value.bericht)
         else:
             raise self.make_error("invalid")
         if not getal.is_finite():
@@ -273,6 +290,11 @@ class Geheel(fields.Integer):
     def __init__(self, **kwargs):
         kwargs.setdefault("strict", True)
         super().__init__(**kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule
+            raise ValidationError(value.bericht)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class JaNee(fields.Boolean):
