@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-_DUIZENDTALLEN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+", re.ASCII)
+_DUIZENDTALLEN = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+", re.ASCII)  # "0.125" is a decimal
 _CIJFERS = re.compile(r"[0-9]+", re.ASCII)
 _DECIMAAL = re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.?", re.ASCII)
 _WEG = str.maketrans("", "", " \u00a0\u202f\u2009\t€")
