@@ -14,7 +14,7 @@ from werkzeug.test import EnvironBuilder, run_wsgi_app
 import pytest
 from click.testing import CliRunner
 
-from api import MAX_FOUTEN
+MAX_FOUTEN = 100  # api.MAX_FOUTEN: the number of field errors an answer lists
 from rekenhulp import MAX_BODY, create_app
 from rekenhulp.cli import main
 from tests.conftest import csrf_token
@@ -362,3 +362,30 @@ def test_11_sessiecookie_secure_achter_tls_en_csrf_met_tijdslimiet():
     r = app.test_client().get("/loonkostensubsidie")
     assert "Secure" in r.headers["Set-Cookie"]
     assert app.config["WTF_CSRF_TIME_LIMIT"] and app.config["WTF_CSRF_TIME_LIMIT"] <= 24 * 3600
+
+
+# --- 10. charts: snapped parameters, kept drawings, a cap on new ones ------------------------------------------
+
+
+def test_10_grafiekparameters_gesnapt_en_nieuwe_tekeningen_begrensd(monkeypatch):
+    """Every new chart URL drew a new SVG (0.13-0.77 s CPU): 60 URLs that differ only in a day or a fraction of
+    an hour now make one drawing, and a process draws at most GRAFIEKEN_PER_MINUUT new ones a minute."""
+    from web import grafieken
+
+    getekend = []
+    echt = grafieken._teken
+    monkeypatch.setattr(grafieken, "_teken", lambda *a: getekend.append(a) or echt(*a))
+    monkeypatch.setattr(grafieken, "_TEKENINGEN", grafieken.OrderedDict())
+    monkeypatch.setattr(grafieken, "_GETEKEND", grafieken.deque())
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "GRAFIEKEN_PER_MINUUT": 3})
+    c = app.test_client()
+    for dag in range(2, 32):  # 2..31 January 2026: no parameter changes in between
+        for uren in ("32", "32,2"):
+            r = c.get(f"/grafieken/lks.svg?van=2025-07-{dag:02d}&tot=2026-01-{dag:02d}&uren={uren}")
+            assert r.status_code == 200
+    assert len(getekend) == 1
+    codes = [c.get(f"/grafieken/lks.svg?van=2025-07-02&tot=2026-01-02&uren={u}").status_code for u in (20, 21, 22, 23)]
+    assert codes == [200, 200, 503, 503]  # the cap of 3 new drawings a minute (1 was made above)
+    r = c.get("/grafieken/lks.svg?van=2025-07-02&tot=2026-01-02&uren=21")
+    assert r.status_code == 200  # a kept drawing is always served
+    assert c.get("/grafieken/lks.svg?uren=40").headers.get("Retry-After") == "60"
