@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 import orjson
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 import calculator
@@ -186,7 +186,9 @@ def lees_json(surrogaten_toestaan: bool = False):
         return None, problem(400, "Ongeldige tekens", "De body is geen geldige UTF-8-tekst.")
     except (ValueError, RecursionError):
         return None, problem(400, "Ongeldige JSON", "De body is geen geldige JSON.")
-    if not surrogaten_toestaan and b"\\ud" in raw.lower():  # only an escape can make a lone surrogate
+    mogelijk = b"\\ud" in raw or b"\\uD" in raw  # only an escape can make a lone surrogate
+    g.rekenhulp_surrogaat_mogelijk = mogelijk
+    if not surrogaten_toestaan and mogelijk:
         fouten = losse_surrogaten(data)
         if fouten:
             return None, problem(422, "Ongeldige invoer", "Een of meer teksten bevatten een ongeldig teken.", fouten)

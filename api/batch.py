@@ -7,7 +7,7 @@ rekenbewijs, exactly as POST /api/v1/{soort}) or its own `fouten`. One bad case 
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, g
 from marshmallow import Schema, fields
 
 from . import begrens_fouten, bp, json_response, lees_json, losse_surrogaten, problem
@@ -73,7 +73,7 @@ def bereken_item(item) -> dict:
     """One case of a batch; never raises."""
     if not isinstance(item, dict):
         return _item_fout(None, None, [{"pad": "$", "bericht": "Verwacht een JSON-object met id, soort en invoer."}])
-    ongeldig = losse_surrogaten(item)
+    ongeldig = losse_surrogaten(item) if g.get("rekenhulp_surrogaat_mogelijk", True) else None
     if ongeldig:  # a lone surrogate cannot be echoed: this case fails on its own, the id left out (issue 19)
         soort_naam = item.get("soort")
         return _item_fout(None, soort_naam if isinstance(soort_naam, str) and soort_naam in SOORTEN else None,

@@ -238,7 +238,11 @@ class Getal(fields.Decimal):
             tekst = value.strip()
             if not GETAL_TEKST.fullmatch(tekst):
                 raise self.make_error("invalid")
-            getal = Decimal(tekst)
+            try:
+                getal = Decimal(tekst)
+            except ArithmeticError:  # an exponent beyond what Decimal can hold at all ("1E+53778651565233907157")
+                raise self.make_error("too_precise" if "-" in tekst.lower().partition("e")[2] else "too_large") \
+                    from None
         elif soort is float:  # not from JSON (read as Decimal) but from Python callers
             getal = Decimal(str(value))
         elif isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule

@@ -127,6 +127,11 @@ class _GetalVoorheen(fields.Decimal):
         if isinstance(value, str) and not re.fullmatch(r"[+\-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+\-]?[0-9]+)?",
                                                        value.strip()):
             raise self.make_error("invalid")
+        if isinstance(value, str):
+            try:
+                Decimal(value.strip())
+            except ArithmeticError:  # an exponent no Decimal holds: too large, or too many decimals
+                raise self.make_error("too_precise" if "e-" in value.lower() else "too_large") from None
         result = super()._deserialize(value, attr, data, **kwargs)
         with localcontext() as ctx:
             ctx.Emax, ctx.Emin, ctx.prec = 10**12, -10**12, 100
@@ -152,7 +157,7 @@ getallen = st.one_of(
     st.integers(), st.floats(), st.booleans(), st.decimals().map(str), st.floats().map(repr),
     st.sampled_from(["", " 32 ", "1_000", "32,5", "abc", "1e400", "-1e15", "999999999999999.99", "NaN", "-inf",
                      "sNaN", "0E-30", "1" * 40, "1" * 41, "+.5", "5.", "١٢", "３２", "3_2", "1e999999999", "-1e-999999999",
-                     "-0", "-0.00", "0E+999999999", "1." + "0" * 30, "0." + "0" * 19 + "1", "0." + "0" * 20 + "1"]),
+                     "-0", "-0.00", "0E+999999999", ".3E+53778651565233907157", "1E-53778651565233907157", "1." + "0" * 30, "0." + "0" * 19 + "1", "0." + "0" * 20 + "1"]),
     st.text(max_size=45), st.lists(st.integers(), max_size=1), st.none(),
 )
 

@@ -82,7 +82,7 @@ def test_productie_zonder_sleutel_start_niet(tmp_path, start):
 def _csrf_posts(poort: int, aantal: int = 12) -> list[int]:
     """GET the form once (token + session cookie), then POST it `aantal` times on new connections, so that the
     posts land on both workers."""
-    c = http.client.HTTPConnection("127.0.0.1", poort, timeout=10)
+    c = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)  # the first answer waits for a worker to boot
     c.request("GET", "/loonkostensubsidie")
     r = c.getresponse()
     html = r.read().decode()
@@ -91,7 +91,7 @@ def _csrf_posts(poort: int, aantal: int = 12) -> list[int]:
     c.close()
     codes = []
     for _ in range(aantal):
-        c = http.client.HTTPConnection("127.0.0.1", poort, timeout=10)
+        c = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)
         c.request("POST", "/loonkostensubsidie", body=f"csrf_token={token}&leeftijd=30&uren_per_week=32&loonwaarde=60",
                   headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
         codes.append(c.getresponse().status)

@@ -13,6 +13,7 @@ from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 import pytest
 from click.testing import CliRunner
+from freezegun import freeze_time
 
 MAX_FOUTEN = 100  # api.MAX_FOUTEN: the number of field errors an answer lists
 from rekenhulp import MAX_BODY, create_app
@@ -335,18 +336,25 @@ def test_11_alleen_jjjj_mm_dd(client, datum):
 
 
 def test_11_dubbele_sleutel_is_422(client):
+    """Both values are valid on their own: the last one silently won (200) before."""
     r, _ = post(client, "/api/v1/loonkostensubsidie", b'{"leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60, '
-                                                       b'"loonwaarde": 150}')
+                                                       b'"loonwaarde": 70}')
     assert r.status_code == 422 and fouten(r)[0]["pad"] == "$.loonwaarde"
+    assert "meer dan eens" in fouten(r)[0]["bericht"]
 
 
+@freeze_time("2026-12-01")
 def test_11_geboortedatum_0001_geweigerd(client):
+    """A birth date lies at most MAX_LEEFTIJD (125, the bound of `leeftijd`) calendar years back from today."""
     r, _ = post(client, "/api/v1/loonkostensubsidie", {"peildatum": "2026-01-01", "geboortedatum": "0001-01-01",
                                                        "uren_per_week": 32, "loonwaarde": 60})
     assert r.status_code == 422 and fouten(r)[0]["pad"] == "$.geboortedatum"
-    r, _ = post(client, "/api/v1/loonkostensubsidie", {"peildatum": "2026-01-01", "geboortedatum": "1901-01-02",
+    r, _ = post(client, "/api/v1/loonkostensubsidie", {"peildatum": "2026-01-01", "geboortedatum": "1902-01-02",
                                                        "uren_per_week": 32, "loonwaarde": 60})
-    assert r.status_code == 200  # 124 jaar: within the bound of leeftijd (0 to 125)
+    assert r.status_code == 200  # 2026 − 1902 = 124 years back: within the bound
+    r, _ = post(client, "/api/v1/loonkostensubsidie", {"peildatum": "2026-01-01", "geboortedatum": "1900-12-31",
+                                                       "uren_per_week": 32, "loonwaarde": 60})
+    assert r.status_code == 422  # 2026 − 1900 = 126 > 125
 
 
 def test_11_405_met_allow(client):

@@ -117,7 +117,7 @@ VASTE_TEKSTEN = (
     N_("Vul een geboortedatum óf een leeftijd in, niet allebei."),
     N_("De geboortedatum ligt na de peildatum."),
     N_("Gebruik ten hoogste 20 decimalen."),  # api.fields.Getal (issue 19)
-    N_("De geboortedatum ligt meer dan 125 jaar voor de peildatum."),
+    N_("De geboortedatum ligt meer dan 125 jaar in het verleden."),
     N_("De geboortedatum ligt na het gekozen jaar."),
     N_("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair."),
     N_("Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie)."),

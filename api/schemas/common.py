@@ -14,7 +14,7 @@ def vandaag() -> date:
     return date.today()
 
 
-MAX_LEEFTIJD = 125  # the highest leeftijd accepted; a geboortedatum may not lie further back (issue 19: 0001-01-01)
+MAX_LEEFTIJD = 125  # the highest leeftijd accepted; a geboortedatum may not lie more years back (issue 19: 0001-01-01)
 
 
 class PersoonVelden:
@@ -32,6 +32,7 @@ class PersoonVelden:
         peildatum = data.get("peildatum")
         if data.get("geboortedatum") and peildatum and data["geboortedatum"] > peildatum:
             raise ValidationError("De geboortedatum ligt na de peildatum.", "geboortedatum")
-        if data.get("geboortedatum") and (peildatum or vandaag()).year - data["geboortedatum"].year > MAX_LEEFTIJD + 1:
-            raise ValidationError(f"De geboortedatum ligt meer dan {MAX_LEEFTIJD} jaar voor de peildatum.",
+        if data.get("geboortedatum") and vandaag().year - data["geboortedatum"].year > MAX_LEEFTIJD:
+            # against today, not the peildatum: a peildatum without parameter values keeps its own error
+            raise ValidationError(f"De geboortedatum ligt meer dan {MAX_LEEFTIJD} jaar in het verleden.",
                                   "geboortedatum")
