@@ -8,12 +8,11 @@ import csv
 import io
 import json
 import time
-from decimal import Decimal
-from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 import pytest
 from click.testing import CliRunner
 from freezegun import freeze_time
+from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 MAX_FOUTEN = 100  # api.MAX_FOUTEN: the number of field errors an answer lists
 from rekenhulp import MAX_BODY, create_app

@@ -4,7 +4,6 @@ every result page). Generic over the registry: the case arrives as the soort and
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 
