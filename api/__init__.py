@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import orjson
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 import calculator
@@ -17,42 +18,102 @@ from .soorten import SOORTEN, Fout, envelop, laad_invoer, reken
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 PROBLEM = "application/problem+json"
+API_VERSIE = "1.0.0"  # the contract's version (info.version, header API-Version); the major is the /v1 of the URL
+
+
+def _standaard(waarde):
+    """What orjson cannot encode itself: a Decimal (an input number echoed in an error) as its exact text."""
+    if isinstance(waarde, Decimal):
+        return format(waarde, "f") if waarde.is_finite() else str(waarde)
+    raise TypeError
 
 
 def naar_json(body) -> bytes:
     """UTF-8 JSON. orjson is several times faster than the json module on the answers here (issue 8);
-    what it refuses (an integer beyond 64 bits, a non-string key) goes through the json module, so no
-    answer fails because of the encoder."""
+    what it refuses (an integer beyond 64 bits, a non-string key, a lone surrogate) goes through the json
+    module with ASCII escapes, so no answer fails because of the encoder (issue 19)."""
     try:
-        return orjson.dumps(body)
+        return orjson.dumps(body, default=_standaard)
     except TypeError:  # orjson.JSONEncodeError
-        return json.dumps(body, ensure_ascii=False).encode()
+        return json.dumps(body, default=_standaard).encode()
+
+
+class DubbeleSleutel(ValueError):
+    """A JSON object names the same key twice (issue 19: the last one silently won)."""
+
+    def __init__(self, sleutel: str):
+        self.sleutel = sleutel
+        super().__init__(sleutel)
+
+
+def _zonder_dubbele(paren):
+    uit = {}
+    for sleutel, waarde in paren:
+        if sleutel in uit:
+            raise DubbeleSleutel(sleutel)
+        uit[sleutel] = waarde
+    return uit
 
 
 def uit_json(raw: bytes):
-    """`json.loads(raw)`, the same result and the same exceptions. orjson parses a small object about 7×
-    faster (issue 8), but it refuses what the json module accepts (NaN, a BOM, UTF-16, lone surrogates,
-    nesting over 1024) and reads an integer beyond 64 bits as a float; so whatever orjson refuses, and
-    any document with a float in it, is parsed again by the json module."""
+    """JSON with every number exact (issue 19): a number with a fraction or exponent is a Decimal, never a
+    binary float (40574.999999999999 stays that, it does not become 40575.0); an object that names a key twice
+    raises DubbeleSleutel. orjson parses a small object about 7× faster (issue 8), so it reads first; whatever
+    it refuses (NaN, a BOM, UTF-16, lone surrogates, nesting over 1024), any document with a float in it, and any
+    document whose text has more keys than its objects (a duplicate), is parsed again by the json module with
+    parse_float=Decimal. Integers are exact in both."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return json.loads(raw)
+        return _json_exact(raw)
     try:
-        if _heeft_float(data):
-            return json.loads(raw)
+        if _heeft_float_of_dubbel(data, raw):
+            return _json_exact(raw)
     except RecursionError:  # nested deeper than Python recurses: as the json module would have it
-        return json.loads(raw)
+        return _json_exact(raw)
     return data
 
 
-def _heeft_float(x) -> bool:
-    """Is there a float anywhere in a parsed JSON document (dicts and lists)?"""
-    for w in (x.values() if type(x) is dict else x if type(x) is list else (x,)):
+def _json_exact(raw):
+    return json.loads(raw, parse_float=Decimal, object_pairs_hook=_zonder_dubbele)
+
+
+def _heeft_float_of_dubbel(data, raw: bytes) -> bool:
+    """Is there a float anywhere in the parsed document, or could a key have been named twice? A duplicate
+    leaves fewer keys than the text has `":` separators after a string; counting those is a cheap upper bound
+    (a string value may contain `":` too, then the slow parse decides)."""
+    tel = [0]
+    if _heeft_float(data, tel):
+        return True
+    return raw.count(b":") > tel[0]
+
+
+def _heeft_float(x, tel) -> bool:
+    """Is there a float anywhere in a parsed JSON document (dicts and lists)? Counts the keys in tel[0]."""
+    if type(x) is dict:
+        tel[0] += len(x)
+        waarden = x.values()
+    else:
+        waarden = x if type(x) is list else (x,)
+    for w in waarden:
         soort = type(w)
-        if soort is float or (soort is dict or soort is list) and _heeft_float(w):
+        if soort is float or (soort is dict or soort is list) and _heeft_float(w, tel):
             return True
     return False
+
+
+# objects and lists in one body, counted on the raw bytes before parsing (issue 19: 330 000 empty objects held a
+# worker); a batch of 1000 cases with 20 medebewoners each has about 24 000
+MAX_STRUCTUREN = 50_000
+MAX_FOUTEN = 100  # at most this many field errors in one answer (issue 19: 330 000 made a 33 MB answer)
+
+
+def begrens_fouten(fouten: list[dict]) -> list[dict]:
+    """The first MAX_FOUTEN errors, and a last entry that says how many more there are."""
+    if len(fouten) <= MAX_FOUTEN:
+        return fouten
+    return fouten[:MAX_FOUTEN] + [{"pad": "$", "bericht": f"En nog {len(fouten) - MAX_FOUTEN} fouten; alleen de "
+                                                           f"eerste {MAX_FOUTEN} worden getoond."}]
 
 
 def problem(status: int, titel: str, detail: str | None = None, fouten: list[dict] | None = None,
@@ -61,7 +122,7 @@ def problem(status: int, titel: str, detail: str | None = None, fouten: list[dic
     if detail:
         body["detail"] = detail
     if fouten is not None:
-        body["fouten"] = fouten
+        body["fouten"] = begrens_fouten(fouten)
     if bekend_tot is not None:  # a date without a parameter value: the values are known up to this date
         body["bekend_tot"] = bekend_tot.isoformat()
     return Response(naar_json(body), status=status, mimetype=PROBLEM)
@@ -71,19 +132,69 @@ def json_response(body, status: int = 200) -> Response:
     return Response(naar_json(body), status=status, mimetype="application/json")
 
 
-def lees_json():
-    """The request body as JSON, or a problem response (415 wrong type, 400 malformed)."""
+ONGELDIG_TEKEN = "Deze tekst bevat een ongeldig teken (een losse UTF-16-surrogaat zoals \\ud800)."
+
+
+def tekst_pad(sleutel: str) -> str:
+    """A key as it can appear in a JSON path of an answer: a lone surrogate written as its escape."""
+    return sleutel.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def losse_surrogaten(x, pad: str = "$") -> list[dict]:
+    """Every key or text with a lone surrogate ("\\ud800", which the json module lets through and no answer
+    can encode), as field errors (issue 19)."""
+    fouten: list[dict] = []
+    stapel = [(x, pad)]
+    while stapel:
+        waarde, p = stapel.pop()
+        if type(waarde) is dict:
+            for k, v in waarde.items():
+                sub = f"{p}.{tekst_pad(k)}"
+                if not _is_utf8(k):
+                    fouten.append({"pad": sub, "bericht": "Deze veldnaam bevat een ongeldig teken (een losse "
+                                                          "UTF-16-surrogaat zoals \\ud800)."})
+                stapel.append((v, sub))
+        elif type(waarde) is list:
+            stapel.extend((v, f"{p}[{i}]") for i, v in enumerate(waarde))
+        elif type(waarde) is str and not _is_utf8(waarde):
+            fouten.append({"pad": p, "bericht": ONGELDIG_TEKEN})
+    return sorted(fouten, key=lambda f: f["pad"])
+
+
+def _is_utf8(tekst: str) -> bool:
+    try:
+        tekst.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def lees_json(surrogaten_toestaan: bool = False):
+    """The request body as JSON, or a problem response (415 wrong type, 400 malformed, 413 too large, 422
+    duplicate key or a lone surrogate). `surrogaten_toestaan`: the caller checks them per item (batch)."""
     if not request.is_json:
         return None, problem(415, "Verkeerd inhoudstype", "Stuur de invoer als JSON met Content-Type: application/json.")
     raw = request.get_data(cache=False)
     if not raw.strip():
         return None, problem(400, "Lege invoer", "De body is leeg; stuur een JSON-object.")
+    if raw.count(b"{") + raw.count(b"[") > MAX_STRUCTUREN:
+        return None, problem(413, "Invoer te groot", f"De invoer bevat meer dan {MAX_STRUCTUREN} objecten en lijsten; "
+                                                     "geen berekening heeft er zo veel nodig. Splits de invoer.")
     try:
         data = uit_json(raw)
+    except DubbeleSleutel as exc:
+        return None, problem(422, "Ongeldige invoer", "Een veld staat twee keer in de invoer.", [
+            {"pad": f"$.{tekst_pad(exc.sleutel)}", "bericht": "Dit veld staat meer dan eens in hetzelfde object."}])
     except UnicodeDecodeError:
         return None, problem(400, "Ongeldige tekens", "De body is geen geldige UTF-8-tekst.")
     except (ValueError, RecursionError):
         return None, problem(400, "Ongeldige JSON", "De body is geen geldige JSON.")
+    mogelijk = b"\\ud" in raw or b"\\uD" in raw  # only an escape can make a lone surrogate
+    g.rekenhulp_surrogaat_mogelijk = mogelijk
+    if not surrogaten_toestaan and mogelijk:
+        fouten = losse_surrogaten(data)
+        if fouten:
+            return None, problem(422, "Ongeldige invoer", "Een of meer teksten bevatten een ongeldig teken.", fouten)
     if not isinstance(data, dict):
         return None, problem(422, "Ongeldige invoer", fouten=[{"pad": "$", "bericht": "Verwacht een JSON-object."}])
     return data, None
@@ -123,20 +234,22 @@ _registreer_routes()
 def openapi_json():
     from .openapi import spec
 
-    return json_response(spec())
+    antwoord = json_response(spec(current_app.config.get("BASIS_URL")))
+    antwoord.headers["Access-Control-Allow-Origin"] = "*"  # ADR /core/publish-openapi
+    return antwoord
 
 
 @bp.get("/docs")
 def docs():
     from .openapi import spec
 
-    return render_template("api_docs.html", spec=spec(), soorten=SOORTEN)
+    return render_template("api_docs.html", spec=spec(current_app.config.get("BASIS_URL")), soorten=SOORTEN)
 
 
 def versie_koppen() -> tuple[tuple[str, str], ...]:
     """The headers of every answer under /api/ (added by rekenhulp.koppen): engine version and parameter
     fingerprint, the same as in the receipt."""
-    return (("X-Rekenhulp-Versie", calculator.__version__),
+    return (("API-Version", API_VERSIE), ("X-Rekenhulp-Versie", calculator.__version__),
             ("X-Rekenhulp-Parameters", default_parameters().fingerprint))
 
 
@@ -145,8 +258,12 @@ def api_fout(exc: Exception) -> Response:
     if isinstance(exc, HTTPException):
         titels = {404: "Niet gevonden", 405: "Methode niet toegestaan", 413: "Invoer te groot",
                   400: "Ongeldig verzoek", 415: "Verkeerd inhoudstype"}
-        return problem(exc.code, titels.get(exc.code, exc.name), exc.description if exc.code != 413 else
-                       f"De body is groter dan {current_app.config['MAX_CONTENT_LENGTH'] // 1024} kB.")
+        antwoord = problem(exc.code, titels.get(exc.code, exc.name), exc.description if exc.code != 413 else
+                           f"De body is groter dan {current_app.config['MAX_CONTENT_LENGTH'] // 1024} kB.")
+        for naam, waarde in exc.get_headers():  # e.g. Allow on a 405 (RFC 9110 15.5.6)
+            if naam.lower() != "content-type":
+                antwoord.headers[naam] = waarde
+        return antwoord
     current_app.logger.exception("Onverwachte fout")
     return problem(500, "Interne fout", "Er ging iets mis bij het rekenen. De fout is gelogd.")
 

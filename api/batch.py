@@ -7,13 +7,33 @@ rekenbewijs, exactly as POST /api/v1/{soort}) or its own `fouten`. One bad case 
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, g
 from marshmallow import Schema, fields
 
-from . import bp, json_response, lees_json, problem
+from . import begrens_fouten, bp, json_response, lees_json, losse_surrogaten, problem
 from .soorten import SOORTEN, Fout, envelop, laad_invoer, reken
 
 MAX_BATCH = 1000
+# The work of one request (issue 19), counted before anything is computed: one unit per case plus one per list
+# element in its input (a medebewoner, a maand). 1000 plain cases fit; 1000 cases of 20 medebewoners each
+# (2.7 s of one worker) do not.
+MAX_WERK = 5000
+
+
+def werk(invoer) -> int:
+    """The work units of one case's input: 1 + the number of elements of every list in it + the keys of any
+    object with more than 30 of them (no input object has that many fields; each unknown one is an error)."""
+    eenheden, stapel = 1, [invoer]
+    while stapel:
+        x = stapel.pop()
+        if type(x) is dict:
+            if len(x) > 30:
+                eenheden += len(x)
+            stapel.extend(v for v in x.values() if type(v) is dict or type(v) is list)
+        elif type(x) is list:
+            eenheden += len(x)
+            stapel.extend(v for v in x if type(v) is dict or type(v) is list)
+    return eenheden
 
 
 class BatchItemSchema(Schema):
@@ -46,13 +66,18 @@ class BatchAntwoordSchema(Schema):
 
 
 def _item_fout(item_id, soort, fouten: list[dict]) -> dict:
-    return {"id": item_id, "soort": soort, "status": "fout", "fouten": fouten}
+    return {"id": item_id, "soort": soort, "status": "fout", "fouten": begrens_fouten(fouten)}
 
 
 def bereken_item(item) -> dict:
     """One case of a batch; never raises."""
     if not isinstance(item, dict):
         return _item_fout(None, None, [{"pad": "$", "bericht": "Verwacht een JSON-object met id, soort en invoer."}])
+    ongeldig = losse_surrogaten(item) if g.get("rekenhulp_surrogaat_mogelijk", True) else None
+    if ongeldig:  # a lone surrogate cannot be echoed: this case fails on its own, the id left out (issue 19)
+        soort_naam = item.get("soort")
+        return _item_fout(None, soort_naam if isinstance(soort_naam, str) and soort_naam in SOORTEN else None,
+                          ongeldig)
     item_id = item.get("id")
     soort_naam = item.get("soort")
     fouten = []
@@ -88,7 +113,7 @@ def bereken_item(item) -> dict:
 
 @bp.post("/batch")
 def batch():
-    data, fout = lees_json()
+    data, fout = lees_json(surrogaten_toestaan=True)
     if fout is not None:
         return fout
     berekeningen = data.get("berekeningen")
@@ -106,6 +131,11 @@ def batch():
         return problem(413, "Te veel berekeningen",
                        f"Ten hoogste {MAX_BATCH} berekeningen per verzoek; u stuurde er {len(berekeningen)}. "
                        "Splits de batch, of gebruik `rekenhulp batch` voor grote bestanden.")
+    totaal = sum(werk(item) for item in berekeningen)
+    if totaal > MAX_WERK:
+        return problem(413, "Te veel werk in één verzoek",
+                       f"Deze batch telt {totaal} eenheden werk (één per berekening plus één per element van een lijst "
+                       f"in de invoer, zoals een medebewoner); ten hoogste {MAX_WERK}. Splits de batch.")
     uitkomsten = [bereken_item(item) for item in berekeningen]
     geslaagd = sum(1 for u in uitkomsten if u["status"] == "ok")
     return json_response({"aantal": len(uitkomsten), "geslaagd": geslaagd, "mislukt": len(uitkomsten) - geslaagd,

@@ -6,6 +6,7 @@ builds on these, so that every field error reads in plain Dutch.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -15,8 +16,13 @@ from marshmallow.utils import missing
 
 from calculator.money import as_str
 
+from .getallen import OngeldigGetal
+
 VERPLICHT = "Dit veld is verplicht."
 NIET_LEEG = "Dit veld mag niet leeg zijn."
+
+
+MAX_ONBEKEND = 100  # unknown keys reported one by one; more make the whole object one error
 
 
 class InvoerSchema(Schema):
@@ -39,6 +45,14 @@ class InvoerSchema(Schema):
         not model, or any error - goes through marshmallow's own load from the start, so error reports
         are exactly marshmallow's. tests/test_api_json.py compares both on generated valid and invalid
         input of every soort, including every Range bound."""
+        if type(data) is dict and len(data) > len(self.load_fields) + MAX_ONBEKEND:
+            # far more keys than fields (issue 19): report the first unknown ones, validate nothing else
+            bekend = self._sleutels()
+            onbekend = [k for k in data if k not in bekend]
+            if len(onbekend) > MAX_ONBEKEND:
+                fouten = {k: ["Onbekend veld."] for k in onbekend[:MAX_ONBEKEND]}
+                fouten["_schema"] = [f"En nog {len(onbekend) - MAX_ONBEKEND} onbekende velden."]
+                raise ValidationError(fouten)
         if many is None and partial is None and unknown is None:
             snel = self.__dict__.get("_snel_laden", _NIET_SNEL)
             if snel is _NIET_SNEL:  # made once per instance
@@ -48,6 +62,9 @@ class InvoerSchema(Schema):
                 if uit is not _NIET_SNEL:
                     return uit
         return super().load(data, many=many, partial=partial, unknown=unknown)
+
+    def _sleutels(self) -> frozenset:
+        return frozenset(v.data_key if v.data_key is not None else k for k, v in self.load_fields.items())
 
     def _maak_snel_laden(self):
         """The short load function of this instance, or None when the schema uses something it does not
@@ -132,11 +149,13 @@ def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
     ns[f"x{i}"] = veld._deserialize
     soort = type(veld)
     omzetten = f"v = x{i}(w, n{i}, data)"
-    if isinstance(veld, fields.Date) and soort._deserialize is fields.Date._deserialize \
+    if isinstance(veld, fields.Date) and soort._deserialize in (fields.Date._deserialize, Datum._deserialize) \
             and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
-        # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message)
-        omzetten = f"v = date.fromisoformat(w) if type(w) is str else x{i}(w, n{i}, data)"
-    elif isinstance(veld, fields.Integer) and soort._deserialize is fields.Number._deserialize \
+        # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message); only
+        # JJJJ-MM-DD (Datum): ten characters with the dashes in place, anything else goes the long way
+        omzetten = (f"v = date.fromisoformat(w) if type(w) is str and len(w) == 10 and w[4] == '-' and w[7] == '-' "
+                    f"else x{i}(w, n{i}, data)")
+    elif isinstance(veld, fields.Integer) and soort._deserialize in (fields.Number._deserialize, Geheel._deserialize) \
             and soort._validated is fields.Integer._validated and soort._format_num is fields.Number._format_num:
         omzetten = f"v = w if type(w) is int else x{i}(w, n{i}, data)"  # int(w) is w
     elif isinstance(veld, fields.Boolean) and soort._deserialize is fields.Boolean._deserialize \
@@ -159,7 +178,13 @@ def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
 _NIET_SNEL = object()  # the short load does not apply (or is not made yet): marshmallow's own load decides
 
 
+DATUM_TEKST = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 class Datum(fields.Date):
+    """A date written JJJJ-MM-DD, nothing else: Python 3.11's date.fromisoformat also takes "20260115" and
+    week dates ("2026-W03-4"), which no form or CSV means (issue 19)."""
+
     default_error_messages = {
         "required": VERPLICHT,
         "null": NIET_LEEG,
@@ -167,12 +192,25 @@ class Datum(fields.Date):
         "format": "Geen geldige datum; gebruik JJJJ-MM-DD.",
     }
 
+    def _deserialize(self, value, attr, data, **kwargs):
+        if type(value) is str and not DATUM_TEKST.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
 
 GROOTST = Decimal("1e15")  # an input number must be below this (in absolute value)
 
 
+# A number as text: ASCII digits with an optional sign, decimal point and exponent ("600.00", "-2", "1e3").
+# Not what Decimal() also takes: digits of other scripts ("٣٢", "３２"), underscores ("3_2"), "Infinity", "NaN".
+GETAL_TEKST = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+MAX_DECIMALEN = 20  # no input needs more; beyond this a number is refused before any arithmetic touches it
+
+
 class Getal(fields.Decimal):
-    """An exact number (Decimal). Accepts JSON numbers and strings; never NaN or infinity."""
+    """An exact number (Decimal). Accepts JSON numbers (read as Decimal, api.uit_json) and strings; never NaN,
+    infinity, a huge exponent or more than MAX_DECIMALEN decimals (issue 19: "1e999999999" overflowed Decimal's
+    context in abs() and gave a 500). "-0" is 0."""
 
     default_error_messages = {
         "required": VERPLICHT,
@@ -180,6 +218,7 @@ class Getal(fields.Decimal):
         "invalid": "Geen geldig getal.",
         "special": "Geen geldig getal.",
         "too_large": "Dit getal is te groot.",
+        "too_precise": f"Gebruik ten hoogste {MAX_DECIMALEN} decimalen.",
     }
 
     def __init__(self, **kwargs):
@@ -189,24 +228,38 @@ class Getal(fields.Decimal):
 
     def _deserialize(self, value, attr, data, **kwargs):
         soort = type(value)
-        if (soort is int or soort is float or soort is str and len(value) <= 40) \
-                and self.places is None and not self.allow_nan:
-            # What marshmallow's Decimal field does with these (Number._validated -> Decimal._format_num:
-            # Decimal(str(value))), in one step; anything it would refuse goes the long way for its message.
+        if soort is Decimal:
+            getal = value
+        elif soort is int:
+            getal = Decimal(value)
+        elif soort is str:
+            if len(value) > 40:
+                raise self.make_error("too_large")
+            tekst = value.strip()
+            if not GETAL_TEKST.fullmatch(tekst):
+                raise self.make_error("invalid")
             try:
-                getal = Decimal(str(value))
-            except ArithmeticError:  # decimal.InvalidOperation: not a number
-                getal = None
-            if getal is not None and getal.is_finite() and abs(getal) < GROOTST:
-                return getal
-        if isinstance(value, bool):
+                getal = Decimal(tekst)
+            except ArithmeticError:  # an exponent beyond what Decimal can hold at all ("1E+53778651565233907157")
+                raise self.make_error("too_precise" if "-" in tekst.lower().partition("e")[2] else "too_large") \
+                    from None
+        elif soort is float:  # not from JSON (read as Decimal) but from Python callers
+            getal = Decimal(str(value))
+        elif isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule
+            raise ValidationError(value.bericht)
+        else:
             raise self.make_error("invalid")
-        if isinstance(value, str) and len(value) > 40:
+        if not getal.is_finite():
+            raise self.make_error("special")
+        teken, cijfers, exponent = getal.as_tuple()
+        if not any(cijfers):  # zero, whatever its sign or exponent: 0 (with at most MAX_DECIMALEN places)
+            return Decimal(0).scaleb(max(min(exponent, 0), -MAX_DECIMALEN))
+        if getal.adjusted() >= 15:  # |getal| >= 1e15, without abs() (which rounds to the context and overflows)
             raise self.make_error("too_large")
-        result = super()._deserialize(value, attr, data, **kwargs)
-        if result is not None and abs(result) >= GROOTST:
-            raise self.make_error("too_large")
-        return result
+        nullen = len(cijfers) - len("".join(map(str, cijfers)).rstrip("0"))
+        if -(exponent + nullen) > MAX_DECIMALEN:
+            raise self.make_error("too_precise")
+        return getal
 
 
 class Bedrag(fields.Decimal):
@@ -242,6 +295,11 @@ class Geheel(fields.Integer):
         kwargs.setdefault("strict", True)
         super().__init__(**kwargs)
 
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule
+            raise ValidationError(value.bericht)
+        return super()._deserialize(value, attr, data, **kwargs)
+
 
 class JaNee(fields.Boolean):
     default_error_messages = {
@@ -255,8 +313,25 @@ class Tekst(fields.String):
     default_error_messages = {"required": VERPLICHT, "null": NIET_LEEG, "invalid": "Verwacht tekst."}
 
 
+MAX_LIJST = 1000  # any list without its own maximum: no input has more items
+
+
 class Lijst(fields.List):
-    default_error_messages = {"required": VERPLICHT, "null": NIET_LEEG, "invalid": "Verwacht een lijst."}
+    """A list whose length is checked before any item is (issue 19: 330 000 empty items were validated one by
+    one, 26 s and a 33 MB answer, before the maximum of 20 was looked at). The maximum is that of the field's
+    validate.Length, else MAX_LIJST."""
+
+    default_error_messages = {"required": VERPLICHT, "null": NIET_LEEG, "invalid": "Verwacht een lijst.",
+                              "too_long": "Deze lijst is te lang: ten hoogste {max} elementen."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if type(value) is list or type(value) is tuple:
+            lengte = next((v for v in self.validators if isinstance(v, validate.Length) and v.max is not None), None)
+            if lengte is not None and len(value) > lengte.max:
+                lengte(value)  # raises with the field's own message
+            if len(value) > (lengte.max if lengte is not None else MAX_LIJST):
+                raise self.make_error("too_long", max=MAX_LIJST)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class Genest(fields.Nested):

@@ -264,6 +264,8 @@ def openapi_paden(s, problem_ref: dict) -> None:
     }})
     s.path(path="/api/v1/parameters/{naam}", operations={"get": {
         "summary": "Eén parameter met zijn geschiedenis",
+        "description": "Eén parameter (naam zoals in GET /api/v1/parameters) met alle gedateerde waarden, bron, status, "
+                       "eenheid, grondslag en bekend_tot; 404 voor een onbekende naam.",
         "operationId": "parameter",
         "parameters": [{"name": "naam", "in": "path", "required": True, "schema": {"type": "string"},
                         "example": "wml.uurloon"}],

@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from calculator.vergelijking import geldbedragen, vergelijk_bedragen
 
-from . import bp, json_response, lees_json, problem
+from . import begrens_fouten, bp, json_response, lees_json, problem
 from .fields import Bedrag, Datum, InvoerSchema, Lijst, Tekst, keuze
 from .soorten import SOORTEN, Fout, Soort, envelop, laad_invoer, reken, validatiefouten
 
@@ -90,8 +90,8 @@ def vergelijk(soort: Soort, invoer: dict, peildata: list[date]) -> dict:
             geladen = laad_invoer(soort, soort.met_datum(invoer, datum))
             uitkomst = reken(soort, geladen)
         except Fout as exc:
-            uitkomsten.append({"peildatum": datum.isoformat(), "fouten": [
-                {"pad": "$.invoer" + f["pad"][1:], "bericht": f["bericht"]} for f in exc.fouten]})
+            uitkomsten.append({"peildatum": datum.isoformat(), "fouten": begrens_fouten([
+                {"pad": "$.invoer" + f["pad"][1:], "bericht": f["bericht"]} for f in exc.fouten])})
             continue
         except Exception:  # an engine bug on one date must not fail the other dates
             from flask import current_app

@@ -30,6 +30,8 @@ from typing import Callable, Iterator
 
 from marshmallow import ValidationError, fields
 
+from api import DubbeleSleutel, uit_json
+from api.getallen import nederlands_geheel, nederlands_getal
 from parameters import ParameterSet
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
@@ -174,17 +176,17 @@ def cel_naar_json(waarde: str, soort: str, veld: str):
     """A CSV cell (text) to the JSON value the input schema expects. Invalid text is passed on, so the
     schema reports it in Dutch like any API error."""
     if soort == "geheel":
-        t = waarde.replace("%", "").strip()
-        return int(t) if t.lstrip("+-").isdigit() and len(t) < 20 else waarde
+        return nederlands_geheel(waarde)  # the one Dutch number rule (api/getallen.py, README)
     if soort == "janee":
         t = waarde.strip().lower()
         return True if t in WAAR else False if t in ONWAAR else waarde
     if soort == "getal":
-        t = waarde.strip().replace("€", "").replace(" ", "")
-        return t.replace(",", ".") if "," in t and "." not in t else t
+        return nederlands_getal(waarde)
     if soort == "json":
         try:
-            return json.loads(waarde)
+            return uit_json(waarde.encode("utf-8", "surrogatepass"))
+        except DubbeleSleutel as exc:
+            raise _CelFout(veld, f"Het veld '{exc.sleutel}' staat twee keer in de JSON van deze kolom.") from None
         except (ValueError, RecursionError):
             raise _CelFout(veld, "Geen geldige JSON in deze kolom (zie de README: geneste invoer als JSON).") from None
     return waarde
@@ -337,7 +339,12 @@ def _blok_csv(blok) -> tuple[str, int, int]:
     for regel, cellen in blok:
         fout = None
         ruw = {}
-        if len(cellen) > kop.kolommen:
+        if any("\x00" in c for c in cellen):  # issue 19: it was copied to the output
+            fout = "Deze regel bevat een NUL-teken; dat hoort niet in een CSV-bestand."
+            cellen = [c.replace("\x00", "") for c in cellen]
+        if fout is not None:
+            cellen = (cellen + [""] * kop.kolommen)[:kop.kolommen]
+        elif len(cellen) > kop.kolommen:
             fout = f"{len(cellen)} waarden, maar de kopregel heeft {kop.kolommen} kolommen."
             cellen = cellen[:kop.kolommen]
         else:
@@ -557,8 +564,17 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> 
     s = Samenvatting()
 
     def rijen():
+        vorige = lezer.regel  # the last physical line read so far (the header's)
         try:
             for cellen in reader:
+                begin, vorige = vorige + 1, lezer.regel
+                if any("\n" in c or "\r" in c for c in cellen):
+                    # a quote that is not closed takes the following lines into one value (issue 19: 10 rows in,
+                    # 2 out): no input of a calculation holds a line break, so the file is refused as a whole
+                    raise BatchFout(
+                        f"Regel {begin}: een aanhalingsteken (\") wordt niet gesloten; de waarde loopt door tot "
+                        f"regel {vorige}, zodat regels zouden wegvallen. Er is niets berekend: herstel het "
+                        "aanhalingsteken en probeer het opnieuw.")
                 if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
                     continue  # blank line
                 yield lezer.regel, cellen  # the (last) physical line of this row
@@ -583,7 +599,10 @@ def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -
                 continue
             regel = lezer.regel
             try:
-                obj = json.loads(lijn)
+                obj = uit_json(lijn.encode("utf-8", "surrogatepass"))  # numbers exact, as the API (issue 19)
+            except DubbeleSleutel as exc:
+                yield regel, None, None, f"Het veld '{exc.sleutel}' staat twee keer in het JSON-object op deze regel."
+                continue
             except (ValueError, RecursionError):
                 yield regel, None, None, "Geen geldige JSON op deze regel."
                 continue

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import sys
 from datetime import date, timedelta
 
@@ -27,8 +25,16 @@ def serve(host: str, port: int, workers: int):
     except ParameterFileError as exc:
         click.echo(f"Parameterbestand ongeldig, de dienst start niet: {exc}", err=True)
         sys.exit(1)
-    # One secret for all workers (CSRF tokens must verify in any worker); set REKENHULP_SECRET_KEY in production.
-    os.environ.setdefault("REKENHULP_SECRET_KEY", secrets.token_hex(32))
+    # One secret for all workers (CSRF tokens must verify in any worker); in production it must be set (issue 19:
+    # serve used to fill in a random one first, so the production guard of create_app never held).
+    from .gunicorn_conf import INSTELLINGEN, json_foutpaginas, sleutel_voor_alle_workers
+
+    try:
+        sleutel_voor_alle_workers(lambda tekst: click.echo(tekst, err=True))
+    except SystemExit as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    json_foutpaginas()
     from gunicorn.app.base import BaseApplication
 
     class _App(BaseApplication):
@@ -36,8 +42,9 @@ def serve(host: str, port: int, workers: int):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", None)
-            self.cfg.set("timeout", 60)
-            self.cfg.set("limit_request_line", 8190)
+            for naam, waarde in INSTELLINGEN.items():
+                if naam != "on_starting":
+                    self.cfg.set(naam, waarde)
 
         def load(self):
             from rekenhulp import create_app

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from marshmallow import Schema, ValidationError, fields
 
-from api import naar_json, uit_json
+from api import DubbeleSleutel, naar_json, uit_json
 from api.fields import Bedrag, Getal, InvoerSchema
 from api.soorten import SOORTEN, ParameterGebruikSchema, laad_alle_soorten, parameter_gebruik, schema_instantie
 from parameters import default_parameters
@@ -105,8 +105,11 @@ def test_geldige_invoer_neemt_de_korte_load(naam, body, monkeypatch):
 # --- Getal: its one-step conversion equals marshmallow's Decimal field plus Getal's own checks ------------
 
 class _GetalVoorheen(fields.Decimal):
-    """Getal as it was before the one-step conversion: refuse bools and strings over 40 characters,
-    marshmallow's Decimal conversion (Decimal(str(value)), no NaN or infinity), then refuse 1e15 and more."""
+    """Getal's contract written out the long way: refuse bools and strings over 40 characters, strings that are
+    not ASCII digits with an optional sign, point and exponent (issue 19: "٣٢", "３２" and "3_2" were 32),
+    marshmallow's Decimal conversion (Decimal(str(value)), no NaN or infinity), then refuse 1e15 and more and
+    more than 20 significant decimals (computed in a context wide enough for any exponent: "1e999999999" gave a
+    500 from decimal.Overflow); zero is 0 without a sign ("-0" came back as "-0.00")."""
 
     default_error_messages = Getal.default_error_messages
 
@@ -114,13 +117,31 @@ class _GetalVoorheen(fields.Decimal):
         super().__init__(allow_nan=False, as_string=True)
 
     def _deserialize(self, value, attr, data, **kwargs):
+        import re
+        from decimal import localcontext
+
         if isinstance(value, bool):
             raise self.make_error("invalid")
         if isinstance(value, str) and len(value) > 40:
             raise self.make_error("too_large")
+        if isinstance(value, str) and not re.fullmatch(r"[+\-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+\-]?[0-9]+)?",
+                                                       value.strip()):
+            raise self.make_error("invalid")
+        if isinstance(value, str):
+            try:
+                Decimal(value.strip())
+            except ArithmeticError:  # an exponent no Decimal holds: too large, or too many decimals
+                raise self.make_error("too_precise" if "e-" in value.lower() else "too_large") from None
         result = super()._deserialize(value, attr, data, **kwargs)
-        if result is not None and abs(result) >= Decimal("1e15"):
-            raise self.make_error("too_large")
+        with localcontext() as ctx:
+            ctx.Emax, ctx.Emin, ctx.prec = 10**12, -10**12, 100
+            if result == 0:
+                return Decimal("0." + "0" * min(20, -result.as_tuple().exponent)) if result.as_tuple().exponent < 0 \
+                    else Decimal(0)
+            if abs(result) >= Decimal("1e15"):
+                raise self.make_error("too_large")
+            if -result.normalize().as_tuple().exponent > 20:
+                raise self.make_error("too_precise")
         return result
 
 
@@ -135,7 +156,8 @@ def _getal(veld, waarde):
 getallen = st.one_of(
     st.integers(), st.floats(), st.booleans(), st.decimals().map(str), st.floats().map(repr),
     st.sampled_from(["", " 32 ", "1_000", "32,5", "abc", "1e400", "-1e15", "999999999999999.99", "NaN", "-inf",
-                     "sNaN", "0E-30", "1" * 40, "1" * 41, "+.5", "5.", "١٢"]),
+                     "sNaN", "0E-30", "1" * 40, "1" * 41, "+.5", "5.", "١٢", "３２", "3_2", "1e999999999", "-1e-999999999",
+                     "-0", "-0.00", "0E+999999999", ".3E+53778651565233907157", "1E-53778651565233907157", "1." + "0" * 30, "0." + "0" * 19 + "1", "0." + "0" * 20 + "1"]),
     st.text(max_size=45), st.lists(st.integers(), max_size=1), st.none(),
 )
 
@@ -156,7 +178,20 @@ def test_getal_in_een_antwoord_gelijk_aan_marshmallow(waarde):
     assert repr(snelle_dump(schema_cls)({"x": waarde})) == repr(schema_cls().dump({"x": waarde}))
 
 
-# --- uit_json: the request body parsed as the json module parses it ---------------------------------------
+# --- uit_json: the request body parsed as the json module parses it, numbers exact (issue 19) ------------
+
+
+def _weiger_dubbel(paren):
+    sleutels = [k for k, _ in paren]
+    if len(set(sleutels)) != len(sleutels):
+        raise DubbeleSleutel(sleutels[0])  # the exception the API answers with its own 422
+    return dict(paren)
+
+
+def json_exact(raw):
+    """The reference: the json module with every fraction/exponent number a Decimal and duplicate keys refused."""
+    return json.loads(raw, parse_float=Decimal, object_pairs_hook=_weiger_dubbel)
+
 
 json_waarden = st.recursive(
     st.none() | st.booleans() | st.floats() | st.integers() | st.integers(2**63 - 2, 2**70) | st.text(),
@@ -176,17 +211,27 @@ def _uitkomst(fn, raw):
 @given(json_waarden)
 def test_uit_json_gelijk_aan_json_module(waarde):
     raw = json.dumps(waarde).encode()
-    assert _uitkomst(uit_json, raw) == _uitkomst(json.loads, raw)
+    assert _uitkomst(uit_json, raw) == _uitkomst(json_exact, raw)
 
 
 @pytest.mark.parametrize("raw", [
     b'{"a": 1, "a": 2}', b'[123456789012345678901]', b'{"x": -123456789012345678901234}', b'{"x": 1e400}',
     b'{"x": NaN}', b'[Infinity]', b'\xef\xbb\xbf{"a": 1}', '{"a": 1}'.encode("utf-16"), b'"\\ud800"',
     b'{"a": "\xff"}', b'', b'  ', b'{"a": 1} x', b'[' * 1000 + b']' * 1000, b'[' * 3000 + b']' * 3000,
-    b'{"a": [1, {"b": [2.5]}]}', b'0.1', b'-0', b'1E5',
+    b'{"a": [1, {"b": [2.5]}]}', b'0.1', b'-0', b'1E5', b'{"a" : 1, "a" : 2}', b'{"a": {"b": 1, "b": 1}}',
+    b'{"a": "x:y", "b": 1}', b'{"x": 40574.999999999999}', b'{"x": 1e999999999}',
 ], ids=lambda raw: repr(raw[:20]))
 def test_uit_json_gelijk_aan_json_module_in_randgevallen(raw):
-    assert _uitkomst(uit_json, raw) == _uitkomst(json.loads, raw)
+    assert _uitkomst(uit_json, raw) == _uitkomst(json_exact, raw)
+
+
+def test_uit_json_leest_getallen_exact_en_weigert_dubbele_sleutels():
+    """Issue 19 item 5 and 11: a binary float made 40574.999999999999 into 40575.0; `{"a": 1, "a": 2}` was 2."""
+    assert uit_json(b'{"x": 40574.999999999999}') == {"x": Decimal("40574.999999999999")}
+    assert uit_json(b'[0.1, 1E5, 7]') == [Decimal("0.1"), Decimal("1E5"), 7]
+    for raw in (b'{"a": 1, "a": 2}', b'{"a" : 1,"a":1}', b'[{"b": {"c": 1, "c": 2}}]'):
+        with pytest.raises(ValueError):
+            uit_json(raw)
 
 
 # --- snelle_dump: the generated dump function equals marshmallow's dump, field type by field type --------

@@ -245,7 +245,8 @@ def test_onbekende_route_en_methode_als_problem_json(client):
 def test_openapi_uit_de_schemas(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
-    op = spec["paths"][URL]["post"]
+    assert spec["servers"][0]["url"].endswith("/api/v1")  # paths are relative to the versioned base
+    op = spec["paths"][URL.removeprefix("/api/v1")]["post"]
     invoer = spec["components"]["schemas"]["LoonkostensubsidieInvoer"]["properties"]
     assert {"peildatum", "geboortedatum", "leeftijd", "uren_per_week", "voltijd_uren_per_week", "loonwaarde",
             "forfaitair", "bbl", "functieloon_per_uur", "begindatum_dienstbetrekking",

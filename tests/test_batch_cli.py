@@ -72,7 +72,9 @@ def test_kolom_te_veel_en_ongeldige_json_kolom(tmp_path):
     verwerk(str(invoer), str(tmp_path / "uit.csv"), "loonkostensubsidie")
     a, b, c = _lees(tmp_path / "uit.csv")
     assert a["fouten"] == "regel 2: 6 waarden, maar de kopregel heeft 5 kolommen." and b["fouten"] == ""
-    assert c["fouten"].startswith("regel 4: $.geboortedatum: Geen geldige datum")  # a NUL byte is just bad input
+    # a NUL byte is refused and not copied to the output (issue 19)
+    assert c["fouten"] == "regel 4: Deze regel bevat een NUL-teken; dat hoort niet in een CSV-bestand."
+    assert "\x00" not in (tmp_path / "uit.csv").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("inhoud, melding", [

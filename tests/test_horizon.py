@@ -107,7 +107,7 @@ FORMULIEREN = {
                        "medebewoners-0-onderwijs": "geen", "netto_inkomsten_per_maand": "1000",
                        "vrijlating-soort": "medisch_urenbeperkt", "vrijlating-maand": "1"},
     # overheid, above the threshold: the 2027 percentage is the copied one (or none: then the form's own)
-    "/quotumheffing": {"jaar": "2027", "sector": "overheid", "verloonde_uren_totaal": "100.000",
+    "/quotumheffing": {"jaar": "2027", "sector": "overheid", "verloonde_uren_totaal": "100000",
                        "verloonde_uren_doelgroep": "1000", "quotumpercentage": "2,5"},
     "/vrijwilligersvergoeding": {"jaar": "2027", "geboortedatum": "1980-06-15", "ontvangt_bijstand": "on",
                                  "m1_vergoeding": "150", "m1_uren": "30", "m12_vergoeding": "100", "m12_uren": "20"},

@@ -95,7 +95,7 @@ def test_api_onbekend_veld_en_geen_object(client):
 
 def test_openapi_kent_quotumheffing(client):
     doc = client.get("/api/v1/openapi.json").get_json()
-    assert "/api/v1/quotumheffing" in doc["paths"]
+    assert "/quotumheffing" in doc["paths"]
 
 
 # --- web ---------------------------------------------------------------------------------------------
@@ -112,7 +112,8 @@ def test_web_formulier(client):
 def test_web_uitkomst_stap_voor_stap(client):
     token = csrf_token(client, "/quotumheffing")
     resp = client.post("/quotumheffing", data={
-        "csrf_token": token, "jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100.000",
+        # "100.000,00": thousands dot and decimal comma (the one Dutch number rule, api/getallen.py, issue 19)
+        "csrf_token": token, "jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100.000,00",
         "verloonde_uren_doelgroep": "1000", "verloonde_uren_doelgroep_ingeleend": "429",
     })
     html = resp.get_data(as_text=True).replace("\xa0", " ")
@@ -154,9 +155,10 @@ def test_web_zonder_csrf_geweigerd(client):
 
 
 def test_web_permalink_rekent_opnieuw(client):
-    # GET with bereken=1 reproduces the result from the URL; "1.331" is read as Dutch thousands (1331 uur)
-    resp = client.get("/quotumheffing?bereken=1&jaar=2024&sector=overheid&verloonde_uren_totaal=100.000"
-                      "&verloonde_uren_doelgroep=1.331")
+    # GET with bereken=1 reproduces the result from the URL; "1.000.000" is Dutch thousands, "1.331" alone would be
+    # ambiguous (issue 19, api/getallen.py) and is written 1331
+    resp = client.get("/quotumheffing?bereken=1&jaar=2024&sector=overheid&verloonde_uren_totaal=100000"
+                      "&verloonde_uren_doelgroep=1331")
     html = resp.get_data(as_text=True).replace("\xa0", " ")
     assert resp.status_code == 200, html
     # tekort 2.760 − 1.331 = 1.429 uur; 1.429 / 1.331 × € 5.000 = € 5.368,1442... → € 5.368,14
@@ -214,8 +216,8 @@ def test_api_opgegeven_percentage_naar_beneden_afgerond(client):
 def test_web_vorig_jaar_en_afronding_op_de_uitkomst(client):
     token = csrf_token(client, "/quotumheffing")
     resp = client.post("/quotumheffing", data={
-        "csrf_token": token, "jaar": "2024", "sector": "markt", "verloonde_uren_totaal": "100.000",
-        "verloonde_uren_totaal_vorig_jaar": "98.000", "verloonde_uren_doelgroep": "0", "quotumpercentage": "2,768",
+        "csrf_token": token, "jaar": "2024", "sector": "markt", "verloonde_uren_totaal": "100000",
+        "verloonde_uren_totaal_vorig_jaar": "98000", "verloonde_uren_doelgroep": "0", "quotumpercentage": "2,768",
     })
     html = resp.get_data(as_text=True).replace("\xa0", " ")
     assert resp.status_code == 200, html
@@ -225,7 +227,7 @@ def test_web_vorig_jaar_en_afronding_op_de_uitkomst(client):
     assert "€ 10.368,14" in html
     # without the hours of the year before, the page says the test was not made
     resp = client.post("/quotumheffing", data={
-        "csrf_token": token, "jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100.000",
+        "csrf_token": token, "jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100000",
         "verloonde_uren_doelgroep": "0"})
     html = resp.get_data(as_text=True)
     assert "Niet getoetst: u heeft de uren van dat jaar niet ingevuld" in html

@@ -193,7 +193,9 @@ def test_grafieken_als_svg_met_eigen_csp_en_tabel(client):
         r = client.get(url)
         assert r.status_code == 200 and r.mimetype == "image/svg+xml", url
         assert r.data.lstrip().startswith(b"<?xml") and b"<svg" in r.data
-        assert "style-src 'unsafe-inline'" in r.headers["Content-Security-Policy"]
+        # no inline styles any more (issue 19): presentation attributes only, no style-src 'unsafe-inline'
+        assert r.headers["Content-Security-Policy"] == "default-src 'none'"
+        assert b"style=" not in r.data and b"<style" not in r.data
     # pages keep the strict policy
     assert "unsafe-inline" not in pagina.headers["Content-Security-Policy"]
 

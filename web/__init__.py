@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from api.getallen import nederlands_geheel, nederlands_getal
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from . import i18n
 
@@ -67,7 +68,7 @@ def geldende_waarde(naam: str):
 def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
     """Form fields (strings) to the JSON shape the schemas expect.
 
-    `velden` maps a field name to its kind: getal (Dutch decimal comma allowed), geheel, datum,
+    `velden` maps a field name to its kind: getal (a Dutch number, api/getallen.py), geheel, datum,
     janee (checkbox) or tekst. Blank fields are left out, so the schema's defaults apply.
     """
     data: dict = {}
@@ -79,15 +80,9 @@ def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
         if not waarde:
             continue
         if soort == "getal":
-            waarde = waarde.replace("€", "").replace(" ", "")
-            if "," in waarde:
-                waarde = waarde.replace(".", "").replace(",", ".")
+            waarde = nederlands_getal(waarde)  # the one Dutch number rule (api/getallen.py, README)
         elif soort == "geheel":
-            waarde = waarde.replace("%", "").strip()
-            try:
-                waarde = int(waarde)
-            except ValueError:
-                pass  # the schema reports it in Dutch
+            waarde = nederlands_geheel(waarde)  # what breaks the rule the schema reports in Dutch
         data[naam] = waarde
     return data
 
@@ -176,8 +171,9 @@ def home():
 
 
 def web_fout(exc: Exception):
-    if isinstance(exc, HTTPException):
-        return render_template("fout.html", code=exc.code, titel=exc.name), exc.code
+    if isinstance(exc, HTTPException):  # with its own headers, e.g. Allow on a 405
+        return render_template("fout.html", code=exc.code, titel=exc.name), exc.code, \
+            [(naam, waarde) for naam, waarde in exc.get_headers() if naam.lower() != "content-type"]
     from flask import current_app
 
     current_app.logger.exception("Onverwachte fout")

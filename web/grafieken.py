@@ -8,11 +8,17 @@ charts never hold a second copy of a rule. Amounts are converted to float only t
 from __future__ import annotations
 
 import io
+import re
+import threading
+import time
 from datetime import date
 from decimal import Decimal
+from bisect import bisect_right
+from collections import OrderedDict, deque
+from decimal import ROUND_HALF_UP
 from functools import lru_cache
 
-from flask import Response, render_template, request
+from flask import Response, current_app, render_template, request
 from flask_babel import gettext
 
 from api.soorten import SOORTEN, Fout, laad_invoer, reken
@@ -104,7 +110,35 @@ def _svg(fig) -> bytes:
     import matplotlib.pyplot as plt
 
     plt.close(fig)
-    return buf.getvalue()
+    return zonder_inline_stijl(buf.getvalue())
+
+
+_STIJL = re.compile(rb' style="([^"]*)"')
+_STIJLBLOK = re.compile(rb'<style type="text/css">\*\{([^}]*)\}</style>')
+_EIGENSCHAP = re.compile(rb"^[a-z-]+$")
+
+
+def zonder_inline_stijl(svg: bytes) -> bytes:
+    """matplotlib's SVG styles with style="fill: ...; stroke: ..." attributes and a <style> element, which a CSP
+    only allows with style-src 'unsafe-inline' (issue 19). Every property it writes there (fill, stroke,
+    stroke-width, stroke-linecap, ...) is also an SVG presentation attribute: written as those, and the
+    <style> element's rule for every element (stroke-linejoin, stroke-linecap: inherited) on the root <svg>."""
+
+    def attributen(tekst: bytes) -> bytes:
+        uit = []
+        for deel in tekst.split(b";"):
+            naam, _, waarde = deel.partition(b":")
+            naam, waarde = naam.strip(), waarde.strip()
+            if naam and _EIGENSCHAP.match(naam):
+                uit.append(b' %s="%s"' % (naam, waarde))
+        return b"".join(uit)
+
+    blok = _STIJLBLOK.search(svg)
+    svg = _STIJLBLOK.sub(b"", svg)
+    svg = _STIJL.sub(lambda m: attributen(m.group(1)), svg)
+    if blok:
+        svg = svg.replace(b"<svg ", b"<svg" + attributen(blok.group(1)) + b" ", 1)
+    return svg
 
 
 def _euro_as(ax, decimalen: int = 0):
@@ -199,9 +233,62 @@ def korte_naam(naam: str) -> str:
     return f"{groep.replace('_', ' ')}: {delen[-1].replace('_', ' ')}"
 
 
-@lru_cache(maxsize=64)
+# Issue 19: every new chart URL drew a matplotlib SVG (0.13-0.77 s of CPU), so a crawler could keep the workers
+# busy. The LKS chart's parameters are snapped to a small set (dates to the last date on or before them on which
+# a parameter value changes: the chart is the same for every date in between; hours to whole hours), drawings
+# are kept (TEKENINGEN_BEWAARD), and a process draws at most GRAFIEKEN_PER_MINUUT new ones a minute (more: 503
+# with Retry-After; the page's table has the same numbers).
+TEKENINGEN_BEWAARD = 256
+GRAFIEKEN_PER_MINUUT = 12
+_TEKENINGEN: "OrderedDict[tuple, bytes]" = OrderedDict()
+_GETEKEND: deque = deque()
+_SLOT = threading.Lock()
+
+
+class TeVeelTekeningen(Exception):
+    pass
+
+
+def wijzigingsdatum(params: ParameterSet, d: date) -> date:
+    """The last date on or before `d` on which any parameter value starts (or `d` before all of them)."""
+    datums = _wijzigingsdatums(params.fingerprint)
+    i = bisect_right(datums, d)
+    return datums[i - 1] if i else d
+
+
+@lru_cache(maxsize=4)
+def _wijzigingsdatums(vingerafdruk: str) -> list[date]:
+    params = default_parameters()
+    return sorted({e.vanaf for p in params for e in p.entries})
+
+
+def hele_uren(uren: Decimal) -> Decimal:
+    return min(max(uren.quantize(Decimal(1), rounding=ROUND_HALF_UP), Decimal(1)), Decimal(60))
+
+
 def _gecached(soort: str, vingerafdruk: str, taal: str, *args) -> bytes:
-    """One drawing per chart, parameter files and language (`taal` is part of the key: the labels are translated)."""
+    """One drawing per chart, parameter files, language (the labels are translated) and snapped arguments."""
+    sleutel = (soort, vingerafdruk, taal, *args)
+    with _SLOT:
+        svg = _TEKENINGEN.get(sleutel)
+        if svg is not None:
+            _TEKENINGEN.move_to_end(sleutel)
+            return svg
+        nu = time.monotonic()
+        while _GETEKEND and nu - _GETEKEND[0] > 60:
+            _GETEKEND.popleft()
+        if len(_GETEKEND) >= current_app.config.get("GRAFIEKEN_PER_MINUUT", GRAFIEKEN_PER_MINUUT):
+            raise TeVeelTekeningen
+        _GETEKEND.append(nu)
+    svg = _teken(soort, *args)
+    with _SLOT:
+        _TEKENINGEN[sleutel] = svg
+        while len(_TEKENINGEN) > TEKENINGEN_BEWAARD:
+            _TEKENINGEN.popitem(last=False)
+    return svg
+
+
+def _teken(soort: str, *args) -> bytes:
     params = default_parameters()
     if soort == "wml":
         return wml_svg(params)
@@ -212,9 +299,8 @@ def _gecached(soort: str, vingerafdruk: str, taal: str, *args) -> bytes:
 
 def svg_antwoord(inhoud: bytes) -> Response:
     resp = Response(inhoud, mimetype="image/svg+xml")
-    # matplotlib's SVG uses inline style attributes; allow them for this image only (the pages keep
-    # style-src 'self'). No scripts: default-src 'none'.
-    resp.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    # no scripts, no styles: the SVG carries presentation attributes only (zonder_inline_stijl)
+    resp.headers["Content-Security-Policy"] = "default-src 'none'"
     resp.headers["Cache-Control"] = "public, max-age=3600"
     return resp
 
@@ -279,7 +365,16 @@ def grafiek_lks():
     van, _ = datum_arg("van", standaard_van)
     tot, _ = datum_arg("tot", standaard_tot)
     uren, _ = uren_arg()
-    return svg_antwoord(_gecached("lks", default_parameters().fingerprint, huidige_taal(), van, tot, uren))
+    params = default_parameters()
+    return svg_antwoord(_gecached("lks", params.fingerprint, huidige_taal(), wijzigingsdatum(params, van),
+                                  wijzigingsdatum(params, tot), hele_uren(uren)))
+
+
+@bp.errorhandler(TeVeelTekeningen)
+def _te_veel_tekeningen(exc):
+    return Response("Er worden nu te veel nieuwe grafieken getekend; probeer het over een minuut opnieuw. De tabel op "
+                    "de pagina heeft dezelfde cijfers.", status=503, mimetype="text/plain",
+                    headers={"Retry-After": "60"})
 
 
 @bp.get("/grafieken")

@@ -122,6 +122,8 @@ VASTE_TEKSTEN = (
     N_("Vul een geboortedatum of een leeftijd in."),
     N_("Vul een geboortedatum óf een leeftijd in, niet allebei."),
     N_("De geboortedatum ligt na de peildatum."),
+    N_("Gebruik ten hoogste 20 decimalen."),  # api.fields.Getal (issue 19)
+    N_("De geboortedatum ligt meer dan 125 jaar in het verleden."),
     N_("De geboortedatum ligt na het gekozen jaar."),
     N_("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair."),
     N_("Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie)."),
@@ -156,6 +158,13 @@ PATRONEN = (
     (re.compile(r"Kies een jaar van (?P<van>\d+) tot en met (?P<tot>\d+)\."), N_("Kies een jaar van %(van)s tot en met %(tot)s.")),
     (re.compile(r"Vul een jaar van (?P<van>\d+) tot en met (?P<tot>\d+) in\."), N_("Vul een jaar van %(van)s tot en met %(tot)s in.")),
     (re.compile(r"Vul ten hoogste (?P<n>\d+) medebewoners in\."), N_("Vul ten hoogste %(n)s medebewoners in.")),
+    # api.getallen (issue 19): the one Dutch number rule of forms and CSV
+    (re.compile(r"'(?P<tekst>[^']*)' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of "
+                r"een decimaalpunt zijn\. Schrijf (?P<groot>\S+) \(zonder punt\) als u duizendtallen bedoelt, of (?P<klein>\S+) "
+                r"\(met een komma\) als u een decimaal getal bedoelt\."),
+     N_("'%(tekst)s' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een decimaalpunt zijn. Schrijf %(groot)s (zonder punt) als u duizendtallen bedoelt, of %(klein)s (met een komma) als u een decimaal getal bedoelt.")),
+    (re.compile(r"Deze lijst is te lang: ten hoogste (?P<n>\d+) elementen\."),
+     N_("Deze lijst is te lang: ten hoogste %(n)s elementen.")),
     (re.compile(r"Voor een werknemer jonger dan (?P<n>\d+) jaar geldt geen wettelijk minimumloon\."),
      N_("Voor een werknemer jonger dan %(n)s jaar geldt geen wettelijk minimumloon.")),
     (re.compile(r"Voor (?P<jaar>\d+) \(sector (?P<sector>\w+)\) is geen officieel quotumpercentage bekend\. Vul het "

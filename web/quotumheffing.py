@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -18,19 +17,12 @@ QUOTUM_VELDEN = {
     "verloonde_uren_doelgroep": "getal",
     "verloonde_uren_doelgroep_ingeleend": "getal", "quotumpercentage": "getal",
 }
-UREN_VELDEN = ("verloonde_uren_totaal", "verloonde_uren_totaal_vorig_jaar", "verloonde_uren_doelgroep",
-               "verloonde_uren_doelgroep_ingeleend")
-# "100.000" or "1.234.567": Dutch thousands separators (hours are large numbers; an employer types them so)
-DUIZENDTALLEN = re.compile(r"\d{1,3}(\.\d{3})+")
 
 
 def _invoer(form) -> dict:
-    data = formulier_naar_invoer(form, QUOTUM_VELDEN)
-    for veld in UREN_VELDEN:
-        ruw = (form.get(veld) or "").strip().replace(" ", "")
-        if DUIZENDTALLEN.fullmatch(ruw):
-            data[veld] = ruw.replace(".", "")
-    return data
+    # thousands separators follow the one Dutch number rule of every form and CSV (api/getallen.py, issue 19):
+    # "1.234.567" and "100.000,00" are clear, "100.000" alone is ambiguous and refused with a message
+    return formulier_naar_invoer(form, QUOTUM_VELDEN)
 
 
 def _zonder_heffing() -> tuple[int, int] | None:

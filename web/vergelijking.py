@@ -4,11 +4,12 @@ every result page). Generic over the registry: the case arrives as the soort and
 
 from __future__ import annotations
 
-import json
 from datetime import date
+from decimal import Decimal
 
 from flask import abort, render_template, request
 
+from api import naar_json, uit_json
 from api.soorten import SOORTEN
 from api.vergelijking import vergelijk
 
@@ -32,18 +33,26 @@ def vergelijking():
     if soort is None or not ruw or len(ruw) > MAX_INVOER:
         abort(404)
     try:
-        invoer = json.loads(ruw)
-    except (ValueError, RecursionError):
+        invoer = uit_json(ruw.encode("utf-8", "surrogatepass"))  # numbers exact, as in the API (issue 19)
+    except (ValueError, RecursionError):  # also DubbeleSleutel and bad UTF-8
         abort(400)
     if not isinstance(invoer, dict):
         abort(400)
     # the rekenbewijs lists every field, unset ones as null: leave those out so the defaults apply
     invoer = {k: v for k, v in invoer.items() if v is not None}
     peil = invoer.get(soort.datumveld)
-    try:
-        basis = date(int(peil), 7, 1) if soort.datumveld == "jaar" else date.fromisoformat(str(peil))
-    except (TypeError, ValueError):
+    if peil is None:
         basis = date.today()
+    else:
+        try:  # issue 19: {"jaar": 1e20}, Infinity and "3000000000" gave a 500 (OverflowError)
+            if soort.datumveld == "jaar":
+                if type(peil) is bool or not isinstance(peil, (int, str, Decimal)) or not 1 <= int(peil) <= 9999:
+                    raise ValueError
+                basis = date(int(peil), 7, 1)
+            else:
+                basis = date.fromisoformat(str(peil))
+        except (TypeError, ValueError, OverflowError, ArithmeticError):
+            abort(400)
     van, fout_van = datum_arg("van", _jaar_eerder(basis))
     tot, fout_tot = datum_arg("tot", basis)
     uitkomst = vergelijk(soort, invoer, [van, tot])
@@ -51,7 +60,7 @@ def vergelijking():
     if len([u for u in uitkomst["uitkomsten"] if "resultaat" in u]) == 2:
         # money fields of the result, without the month-by-month lists (those are on the result pages)
         rijen = [v for v in uitkomst["uitkomsten"][1]["verschillen"] if "[" not in v["veld"]]
-    return render_template("vergelijking.html", soort=soort, invoer=invoer, invoer_json=json.dumps(invoer),
+    return render_template("vergelijking.html", soort=soort, invoer=invoer, invoer_json=naar_json(invoer).decode(),
                            van=van, tot=tot, u=uitkomst, rijen=rijen,
                            meldingen=[m for m in (fout_van, fout_tot) if m])
 

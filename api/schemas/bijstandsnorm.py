@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from calculator import bijstandsnorm as bn
 from calculator.kostendelersnorm import ONDERWIJS, RELATIES, Medebewoner
@@ -98,7 +98,8 @@ class BijstandsnormInvoer(InvoerSchema):
                      metadata={"description": "De echtgenoot of partner met een gezamenlijke huishouding, of null"})
     kinderen = JaNee(load_default=False, metadata={"description": "Een of meer ten laste komende kinderen"})
     medebewoners = Lijst(Genest(MedebewonerSchema), load_default=list,
-                         validate=lambda v: len(v) <= MAX_MEDEBEWONERS or _te_veel())
+                         validate=validate.Length(max=MAX_MEDEBEWONERS,
+                                                  error=f"Vul ten hoogste {MAX_MEDEBEWONERS} medebewoners in."))
     netto_inkomsten_per_maand = Getal(load_default=Decimal(0), validate=minimaal(0), metadata={
         "description": "Netto inkomsten uit arbeid per maand (van het gezin)", "example": "600.00"})
     vrijlating = Genest(VrijlatingSchema, load_default=None, allow_none=True)
@@ -179,10 +180,6 @@ def _nog_niet(naam: str, peildatum, wat: str) -> str | None:
         return bn.nog_niet(default_parameters(), naam, peildatum, wat)
     except MissingParameterError:
         return None  # a date without parameters: the calculation reports it
-
-
-def _te_veel():
-    raise ValidationError(f"Vul ten hoogste {MAX_MEDEBEWONERS} medebewoners in.")
 
 
 class MedebewonerOordeel(Schema):

@@ -1,0 +1,77 @@
+"""Dutch numbers as people type them, one rule for every channel that takes text: the web forms
+(web.formulier_naar_invoer) and the batch CSV (rekenhulp.batch.cel_naar_json). The JSON API takes numbers
+as JSON numbers or as plain strings ("1234.56") and does not come here.
+
+The rule (README, "Getallen in formulieren en CSV"):
+- spaces (also non-breaking), "€" and, for whole numbers, "%" are left out; only ASCII digits 0-9, one
+  leading + or -, "." and "," may remain (no digits of other scripts, no "3_2", no exponent);
+- with a comma: the comma is the decimal comma (one only), dots before it separate thousands in groups of
+  three ("1.234,56" = 1234.56; "1.23,4" is refused);
+- without a comma: two or more dots separate thousands ("1.234.567" = 1234567); one dot followed by exactly
+  three digits is ambiguous ("100.000": a hundred or a hundred thousand?) and refused with a message that
+  says how to write it; any other single dot is a decimal point ("30.5", "0.25", "1234.5").
+Issue 19: "100.000" was 100 in a quotumheffing CSV and 100 000 in the form.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DUIZENDTALLEN = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+", re.ASCII)  # "0.125" is a decimal
+_CIJFERS = re.compile(r"[0-9]+", re.ASCII)
+_DECIMAAL = re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.?", re.ASCII)
+_WEG = str.maketrans("", "", " \N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}\N{THIN SPACE}\t€")
+
+DUBBELZINNIG = ("'{tekst}' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een "
+                "decimaalpunt zijn. Schrijf {groot} (zonder punt) als u duizendtallen bedoelt, of {klein} (met een komma) "
+                "als u een decimaal getal bedoelt.")
+
+
+class OngeldigGetal(str):
+    """Text that is not a number by the rule above; the input schema (api.fields.Getal/Geheel) reports
+    `bericht` at the field's path, like any other field error."""
+
+    def __new__(cls, tekst: str, bericht: str):
+        obj = super().__new__(cls, tekst)
+        obj.bericht = bericht
+        return obj
+
+
+def nederlands_getal(tekst: str) -> str:
+    """A typed number -> its plain notation for the schema ("1.234,56" -> "1234.56"); an OngeldigGetal when it
+    is ambiguous; any other text unchanged (the schema refuses it: "Geen geldig getal.")."""
+    t = tekst.translate(_WEG)
+    teken = ""
+    if t[:1] in ("+", "-"):
+        teken, t = ("-" if t[0] == "-" else ""), t[1:]
+    if not t or any(c not in "0123456789.," for c in t):
+        return tekst
+    if "," in t:
+        geheel, _, breuk = t.partition(",")
+        if "," in breuk or not _CIJFERS.fullmatch(breuk) or not (
+                _CIJFERS.fullmatch(geheel) or _DUIZENDTALLEN.fullmatch(geheel)):
+            return tekst
+        return f"{teken}{geheel.replace('.', '')}.{breuk}"
+    if t.count(".") == 1 and _DUIZENDTALLEN.fullmatch(t):
+        klein = t.replace(".", ",")
+        groot = t.replace(".", "")
+        return OngeldigGetal(tekst, DUBBELZINNIG.format(tekst=tekst.strip(), klein=klein, groot=groot))
+    if _DUIZENDTALLEN.fullmatch(t):
+        return teken + t.replace(".", "")
+    if _DECIMAAL.fullmatch(t):
+        return teken + t
+    return tekst
+
+
+def nederlands_geheel(tekst: str):
+    """A typed whole number (a "%" allowed) -> int, or the text for the schema to refuse (an OngeldigGetal
+    when it breaks the rule, the plain notation when it is a number with a fraction)."""
+    getal = nederlands_getal(tekst.replace("%", ""))
+    if isinstance(getal, OngeldigGetal):
+        return OngeldigGetal(tekst, getal.bericht)
+    if _CIJFERS.fullmatch(getal.lstrip("-")) and len(getal) < 20:
+        return int(getal)
+    return getal
+
+
+__all__ = ["OngeldigGetal", "nederlands_getal", "nederlands_geheel"]
