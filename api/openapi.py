@@ -84,7 +84,11 @@ def spec() -> dict:
     from .parameters import openapi_paden  # parameters, vergelijking, batch (issue 6)
 
     openapi_paden(s, problem_ref)
-    return _getallen(s.to_dict())
+    from .bestandsvergelijking import openapi_pad  # issue 17
+    from .scenario import openapi_scenario
+
+    openapi_pad(s, problem_ref)
+    return _getallen(openapi_scenario(s.to_dict()))
 
 
 _GRENZEN = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
