@@ -182,8 +182,10 @@ def lees_scenario(data, basis: ParameterSet, pad: str = "$.scenario") -> Scenari
     naam = data.get("naam")
     if naam is None:
         fout(f"{pad}.naam", "Dit veld is verplicht: geef het scenario een naam.")
-    elif not isinstance(naam, str) or not naam.strip():
-        fout(f"{pad}.naam", "Verwacht een niet-lege tekst.")
+    elif not isinstance(naam, str):
+        fout(f"{pad}.naam", "Verwacht een tekst.")
+    elif not naam.strip():
+        fout(f"{pad}.naam", "Geef het scenario een naam.")
     elif len(naam) > MAX_NAAM:
         fout(f"{pad}.naam", f"Ten hoogste {MAX_NAAM} tekens.")
     else:

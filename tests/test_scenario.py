@@ -139,7 +139,7 @@ def test_slechte_scenarios_alle_fouten_tegelijk(client):
     assert fouten == {
         ("$.loonwaarde", "Vul een waarde van 0 tot en met 100 in."),
         ("$.scenario.extra", "Onbekend veld."),
-        ("$.scenario.naam", "Verwacht een niet-lege tekst."),
+        ("$.scenario.naam", "Geef het scenario een naam."),
         (f"{P}['wml.bestaat_niet']", "Onbekende parameter 'wml.bestaat_niet'. Zie /api/v1/parameters voor de namen."),
         (f"{P}['wml.uurloon'][0].waarde", "wml.uurloon op 2027-01-01: -1 is kleiner dan het minimum 0."),
         (f"{P}['wml.uurloon'][1].vanaf", "wml.uurloon: geen geldige datum (JJJJ-MM-DD)."),
