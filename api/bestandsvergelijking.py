@@ -101,9 +101,56 @@ def vergelijk_bestand(verzoek: dict) -> dict:
     return {**kop, "samenvatting": samenvatting, "gevallen": rijen}
 
 
+def _csv_verzoek():
+    """A CSV body (the batch format): soort, a, b (peildata), s_a, s_b (compact scenarios, as in the web
+    addresses), groep_op and klassebreedte as query parameters. (request data, or a problem response)."""
+    import io
+
+    from flask import request
+
+    from parameters.scenario import ScenarioFout, uit_param
+    from rekenhulp.batch import BatchFout
+    from rekenhulp.bestandsvergelijking import lees_gevallen
+
+    args = request.args
+    data = {"soort": args.get("soort"), "a": {"peildatum": args.get("a")}, "b": {"peildatum": args.get("b")},
+            "groep_op": args.get("groep_op"), "klassebreedte": args.get("klassebreedte")}
+    fouten = []
+    for kant in ("a", "b"):
+        if args.get(f"s_{kant}"):
+            try:
+                data[kant]["scenario"] = uit_param(args[f"s_{kant}"]).canoniek()
+            except ScenarioFout as exc:
+                fouten += [{"pad": f"$.s_{kant}", "bericht": f["bericht"]} for f in exc.fouten]
+    if data["soort"] not in SOORTEN:
+        fouten.append({"pad": "$.soort", "bericht": f"Kies een van: {', '.join(SOORTEN)} (queryparameter soort)."})
+    if fouten:
+        return None, problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", fouten)
+    try:
+        tekst = request.get_data(cache=False).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, problem(400, "Ongeldige tekens", "De body is geen geldige UTF-8-tekst.")
+    try:
+        gevallen = []
+        for regel, geval in lees_gevallen(io.StringIO(tekst, newline=""), SOORTEN[data["soort"]],
+                                          data["groep_op"], "csv"):
+            gevallen.append(geval)  # a dict, or a Leesfout that becomes that row's error
+            if len(gevallen) > MAX_GEVALLEN:
+                break
+    except BatchFout as exc:
+        return None, problem(422, "Ongeldig bestand", str(exc))
+    data["gevallen"] = gevallen
+    return data, None
+
+
 @bp.post("/bestandsvergelijking")
 def bestandsvergelijking():
-    data, fout = lees_json()
+    from flask import request
+
+    if request.mimetype == "text/csv":  # the caseload as a CSV body, the rest in the query string
+        data, fout = _csv_verzoek()
+    else:
+        data, fout = lees_json()
     if fout is not None:
         return fout
     gevallen = data.get("gevallen")
@@ -223,7 +270,19 @@ def openapi_pad(s, problem_ref: dict) -> None:
                 "soort": "loonkostensubsidie", "a": {"peildatum": "2025-07-01"}, "b": {"peildatum": "2026-07-01"},
                 "groep_op": "wijk",
                 "gevallen": [{"id": "w-1", "wijk": "Noord", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60},
-                             {"id": "w-2", "wijk": "Zuid", "leeftijd": 45, "uren_per_week": 24, "loonwaarde": 40}]}}}},
+                             {"id": "w-2", "wijk": "Zuid", "leeftijd": 45, "uren_per_week": 24, "loonwaarde": 40}]}},
+            "text/csv": {"schema": {"type": "string", "description":
+                "Het bestand zoals bij `rekenhulp batch` (kopregel met id, de invoervelden en eventueel de groepkolom); "
+                "soort, a, b, s_a, s_b, groep_op en klassebreedte dan als queryparameters"},
+                "example": "id,wijk,leeftijd,uren_per_week,loonwaarde\nw-1,Noord,30,32,60\n"}}},
+        "parameters": [{"name": n, "in": "query", "required": False, "description": d, "schema": {"type": "string"}}
+                       for n, d in (("soort", "Alleen bij een CSV-body: de berekening"),
+                                    ("a", "Alleen bij een CSV-body: peildatum van A"),
+                                    ("b", "Alleen bij een CSV-body: peildatum van B"),
+                                    ("s_a", "Alleen bij een CSV-body: scenario van A in de compacte vorm van de webpagina"),
+                                    ("s_b", "Alleen bij een CSV-body: scenario van B"),
+                                    ("groep_op", "Alleen bij een CSV-body: groepkolom"),
+                                    ("klassebreedte", "Alleen bij een CSV-body: breedte van de klassen"))],
         "responses": {"200": {"description": "Per geval en samenvatting", "content": {"application/json": {
             "schema": BestandsvergelijkingAntwoordSchema}}}, "400": fout("Geen geldige JSON"),
             "413": fout("Te veel gevallen of body te groot"), "415": fout("Geen JSON"), "422": fout("Ongeldige invoer")},

@@ -30,10 +30,13 @@ not name keeps its last official value until that date. Such a carried value is 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 import yaml
@@ -46,6 +49,9 @@ MAX_NAAM = 100
 MAX_WAARDEN = 200  # values in one scenario, over all parameters
 VELDEN = ("naam", "parameters", "doortrekken_tot")
 WAARDE_VELDEN = ("vanaf", "waarde", "eenheid", "toelichting")
+# dates a scenario may name: wide enough for any prognosis, and far from the limits of date arithmetic
+EERSTE_DATUM, LAATSTE_DATUM = date(1990, 1, 1), date(2100, 12, 31)
+BEREIK = f"Kies een datum van {EERSTE_DATUM.isoformat()} tot en met {LAATSTE_DATUM.isoformat()}."
 
 
 class ScenarioFout(Exception):
@@ -195,6 +201,9 @@ def lees_scenario(data, basis: ParameterSet, pad: str = "$.scenario") -> Scenari
         doortrekken = _datum(data["doortrekken_tot"])
         if doortrekken is None:
             fout(f"{pad}.doortrekken_tot", "Geen geldige datum (JJJJ-MM-DD).")
+        elif not EERSTE_DATUM <= doortrekken <= LAATSTE_DATUM:
+            fout(f"{pad}.doortrekken_tot", BEREIK)
+            doortrekken = None
     parameters = data.get("parameters")
     waarden: dict[str, tuple[ScenarioWaarde, ...]] = {}
     if parameters is None:
@@ -239,6 +248,9 @@ def _lees_parameter(pnaam, lijst, basis: ParameterSet, ppad: str, fout) -> tuple
             fout(f"{ipad}.vanaf", f"{pnaam}: vanaf ontbreekt (de datum waarop de waarde ingaat).")
         elif vanaf is None:
             fout(f"{ipad}.vanaf", f"{pnaam}: geen geldige datum (JJJJ-MM-DD).")
+        elif not EERSTE_DATUM <= vanaf <= LAATSTE_DATUM:
+            fout(f"{ipad}.vanaf", f"{pnaam}: {BEREIK}")
+            vanaf = None
         label = f"{pnaam} op {vanaf.isoformat()}" if vanaf else pnaam
         if vanaf is not None:
             if vanaf in gezien:
@@ -272,6 +284,8 @@ def _lees_parameter(pnaam, lijst, basis: ParameterSet, ppad: str, fout) -> tuple
 
 
 def _datum(x) -> date | None:
+    if isinstance(x, datetime):
+        return None  # a time of day is not a date of a parameter value
     if isinstance(x, date):
         return x
     if isinstance(x, str) and len(x) == 10:
@@ -303,6 +317,35 @@ def _waarde(x, eenheid: str):
             return x
         return d if d.is_finite() and len(t) <= 30 else x
     return x
+
+
+MAX_PARAM = 8_000  # characters of the compact form (an address, a query parameter)
+MAX_JSON = 64_000  # bytes of scenario JSON after decompression
+
+
+def naar_param(scenario: Scenario) -> str:
+    """The compact form of a scenario for an address: its canonical JSON, zlib-compressed, base64url."""
+    tekst = json.dumps(scenario.canoniek(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(zlib.compress(tekst.encode("utf-8"), 9)).decode("ascii").rstrip("=")
+
+
+def uit_param(waarde: str, basis: ParameterSet | None = None) -> Scenario:
+    """The scenario of its compact form, validated; ScenarioFout if it is damaged, too long or invalid."""
+    from . import default_parameters
+
+    fout = ScenarioFout([{"pad": "$", "bericht": "Het scenario in de link is beschadigd of te lang."}])
+    if not waarde or len(waarde) > MAX_PARAM:
+        raise fout
+    try:
+        ruw = base64.urlsafe_b64decode(waarde + "=" * (-len(waarde) % 4))
+        d = zlib.decompressobj()
+        tekst = d.decompress(ruw, MAX_JSON)
+        if d.unconsumed_tail:
+            raise fout
+        data = json.loads(tekst.decode("utf-8"))
+    except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError, RecursionError):
+        raise fout from None
+    return lees_scenario(data, basis or default_parameters(), "$")
 
 
 def scenario_uit_yaml(tekst: str, basis: ParameterSet, pad: str = "$") -> Scenario:
@@ -338,4 +381,4 @@ _Dumper.add_representer(_YamlGetal, lambda d, v: d.represent_scalar("tag:yaml.or
 
 
 __all__ = ["Scenario", "ScenarioWaarde", "ScenarioParameters", "ScenarioFout", "lees_scenario", "scenario_uit_yaml",
-           "scenario_naar_yaml", "STATUS"]
+           "scenario_naar_yaml", "naar_param", "uit_param", "STATUS"]

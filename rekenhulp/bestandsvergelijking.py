@@ -164,6 +164,10 @@ def verdeling(verschillen: Counter, breedte: Decimal | None = None) -> dict:
     return {"klassebreedte": as_str(breedte), "klassen": klassen}
 
 
+class Leesfout(str):
+    """A line of a caseload file that could not be read, as its Dutch message (from `lees_gevallen`)."""
+
+
 class Vergelijker:
     """Computes cases of one soort in situations A and B."""
 
@@ -205,6 +209,10 @@ class Vergelijker:
         rij: dict = {"id": None, "fouten": []}
         if regel is not None:
             rij = {"regel": regel, **rij}
+        if isinstance(geval, Leesfout):  # a line of a file that could not be read: its message
+            rij.update(fouten=[{"situatie": None, "pad": "$", "bericht": str(geval)}], a=None, b=None, verschil=None)
+            self.samenvatting.tel(rij)
+            return self._openbaar(rij)
         if not isinstance(geval, dict):
             rij["fouten"] = [{"situatie": None, "pad": "$", "bericht": "Verwacht een JSON-object."}]
             self.samenvatting.tel(rij)
@@ -306,7 +314,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
             try:
                 obj = json.loads(lijn)
             except (ValueError, RecursionError):
-                yield lezer.regel, "Geen geldige JSON op deze regel."
+                yield lezer.regel, Leesfout("Geen geldige JSON op deze regel.")
                 continue
             if isinstance(obj, dict) and set(obj) - {"id"} == {"invoer"} and isinstance(obj["invoer"], dict):
                 obj = {"id": obj.get("id"), **obj["invoer"]}
@@ -339,7 +347,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
             if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
                 continue
             if len(cellen) > len(kop):
-                yield lezer.regel, f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen."
+                yield lezer.regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
                 continue
             geval = {}
             try:
@@ -349,7 +357,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
                     elif c and not c.isspace():
                         geval[k] = cel_naar_json(c, velden[k], k)
             except _CelFout as exc:
-                yield lezer.regel, f"$.{exc.veld}: {exc.bericht}"
+                yield lezer.regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
                 continue
             yield lezer.regel, geval
     except csv.Error as exc:
@@ -359,14 +367,8 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
 def vergelijk_rijen(vergelijker: Vergelijker, gevallen):
     """Rows for (line number, case or error text) pairs."""
     for regel, geval in gevallen:
-        if isinstance(geval, str):
-            rij = {"regel": regel, "id": None, "fouten": [{"situatie": None, "pad": "$", "bericht": geval}],
-                   "a": None, "b": None, "verschil": None}
-            vergelijker.samenvatting.tel(rij)
-            yield rij
-        else:
-            yield vergelijker.rij(geval, regel)
+        yield vergelijker.rij(geval, regel)
 
 
-__all__ = ["Situatie", "Vergelijker", "Samenvatting", "KERNBEDRAGEN", "verdeling", "mooie_breedte", "lees_gevallen",
+__all__ = ["Situatie", "Vergelijker", "Leesfout", "Samenvatting", "KERNBEDRAGEN", "verdeling", "mooie_breedte", "lees_gevallen",
            "vergelijk_rijen", "csv_kolommen", "csv_rij", "samenvatting_csv"]

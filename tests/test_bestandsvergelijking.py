@@ -201,3 +201,19 @@ def test_cli_batch_met_scenario(tmp_path):
         rij = next(csv.DictReader(f))
     assert rij["resultaat.loonkostensubsidie"] == "898.56"  # 15,00 per uur: tests/test_scenario.py
     assert rij["waarschuwingen"].startswith("Berekend met scenario 'WML 15'")
+
+
+def test_csv_body(client):
+    """The same caseload as test_lks_twee_peildata as a CSV body, plus a line that cannot be read."""
+    csv_tekst = "id,wijk,leeftijd,uren_per_week,loonwaarde\n" + "".join(
+        f"{g['id']},{g['wijk']},{g['leeftijd']},{g['uren_per_week']},{g['loonwaarde']}\n" for g in LKS) + "L6,Zuid,1,2,3,4\n"
+    r = client.post(URL + "?soort=loonkostensubsidie&a=2025-07-01&b=2026-07-01&groep_op=wijk", data=csv_tekst,
+                    content_type="text/csv")
+    assert r.status_code == 200
+    body = r.get_json()
+    sv = body["samenvatting"]
+    assert (sv["aantal"], sv["vergeleken"], sv["met_fouten"]) == (6, 4, 2)
+    assert sv["bedragen"]["loonkostensubsidie"]["verschil"] == "148.00"
+    assert body["gevallen"][5]["fouten"][0]["bericht"] == "6 waarden, maar de kopregel heeft 5 kolommen."
+    r = client.post(URL + "?soort=x", data=csv_tekst, content_type="text/csv")
+    assert r.status_code == 422

@@ -160,6 +160,10 @@ def test_slechte_scenarios_alle_fouten_tegelijk(client):
     ({"naam": "x", "parameters": []}, "$.scenario.parameters"),
     ({"naam": "x", "parameters": {"wml.uurloon": []}}, "$.scenario.parameters['wml.uurloon']"),
     ({"naam": "x", "parameters": {"wml.uurloon": ["15"]}}, "$.scenario.parameters['wml.uurloon'][0]"),
+    ({"naam": "x", "parameters": {"wml.uurloon": [{"vanaf": "9999-01-01", "waarde": 1}]}},
+     "$.scenario.parameters['wml.uurloon'][0].vanaf"),
+    ({"naam": "x", "parameters": {"wml.uurloon": [{"vanaf": "2027-01-01", "waarde": 1}]}, "doortrekken_tot": "9999-12-31"},
+     "$.scenario.doortrekken_tot"),
 ])
 def test_scenario_vorm(client, scenario, pad):
     r = client.post(URL, json={**CASE, "scenario": scenario})

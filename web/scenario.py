@@ -7,11 +7,8 @@ read from the request and forgotten after the answer."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
-import zlib
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -21,12 +18,11 @@ from api.soorten import SOORTEN
 from api.vergelijking import geld_velden
 from calculator.vergelijking import geldbedragen
 from parameters import MissingParameterError, default_parameters
-from parameters.scenario import Scenario, ScenarioFout, lees_scenario, scenario_naar_yaml, scenario_uit_yaml
+from parameters.scenario import (Scenario, ScenarioFout, lees_scenario, naar_param, scenario_naar_yaml, scenario_uit_yaml,
+                                 uit_param)
 
 from . import bp, i18n
 
-MAX_PARAM = 8_000  # characters of the compact scenario in an address
-MAX_JSON = 64_000  # bytes of scenario JSON after decompression
 MAX_INVOER = 20_000  # characters of a case's JSON input in an address (as web.vergelijking)
 RIJEN = 6
 MAX_RIJEN = 40
@@ -34,28 +30,6 @@ PROCENT = re.compile(r"^([+-])\s*(\d+(?:[.,]\d+)?)\s*%$")
 
 
 # --- a scenario in an address --------------------------------------------------------------------------------
-
-
-def naar_param(scenario: Scenario) -> str:
-    tekst = json.dumps(scenario.canoniek(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return base64.urlsafe_b64encode(zlib.compress(tekst.encode("utf-8"), 9)).decode("ascii").rstrip("=")
-
-
-def uit_param(waarde: str) -> Scenario:
-    """The scenario of an address; ScenarioFout if it is damaged or invalid."""
-    fout = ScenarioFout([{"pad": "$", "bericht": "Het scenario in de link is beschadigd of te lang."}])
-    if not waarde or len(waarde) > MAX_PARAM:
-        raise fout
-    try:
-        ruw = base64.urlsafe_b64decode(waarde + "=" * (-len(waarde) % 4))
-        d = zlib.decompressobj()
-        tekst = d.decompress(ruw, MAX_JSON)
-        if d.unconsumed_tail:
-            raise fout
-        data = json.loads(tekst.decode("utf-8"))
-    except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError, RecursionError):
-        raise fout from None
-    return lees_scenario(data, default_parameters(), "$")
 
 
 def scenario_uit_verzoek(naam: str = "s") -> tuple[Scenario | None, list[dict]]:
