@@ -217,3 +217,21 @@ def test_csv_body(client):
     assert body["gevallen"][5]["fouten"][0]["bericht"] == "6 waarden, maar de kopregel heeft 5 kolommen."
     r = client.post(URL + "?soort=x", data=csv_tekst, content_type="text/csv")
     assert r.status_code == 422
+
+
+def test_quotumheffing_met_scenario(client):
+    """Wfsv art. 38h lid 4: "De quotumheffing bedraagt het quotumtekort vermenigvuldigd met € 5.000." Scenario B:
+    € 6.000 per ontbrekende arbeidsplaats. Q1: 2,76 % of 100 000 verloonde uren = 2 760 benodigde uren, 1 331
+    gerealiseerd, tekort 1 429 uren = 1 429 / 1 331 arbeidsplaatsen; A: 1 429 × 5 000 / 1 331 = 5 368,144.. -> 5 368,14;
+    B: 1 429 × 6 000 / 1 331 = 6 441,773.. -> 6 441,77 (rounded once, to the cent). Q2: 2 760 gerealiseerd, no tekort."""
+    scenario = {"naam": "Heffing 6000", "parameters": {"quotum.heffing_per_arbeidsplaats": [
+        {"vanaf": "2024-01-01", "waarde": "6000"}]}}
+    basis = {"jaar": 2024, "sector": "overheid", "verloonde_uren_totaal": 100000, "verloonde_uren_doelgroep_ingeleend": 0,
+             "quotumpercentage": "2.76"}
+    r = client.post(URL, json={"soort": "quotumheffing", "a": {}, "b": {"scenario": scenario}, "gevallen": [
+        {"id": "Q1", **basis, "verloonde_uren_doelgroep": 1331}, {"id": "Q2", **basis, "verloonde_uren_doelgroep": 2760}]})
+    body = r.get_json()
+    assert r.status_code == 200
+    assert [(g["a"]["heffing"], g["b"]["heffing"]) for g in body["gevallen"]] == [("5368.14", "6441.77"), ("0.00", "0.00")]
+    assert body["samenvatting"]["bedragen"]["heffing"] == {"totaal_a": "5368.14", "totaal_b": "6441.77",
+                                                           "verschil": "1073.63", "stijgt": 1, "daalt": 0, "gelijk": 1}
