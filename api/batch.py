@@ -30,6 +30,7 @@ class BatchInvoerSchema(Schema):
 class BatchUitkomstSchema(Schema):
     id = fields.Raw()
     soort = fields.String(allow_none=True)
+    scenario = fields.Dict(metadata={"description": "Alleen met een scenario: naam en vingerafdruk"})
     status = fields.String(metadata={"enum": ["ok", "fout"]})
     resultaat = fields.Dict(allow_none=True)
     parameters = fields.List(fields.Dict())
