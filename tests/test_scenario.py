@@ -240,3 +240,16 @@ def test_scenario_yaml_bestand():
         scenario_uit_yaml("naam: [", default_parameters())
     assert exc.value.fouten[0]["bericht"].startswith("Geen geldige YAML")
     assert json.dumps(s.canoniek())  # plain JSON data
+
+
+def test_afgeleide_tabellen_per_scenario(client):
+    """The LKS year total is computed from runs of months in which no WML value changes, a table derived from the
+    parameter data and kept per parameter set. A scenario value from 1 April must start a run of its own, also when
+    the official table for 2026 is already made: Jan-Mar 3 × 881,19 (14,71) + Apr-Jun 3 × 898,56 (15,00) +
+    Jul-Dec 6 × 897,96 (14,99) = 2 643,57 + 2 695,68 + 5 387,76 = 10 727,01."""
+    assert client.post(URL, json=CASE).get_json()["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10674.90"
+    april = {"naam": "April", "parameters": {"wml.uurloon": [{"vanaf": "2026-04-01", "waarde": "15.00"}]}}
+    body = client.post(URL, json={**CASE, "scenario": april}).get_json()
+    assert body["resultaat"]["loonkostensubsidie"] == "881.19"  # 15 January: still the official 14,71
+    assert body["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10727.01"
+    assert client.post(URL, json=CASE).get_json()["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10674.90"

@@ -131,3 +131,16 @@ def test_bestandsvergelijking_fouten(client):
                                                    "bestand": (io.BytesIO(b"id,onzin\n1,2\n"), "x.csv")},
                     content_type="multipart/form-data")
     assert r.status_code == 422 and "onbekende kolom(men): onzin" in r.get_data(as_text=True)
+
+
+def test_bestandsvergelijking_pagina_json_lines(client):
+    token = csrf_token(client, "/bestandsvergelijking")
+    regels = (json.dumps({"id": "L1", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}) + "\n"
+              + json.dumps({"id": "L2", "invoer": {"leeftijd": 30, "uren_per_week": 40, "loonwaarde": 40}}) + "\n")
+    r = client.post("/bestandsvergelijking", data={
+        "csrf_token": token, "soort": "loonkostensubsidie", "a_peildatum": "2025-07-01", "b_peildatum": "2026-07-01",
+        "bestand": (io.BytesIO(regels.encode()), "gevallen.jsonl")}, content_type="multipart/form-data")
+    assert r.status_code == 200
+    html = re.sub(r"\s+", " ", r.get_data(as_text=True))
+    # L1 862,62 -> 897,96 and L2 1 617,41 -> 1 683,68 (tests/test_bestandsvergelijking.py): 2 480,03 -> 2 581,64
+    assert '<td class="getal">€ 2.480,03</td><td class="getal">€ 2.581,64</td><td class="getal">€ 101,61</td>' in html

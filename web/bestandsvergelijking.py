@@ -131,7 +131,8 @@ def bestandsvergelijking():
     w.writerow(csv_kolommen(v.bedragen, groep_op))
     rijen = 0
     try:
-        for rij in vergelijk_rijen(v, lees_gevallen(tekst, v.soort, groep_op, "csv")):
+        formaat = "jsonl" if bestand.filename.lower().endswith((".jsonl", ".ndjson")) else "csv"
+        for rij in vergelijk_rijen(v, lees_gevallen(tekst, v.soort, groep_op, formaat)):
             w.writerow(csv_rij(rij, v.bedragen, groep_op))
             rijen += 1
     except BatchFout as exc:
