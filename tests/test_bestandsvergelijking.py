@@ -16,6 +16,9 @@ loonwaarde = lw % of the WML incl. vakantiebijslag (cent), LKS = min(that − lo
                     70 % = 1 178,58. Verschil 46,39.
 - L5 uren_per_week 0: not computable (an error in A and B), not counted.
 Totals: A 862,62 + 1 617,41 + 0 + 1 132,19 = 3 612,22; B 897,96 + 1 683,68 + 0 + 1 178,58 = 3 760,22; verschil 148,00.
+These LKS amounts follow the engine's current month amount (uurloon × uren × 52 / 12, each month of the year with the
+WML of that month). If the LKS rule for part-time work or for the yearly re-setting changes, the expected LKS amounts
+change with it; the bijstandsnorm and quotumheffing cases do not depend on it.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ tests/test_loonkostensubsidie.py): "De loonkostensubsidie ... bedraagt het versc
 en de loonwaarde", with the WML per month = uurloon × uren × 52 / 12 (rounded to the cent), plus 8 % vakantiebijslag
 (Wml art. 15 lid 1, rounded to the cent), the loonwaarde = loonwaarde % of that (rounded to the cent), and at most
 70 % of the WML incl. vakantiebijslag.
+These LKS amounts follow the engine's current month amount (uurloon × uren × 52 / 12, each month of the year with the
+WML of that month). If the LKS rule for part-time work or for the yearly re-setting changes, the expected LKS amounts
+change with it; the bijstandsnorm and quotumheffing cases do not depend on it.
 """
 
 from __future__ import annotations
@@ -253,3 +256,39 @@ def test_afgeleide_tabellen_per_scenario(client):
     assert body["resultaat"]["loonkostensubsidie"] == "881.19"  # 15 January: still the official 14,71
     assert body["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10727.01"
     assert client.post(URL, json=CASE).get_json()["resultaat"]["per_jaar"]["loonkostensubsidie"] == "10674.90"
+
+
+# --- the same contract on the bijstandsnorm, whose norm is the parameter itself -------------------------------------
+# Participatiewet art. 21 onder a: the norm of an alleenstaande of 21 or older (below the pensioengerechtigde
+# leeftijd) without kostendelende medebewoners is the amount of the parameter bijstand.norm_21.alleenstaande
+# (incl. vakantietoeslag); without income the aanvullende bijstand is the norm. These amounts do not depend on the
+# LKS pro-rating rules (see the report on issue 17), so they pin the scenario mechanism down on their own.
+
+BIJSTAND = "/api/v1/bijstandsnorm"
+ALLEENSTAANDE = {"peildatum": "2026-01-15", "belanghebbende": {"leeftijd": 40}}
+
+
+def test_bijstand_scenario_verandert_precies_de_norm(client):
+    officieel = client.post(BIJSTAND, json=ALLEENSTAANDE).get_json()
+    assert officieel["resultaat"]["norm"] == "1401.50"  # the official value from 2026-01-01
+    sc = {"naam": "Norm 1450", "parameters": {"bijstand.norm_21.alleenstaande": [{"vanaf": "2026-01-01", "waarde": "1450.00"}]}}
+    body = client.post(BIJSTAND, json={**ALLEENSTAANDE, "scenario": sc}).get_json()
+    assert body["resultaat"]["norm"] == "1450.00" and body["resultaat"]["aanvullende_bijstand"] == "1450.00"
+    oud, nieuw = _gebruik(officieel), _gebruik(body)
+    assert set(oud) == set(nieuw)
+    assert {k for k in oud if oud[k] != nieuw[k]} == {("bijstand.norm_21.alleenstaande", "2026-01-01")}
+    assert nieuw[("bijstand.norm_21.alleenstaande", "2026-01-01")]["status"] == "scenario"
+    assert body["waarschuwingen"][0].startswith("Berekend met scenario 'Norm 1450'")
+    assert body["rekenbewijs"]["scenario"] == sc
+
+
+def test_bijstand_2027_met_scenario(client):
+    geval = {"peildatum": "2027-03-01", "belanghebbende": {"leeftijd": 40}}
+    assert client.post(BIJSTAND, json=geval).status_code == 422  # officially known through 2026
+    sc = {"naam": "Normen 2027", "doortrekken_tot": "2027-12-31",
+          "parameters": {"bijstand.norm_21.alleenstaande": [{"vanaf": "2027-01-01", "waarde": "1440.00"}]}}
+    body = client.post(BIJSTAND, json={**geval, "scenario": sc}).get_json()
+    assert body["resultaat"]["norm"] == "1440.00"
+    gebruikt = {p["naam"]: p for p in body["parameters"] if p["geldig_vanaf"] >= "2027-01-01"}
+    assert gebruikt["bijstand.norm_21.alleenstaande"]["bron"] == "Scenario 'Normen 2027'"
+    assert all(p["status"] == "scenario" for p in gebruikt.values())
