@@ -23,6 +23,8 @@ from rekenhulp.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen,
                                             samenvatting_csv, vergelijk_rijen)
 
 from . import bp
+
+MAX_GEVALLEN = 10_000  # cases per upload (each is computed twice while the page waits); more: rekenhulp vergelijk
 from .scenario import naar_param, uit_param
 
 
@@ -135,6 +137,9 @@ def bestandsvergelijking():
         for rij in vergelijk_rijen(v, lees_gevallen(tekst, v.soort, groep_op, formaat)):
             w.writerow(csv_rij(rij, v.bedragen, groep_op))
             rijen += 1
+            if rijen > MAX_GEVALLEN:
+                raise BatchFout(f"Het bestand heeft meer dan {MAX_GEVALLEN} gevallen; gebruik voor grotere bestanden "
+                                "`rekenhulp vergelijk` op de opdrachtregel.")
     except BatchFout as exc:
         return _pagina({"bestand": str(exc)}, 422, scenario_a=a.scenario, scenario_b=b.scenario)
     try:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Response, abort, redirect, render_template, request, url_for
 
 from api.soorten import SOORTEN
 from api.vergelijking import geld_velden
@@ -21,7 +21,7 @@ from parameters import MissingParameterError, default_parameters
 from parameters.scenario import (Scenario, ScenarioFout, lees_scenario, naar_param, scenario_naar_yaml, scenario_uit_yaml,
                                  uit_param)
 
-from . import bp, i18n
+from . import bp
 
 MAX_INVOER = 20_000  # characters of a case's JSON input in an address (as web.vergelijking)
 RIJEN = 6
@@ -293,10 +293,6 @@ def scenario_toepassen():
 @bp.app_template_filter("scenario_param")
 def _scenario_param(sc):
     return naar_param(sc)
-
-
-def taal() -> str:
-    return i18n.huidige_taal()
 
 
 __all__ = ["naar_param", "uit_param", "scenario_uit_verzoek"]
