@@ -23,9 +23,9 @@ from rekenhulp.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen,
                                             samenvatting_csv, vergelijk_rijen)
 
 from . import bp
+from .scenario import naar_param, uit_param
 
 MAX_GEVALLEN = 10_000  # cases per upload (each is computed twice while the page waits); more: rekenhulp vergelijk
-from .scenario import naar_param, uit_param
 
 
 def _pagina(fouten: dict | None = None, status: int = 200, **extra):
