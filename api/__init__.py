@@ -212,6 +212,10 @@ def bereken_antwoord(soort_naam: str) -> Response:
         return fout
     uitleg = uitleg_gevraagd()
     try:
+        if "scenario" in data:  # issue 17: an optional scenario, outside the soort's input schema
+            from .scenario import bereken_met_scenario
+
+            return json_response(bereken_met_scenario(soort, data, uitleg))
         invoer = laad_invoer(soort, data)
         uitkomst = reken(soort, invoer, uitleg=uitleg)
     except Fout as exc:
@@ -272,3 +276,4 @@ __all__ = ["bp", "problem", "soorten", "bereken_antwoord", "api_fout", "versie_k
 
 # Parameter years, comparison and batch (issue 6): their routes on `bp`, after the per-soort routes.
 from . import batch, parameters, vergelijking  # noqa: E402,F401
+from . import bestandsvergelijking  # noqa: E402,F401  (issue 17)

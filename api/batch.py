@@ -50,6 +50,7 @@ class BatchInvoerSchema(Schema):
 class BatchUitkomstSchema(Schema):
     id = fields.Raw()
     soort = fields.String(allow_none=True)
+    scenario = fields.Dict(metadata={"description": "Alleen met een scenario: naam en vingerafdruk"})
     status = fields.String(metadata={"enum": ["ok", "fout"]})
     resultaat = fields.Dict(allow_none=True)
     parameters = fields.List(fields.Dict())
@@ -59,6 +60,7 @@ class BatchUitkomstSchema(Schema):
 
 
 class BatchAntwoordSchema(Schema):
+    scenario = fields.Dict(metadata={"description": "Alleen als met een scenario is gerekend: naam en vingerafdruk"})
     aantal = fields.Integer()
     geslaagd = fields.Integer()
     mislukt = fields.Integer()
@@ -69,7 +71,7 @@ def _item_fout(item_id, soort, fouten: list[dict]) -> dict:
     return {"id": item_id, "soort": soort, "status": "fout", "fouten": begrens_fouten(fouten)}
 
 
-def bereken_item(item) -> dict:
+def bereken_item(item, params=None, scenario=None) -> dict:
     """One case of a batch; never raises."""
     if not isinstance(item, dict):
         return _item_fout(None, None, [{"pad": "$", "bericht": "Verwacht een JSON-object met id, soort en invoer."}])
@@ -100,7 +102,7 @@ def bereken_item(item) -> dict:
     soort = SOORTEN[soort_naam]
     try:
         geladen = laad_invoer(soort, invoer)
-        uitkomst = reken(soort, geladen)
+        uitkomst = reken(soort, geladen, params=params)
     except Fout as exc:
         return _item_fout(item_id, soort_naam, [{"pad": "$.invoer" + f["pad"][1:], "bericht": f["bericht"]}
                                                 for f in exc.fouten])
@@ -108,6 +110,10 @@ def bereken_item(item) -> dict:
         current_app.logger.exception("Onverwachte fout in batch-item")
         return _item_fout(item_id, soort_naam, [{"pad": "$", "bericht": "Interne fout bij het rekenen; de fout is gelogd."}])
     body = envelop(soort, geladen, uitkomst)
+    if scenario is not None:
+        from .scenario import met_scenario
+
+        body = met_scenario(body, scenario)
     return {"id": item_id, "soort": soort_naam, "status": "ok", **{k: v for k, v in body.items() if k != "soort"}}
 
 
@@ -116,9 +122,12 @@ def batch():
     data, fout = lees_json(surrogaten_toestaan=True)
     if fout is not None:
         return fout
+    from .scenario import neem_scenario, parameters_voor
+
+    data, scenario, scenario_fouten = neem_scenario(data)  # issue 17: one scenario for every case
     berekeningen = data.get("berekeningen")
     onbekend = sorted(set(data) - {"berekeningen"})
-    fouten = [{"pad": f"$.{k}", "bericht": "Onbekend veld."} for k in onbekend]
+    fouten = [{"pad": f"$.{k}", "bericht": "Onbekend veld."} for k in onbekend] + scenario_fouten
     if berekeningen is None:
         fouten.append({"pad": "$.berekeningen", "bericht": "Dit veld is verplicht."})
     elif not isinstance(berekeningen, list):
@@ -136,9 +145,11 @@ def batch():
         return problem(413, "Te veel werk in één verzoek",
                        f"Deze batch telt {totaal} eenheden werk (één per berekening plus één per element van een lijst "
                        f"in de invoer, zoals een medebewoner); ten hoogste {MAX_WERK}. Splits de batch.")
-    uitkomsten = [bereken_item(item) for item in berekeningen]
+    params = parameters_voor(scenario)  # one overlay for the whole batch: built once, its own caches
+    uitkomsten = [bereken_item(item, params, scenario) for item in berekeningen]
     geslaagd = sum(1 for u in uitkomsten if u["status"] == "ok")
-    return json_response({"aantal": len(uitkomsten), "geslaagd": geslaagd, "mislukt": len(uitkomsten) - geslaagd,
+    kop = {} if scenario is None else {"scenario": {"naam": scenario.naam, "vingerafdruk": scenario.vingerafdruk}}
+    return json_response({**kop, "aantal": len(uitkomsten), "geslaagd": geslaagd, "mislukt": len(uitkomsten) - geslaagd,
                           "uitkomsten": uitkomsten})
 
 

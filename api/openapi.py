@@ -74,6 +74,7 @@ TAGS = [
     {"name": "Documentatie", "description": "Dit OpenAPI-document."},
 ]
 _TAG_PER_PAD = {"/vergelijking": "Vergelijking en batch", "/batch": "Vergelijking en batch",
+                "/bestandsvergelijking": "Vergelijking en batch",
                 "/openapi.json": "Documentatie"}
 
 
@@ -151,6 +152,10 @@ def _spec(vingerafdruk: str, basis_url: str | None) -> dict:
     from .parameters import openapi_paden  # parameters, vergelijking, batch (issue 6)
 
     openapi_paden(s, problem_ref)
+    from .bestandsvergelijking import openapi_pad  # issue 17
+    from .scenario import openapi_scenario
+
+    openapi_pad(s, problem_ref)
     s.path(path="/api/v1/openapi.json", operations={"get": {
         "summary": "Dit OpenAPI-document", "operationId": "openapi",
         "description": "Het contract van deze API als OpenAPI 3.0, gegenereerd uit de invoer- en antwoordschema's; "
@@ -160,7 +165,7 @@ def _spec(vingerafdruk: str, basis_url: str | None) -> dict:
                                             "schema": {"type": "string", "example": "*"}}},
             "content": {"application/json": {"schema": {"type": "object"}}}}},
     }})
-    return _versie_koppen(_relatief(_getallen(s.to_dict())))
+    return _versie_koppen(_relatief(_getallen(openapi_scenario(s.to_dict()))))
 
 
 def _relatief(doc: dict) -> dict:

@@ -253,7 +253,8 @@ class ParameterGebruikSchema(Schema):
     eenheid = fields.String()
     geldig_vanaf = fields.Date(attribute="vanaf")
     bron = fields.String()
-    status = fields.String(metadata={"enum": ["bevestigd", "voorlopig"]})
+    status = fields.String(metadata={"enum": ["bevestigd", "voorlopig", "scenario"],
+                                     "description": "scenario: de waarde komt uit het meegestuurde scenario"})
     toelichting = fields.String(allow_none=True)
     grondslag = fields.String()
 

@@ -76,19 +76,25 @@ class PeildatumUitkomstSchema(Schema):
 
 class VergelijkingAntwoordSchema(Schema):
     soort = fields.String()
+    scenario = fields.Dict(metadata={"description": "Alleen als met een scenario is gerekend: naam en vingerafdruk"})
+    waarschuwingen = fields.List(fields.String(), metadata={"description": "Alleen met een scenario"})
     basis = fields.Date(allow_none=True, metadata={"description": "De peildatum waartegen de verschillen zijn berekend"})
     uitkomsten = fields.List(fields.Nested(PeildatumUitkomstSchema))
 
 
-def vergelijk(soort: Soort, invoer: dict, peildata: list[date]) -> dict:
-    """Compute `invoer` on every date (each date on its own: one failure never fails the others)."""
+def vergelijk(soort: Soort, invoer: dict, peildata: list[date], scenario=None) -> dict:
+    """Compute `invoer` on every date (each date on its own: one failure never fails the others); with a
+    `scenario` (issue 17) on the official parameters with the scenario laid over them."""
+    from .scenario import met_scenario, parameters_voor, waarschuwing
+
+    params = parameters_voor(scenario)
     velden = geld_velden(soort.resultaat_schema)
     uitkomsten = []
     basis = basis_datum = None
     for datum in peildata:
         try:
             geladen = laad_invoer(soort, soort.met_datum(invoer, datum))
-            uitkomst = reken(soort, geladen)
+            uitkomst = reken(soort, geladen, params=params)
         except Fout as exc:
             uitkomsten.append({"peildatum": datum.isoformat(), "fouten": begrens_fouten([
                 {"pad": "$.invoer" + f["pad"][1:], "bericht": f["bericht"]} for f in exc.fouten])})
@@ -100,7 +106,7 @@ def vergelijk(soort: Soort, invoer: dict, peildata: list[date]) -> dict:
             uitkomsten.append({"peildatum": datum.isoformat(), "fouten": [
                 {"pad": "$", "bericht": "Interne fout bij het rekenen op deze datum; de fout is gelogd."}]})
             continue
-        body = envelop(soort, geladen, uitkomst)
+        body = met_scenario(envelop(soort, geladen, uitkomst), scenario)
         bedragen = geldbedragen(body["resultaat"], velden)
         if basis is None:
             basis, basis_datum = bedragen, datum
@@ -108,7 +114,11 @@ def vergelijk(soort: Soort, invoer: dict, peildata: list[date]) -> dict:
                  "waarschuwingen": body["waarschuwingen"], "rekenbewijs": body["rekenbewijs"],
                  "verschillen": VerschilSchema(many=True).dump(vergelijk_bedragen(basis, bedragen))}
         uitkomsten.append(regel)
-    return {"soort": soort.naam, "basis": basis_datum.isoformat() if basis_datum else None, "uitkomsten": uitkomsten}
+    out = {"soort": soort.naam, "basis": basis_datum.isoformat() if basis_datum else None, "uitkomsten": uitkomsten}
+    if scenario is None:
+        return out
+    return {"soort": soort.naam, "scenario": {"naam": scenario.naam, "vingerafdruk": scenario.vingerafdruk},
+            "waarschuwingen": [waarschuwing(scenario)], **out}
 
 
 @bp.post("/vergelijking")
@@ -116,12 +126,17 @@ def vergelijking():
     data, fout = lees_json()
     if fout is not None:
         return fout
+    from .scenario import neem_scenario
+
+    data, scenario, scenario_fouten = neem_scenario(data)  # issue 17: optional, validated on its own
     try:
         verzoek = VergelijkingInvoer().load(data)
     except ValidationError as exc:
         return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.",
-                       validatiefouten(exc.messages))
-    return json_response(vergelijk(SOORTEN[verzoek["soort"]], verzoek["invoer"], verzoek["peildata"]))
+                       validatiefouten(exc.messages) + scenario_fouten)
+    if scenario_fouten:
+        return problem(422, "Ongeldige invoer", "Het scenario is niet goed ingevuld.", scenario_fouten)
+    return json_response(vergelijk(SOORTEN[verzoek["soort"]], verzoek["invoer"], verzoek["peildata"], scenario))
 
 
 __all__ = ["vergelijk", "geld_velden", "MAX_PEILDATA", "VergelijkingInvoer", "VergelijkingAntwoordSchema"]

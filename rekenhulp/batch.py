@@ -203,7 +203,7 @@ class _CelFout(Exception):
 class Rekenaar:
     """Computes rows of one soort; one instance per process (schemas reused, small result cache)."""
 
-    def __init__(self, soort_naam: str, peildatum: date | None = None):
+    def __init__(self, soort_naam: str, peildatum: date | None = None, scenario=None):
         from api.soorten import SOORTEN, laad_alle_soorten
         from parameters import default_parameters
         import calculator
@@ -211,7 +211,15 @@ class Rekenaar:
         laad_alle_soorten()
         self.soort = SOORTEN[soort_naam]
         self.peildatum = peildatum
-        self.params = GecachteParameters(default_parameters())
+        # a scenario (issue 17): its own overlay of the official set, per process; the official set is untouched
+        self.scenario = scenario
+        self.params = GecachteParameters(default_parameters() if scenario is None
+                                         else scenario.pas_toe(default_parameters()))
+        self._scenario_waarschuwing = ""
+        if scenario is not None:
+            from api.scenario import waarschuwing
+
+            self._scenario_waarschuwing = waarschuwing(scenario)
         self.versie = calculator.__version__
         self.invoer_schema = self.soort.invoer_schema()
         self.velden = veldsoorten(self.soort.invoer_schema)
@@ -271,8 +279,11 @@ class Rekenaar:
             uitkomst = reken(self.soort, invoer, params=self.params)
             cellen = (_serialiseer(uitkomst.resultaat, self.snel) if self.snel is not None
                       else _plat(self.csv_schema.dump(uitkomst.resultaat), self.paden))
+            waarschuwingen = uitkomst.waarschuwingen
+            if self._scenario_waarschuwing:
+                waarschuwingen = [self._scenario_waarschuwing, *waarschuwingen]
             rij = cellen + [
-                " | ".join(uitkomst.waarschuwingen), self.versie, self.params.fingerprint,
+                " | ".join(waarschuwingen), self.versie, self.params.fingerprint,
                 uitkomst.peildatum.isoformat(), ""]
             if sleutel is not None:
                 self._cache[sleutel] = rij
@@ -291,6 +302,9 @@ class Rekenaar:
         from api.soorten import Fout
 
         bewijs = {"engine_versie": self.versie, "parameters_vingerafdruk": self.params.fingerprint, "peildatum": None}
+        if self.scenario is not None:
+            bewijs["scenario"] = self.scenario.canoniek()
+            bewijs["scenario_vingerafdruk"] = self.scenario.vingerafdruk
         if fout is not None:
             return {"regel": regel, "id": rij_id, "status": "fout", "rekenbewijs": bewijs,
                     "fouten": [{"pad": "$", "bericht": fout}]}
@@ -304,17 +318,20 @@ class Rekenaar:
                     "fouten": [{"pad": "$", "bericht": f"interne fout bij het rekenen ({type(exc).__name__})"}]}
         bewijs["peildatum"] = uitkomst.peildatum.isoformat()
         bewijs["invoer"] = self.invoer_schema.dump(invoer)
+        waarschuwingen = list(uitkomst.waarschuwingen)
+        if self._scenario_waarschuwing:
+            waarschuwingen.insert(0, self._scenario_waarschuwing)
         return {"regel": regel, "id": rij_id, "status": "ok", "resultaat": self.json_schema.dump(uitkomst.resultaat),
-                "waarschuwingen": list(uitkomst.waarschuwingen), "rekenbewijs": bewijs}
+                "waarschuwingen": waarschuwingen, "rekenbewijs": bewijs}
 
 
 _REKENAAR: Rekenaar | None = None
 _KOP: "_CsvKop | None" = None
 
 
-def _init_worker(soort_naam, peildatum, kop=None):
+def _init_worker(soort_naam, peildatum, kop=None, scenario=None):
     global _REKENAAR, _KOP
-    _REKENAAR = Rekenaar(soort_naam, peildatum)
+    _REKENAAR = Rekenaar(soort_naam, peildatum, scenario)
     _KOP = kop
 
 
@@ -492,7 +509,8 @@ def standaard_processen(pad: str) -> int:
 
 
 def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date | None = None,
-            formaat: str | None = None, processen: int | None = None, voortgang: bool | None = None) -> Samenvatting:
+            formaat: str | None = None, processen: int | None = None, voortgang: bool | None = None,
+            scenario=None) -> Samenvatting:
     """Process a whole file. Raises BatchFout for an unusable input file (no output file is left)."""
     from api.soorten import SOORTEN, laad_alle_soorten
 
@@ -510,9 +528,9 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
             lezer = _Lezer(f)
             balk = _Voortgang(os.path.getsize(invoer_pad), voortgang)
             if formaat == "csv":
-                s = _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk)
+                s = _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
             else:
-                s = _verwerk_jsonl(lezer, out, soort_naam, peildatum, processen, balk)
+                s = _verwerk_jsonl(lezer, out, soort_naam, peildatum, processen, balk, scenario)
         os.replace(tijdelijk, uit)
     except BaseException:
         tijdelijk.unlink(missing_ok=True)
@@ -521,7 +539,7 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
     return s
 
 
-def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> Samenvatting:
+def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
     from api.soorten import SOORTEN
 
     soort = SOORTEN[soort_naam]
@@ -581,7 +599,7 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> 
         except csv.Error as exc:
             raise _csv_fout(exc, lezer.regel) from None
 
-    for tekst, aantal, fouten in _geordend(_blokken(rijen()), _blok_csv, processen, (soort_naam, peildatum, csv_kop)):
+    for tekst, aantal, fouten in _geordend(_blokken(rijen()), _blok_csv, processen, (soort_naam, peildatum, csv_kop, scenario)):
         out.write(tekst)
         s.rijen += aantal
         s.fouten += fouten
@@ -590,7 +608,7 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> 
     return s
 
 
-def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -> Samenvatting:
+def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
     s = Samenvatting()
 
     def rijen():
@@ -614,7 +632,7 @@ def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk) -
                 obj = obj["invoer"]
             yield regel, rij_id, obj, None
 
-    for resultaten in _geordend(_blokken(rijen()), _blok_json, processen, (soort_naam, peildatum)):
+    for resultaten in _geordend(_blokken(rijen()), _blok_json, processen, (soort_naam, peildatum, None, scenario)):
         for r in resultaten:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
             s.rijen += 1

@@ -158,7 +158,9 @@ def parameters_ontbrekend(datum, directory):
 @click.option("--peildatum", default=None, help="Reken elke regel op deze datum (JJJJ-MM-DD); een datumkolom wordt dan genegeerd")
 @click.option("--formaat", type=click.Choice(["csv", "jsonl"]), default=None, help="Standaard: uit de extensie van het invoerbestand")
 @click.option("--processen", type=int, default=None, help="Aantal rekenprocessen; standaard alle kernen bij grote bestanden")
-def batch(invoer, uitvoer, soort, peildatum, formaat, processen):
+@click.option("--scenario", "scenario_pad", default=None, type=click.Path(dir_okay=False),
+              help="Reken met een scenario (YAML-bestand met andere parameterwaarden, zie de scenariopagina)")
+def batch(invoer, uitvoer, soort, peildatum, formaat, processen, scenario_pad):
     from .batch import BatchFout, verwerk
 
     datum = None
@@ -169,7 +171,13 @@ def batch(invoer, uitvoer, soort, peildatum, formaat, processen):
             click.echo(f"Ongeldige --peildatum '{peildatum}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.", err=True)
             sys.exit(2)
     try:
-        s = verwerk(invoer, uitvoer, soort, datum, formaat, processen)
+        if scenario_pad:  # issue 17
+            from .vergelijk_cli import lees_scenario_bestand, verwerk_met_scenario
+
+            s = verwerk_met_scenario(lees_scenario_bestand(scenario_pad, "--scenario"), invoer, uitvoer, soort, datum,
+                                     formaat, processen)
+        else:
+            s = verwerk(invoer, uitvoer, soort, datum, formaat, processen)
     except BatchFout as exc:
         click.echo(f"Fout: {exc}", err=True)
         sys.exit(1)
@@ -182,6 +190,11 @@ def batch(invoer, uitvoer, soort, peildatum, formaat, processen):
     tempo = s.rijen / s.seconden if s.seconden else 0
     click.echo(f"{s.rijen} regels verwerkt in {s.seconden:.1f} s ({tempo:.0f}/s); {s.fouten} met fouten "
                f"(zie de kolom fouten). Uitvoer: {uitvoer}", err=True)
+
+
+from .vergelijk_cli import vergelijk  # noqa: E402  `rekenhulp vergelijk` (issue 17)
+
+main.add_command(vergelijk)
 
 
 if __name__ == "__main__":

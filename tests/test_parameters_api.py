@@ -139,7 +139,9 @@ def test_openapi_beschrijft_parameters_vergelijking_en_batch(client):
         assert methode in spec["paths"][pad], pad
     batch = spec["paths"]["/batch"]["post"]
     assert "1000" in batch["description"] and "413" in batch["responses"]
-    assert set(spec["components"]["schemas"]["VergelijkingInvoer"]["properties"]) == {"soort", "invoer", "peildata"}
+    # plus the optional scenario of issue 17 (tests/test_scenario.py)
+    assert set(spec["components"]["schemas"]["VergelijkingInvoer"]["properties"]) == {"soort", "invoer", "peildata",
+                                                                                       "scenario"}
     # the documented examples work
     voorbeeld = batch["requestBody"]["content"]["application/json"]["example"]
     body = client.post("/api/v1/batch", json=voorbeeld).get_json()

@@ -1,0 +1,374 @@
+"""Caseload comparison ("bestandsvergelijking", issue 17): one caseload computed in two situations A and B
+(two peildata, or one peildatum with and without a scenario, or two scenarios), per case the key amounts in A
+and B and the difference, and a summary: per amount the totals and the difference, the number of cases that
+gain, lose or stay the same, the distribution of the difference and a breakdown by a column the user picks.
+
+Used by POST /api/v1/bestandsvergelijking, `rekenhulp vergelijk` and the web page. No Flask here, and nothing
+is kept after the comparison: the summary holds totals and counts only. Every case is computed exactly as the
+single-case API computes it (schema load, `reken`, result dump), on the situation's parameter set.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+from calculator.money import CENT, NUL, as_str
+
+# The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
+# A soort that is not listed compares every money field at the top of its result.
+KERNBEDRAGEN = {
+    "loonkostensubsidie": ("loonkostensubsidie", "werkgeverslasten", "totaal", "per_jaar.totaal"),
+    "bijstandsnorm": ("norm", "aanvullende_bijstand"),
+    "quotumheffing": ("heffing", "te_betalen_heffing"),
+    "vrijwilligersvergoeding": ("belastbaar_bedrag", "onbelast_bedrag"),
+}
+MAX_KLASSEN = 12
+_MOOI = (1, 2, 5)
+
+
+def kernbedragen(soort) -> tuple[str, ...]:
+    if soort.naam in KERNBEDRAGEN:
+        return KERNBEDRAGEN[soort.naam]
+    from api.fields import Bedrag
+
+    return tuple(n for n, v in soort.resultaat_schema().fields.items() if isinstance(v, Bedrag))
+
+
+@dataclass
+class Situatie:
+    """A or B: a peildatum (None: each case's own date) and a scenario (None: the official parameters)."""
+
+    peildatum: date | None = None
+    scenario: object | None = None  # parameters.scenario.Scenario
+
+    def __post_init__(self):
+        from parameters import default_parameters
+
+        basis = default_parameters()
+        self.params = basis if self.scenario is None else self.scenario.pas_toe(basis)
+
+    def beschrijving(self) -> dict:
+        s = self.scenario
+        return {"peildatum": self.peildatum.isoformat() if self.peildatum else None,
+                "scenario": None if s is None else {"naam": s.naam, "vingerafdruk": s.vingerafdruk},
+                "rekenbewijs_scenario": None if s is None else s.canoniek()}
+
+
+@dataclass
+class _Totaal:
+    a: Decimal = NUL
+    b: Decimal = NUL
+    stijgt: int = 0
+    daalt: int = 0
+    gelijk: int = 0
+
+    def tel(self, a: Decimal, b: Decimal) -> None:
+        self.a += a
+        self.b += b
+        if b > a:
+            self.stijgt += 1
+        elif b < a:
+            self.daalt += 1
+        else:
+            self.gelijk += 1
+
+    def json(self) -> dict:
+        return {"totaal_a": as_str(self.a), "totaal_b": as_str(self.b), "verschil": as_str(self.b - self.a),
+                "stijgt": self.stijgt, "daalt": self.daalt, "gelijk": self.gelijk}
+
+
+@dataclass
+class Samenvatting:
+    bedragen: tuple[str, ...]
+    groep_op: str | None = None
+    klassebreedte: Decimal | None = None
+    aantal: int = 0
+    vergeleken: int = 0
+    fouten: int = 0
+    totalen: dict = field(default_factory=dict)
+    verschillen: Counter = field(default_factory=Counter)  # difference of the first amount -> cases
+    groepen: dict = field(default_factory=dict)  # group value -> {"aantal": n, amount: _Totaal}
+
+    def __post_init__(self):
+        self.totalen = {b: _Totaal() for b in self.bedragen}
+
+    def tel(self, rij: dict) -> None:
+        self.aantal += 1
+        if rij["fouten"]:
+            self.fouten += 1
+            return
+        self.vergeleken += 1
+        a, b = rij["_a"], rij["_b"]
+        for naam in self.bedragen:
+            self.totalen[naam].tel(a[naam], b[naam])
+        eerste = self.bedragen[0]
+        self.verschillen[b[eerste] - a[eerste]] += 1
+        if self.groep_op is not None:
+            g = self.groepen.get(rij.get("groep"))
+            if g is None:
+                g = self.groepen[rij.get("groep")] = {"aantal": 0, "totalen": {n: _Totaal() for n in self.bedragen}}
+            g["aantal"] += 1
+            for naam in self.bedragen:
+                g["totalen"][naam].tel(a[naam], b[naam])
+
+    def json(self) -> dict:
+        eerste = self.bedragen[0]
+        return {
+            "aantal": self.aantal, "vergeleken": self.vergeleken, "met_fouten": self.fouten,
+            "bedragen": {n: t.json() for n, t in self.totalen.items()},
+            "verdeling": {"bedrag": eerste, **verdeling(self.verschillen, self.klassebreedte)},
+            "groep_op": self.groep_op,
+            "groepen": None if self.groep_op is None else [
+                {"groep": k, "aantal": g["aantal"], "bedragen": {n: t.json() for n, t in g["totalen"].items()}}
+                for k, g in sorted(self.groepen.items(), key=lambda kv: ("" if kv[0] is None else str(kv[0])))],
+        }
+
+
+def mooie_breedte(laagste: Decimal, hoogste: Decimal, max_klassen: int = MAX_KLASSEN) -> Decimal:
+    """The smallest width 1, 2 or 5 × 10^k cents for which [laagste, hoogste] fits in at most `max_klassen` bins."""
+    spreiding = hoogste - laagste
+    macht = CENT
+    while True:
+        for m in _MOOI:
+            breedte = macht * m
+            if spreiding / breedte < max_klassen - 1 or spreiding == 0:
+                return breedte
+        macht *= 10
+
+
+def verdeling(verschillen: Counter, breedte: Decimal | None = None) -> dict:
+    """The differences in bins [van, tot) of equal width, from the bin of the lowest to that of the highest
+    difference (empty bins included, so the table reads as a histogram)."""
+    if not verschillen:
+        return {"klassebreedte": None, "klassen": []}
+    laagste, hoogste = min(verschillen), max(verschillen)
+    breedte = breedte or mooie_breedte(laagste, hoogste)
+    eerste = (laagste / breedte).to_integral_value(rounding=ROUND_FLOOR)
+    laatste = (hoogste / breedte).to_integral_value(rounding=ROUND_FLOOR)
+    if laatste - eerste > 1000:
+        raise ValueError("te veel klassen")
+    tellingen: Counter = Counter()
+    for d, n in verschillen.items():
+        tellingen[(d / breedte).to_integral_value(rounding=ROUND_FLOOR)] += n
+    klassen = []
+    k = eerste
+    while k <= laatste:
+        klassen.append({"van": as_str(k * breedte), "tot": as_str((k + 1) * breedte), "aantal": tellingen.get(k, 0)})
+        k += 1
+    return {"klassebreedte": as_str(breedte), "klassen": klassen}
+
+
+class Leesfout(str):
+    """A line of a caseload file that could not be read, as its Dutch message (from `lees_gevallen`)."""
+
+
+class Vergelijker:
+    """Computes cases of one soort in situations A and B."""
+
+    def __init__(self, soort_naam: str, a: Situatie, b: Situatie, groep_op: str | None = None,
+                 klassebreedte: Decimal | None = None):
+        from api.soorten import SOORTEN, laad_alle_soorten, schema_instantie, snelle_dump
+
+        laad_alle_soorten()
+        self.soort = SOORTEN[soort_naam]
+        self.a, self.b = a, b
+        self.bedragen = kernbedragen(self.soort)
+        self.groep_op = groep_op
+        self.invoer_velden = set(self.soort.invoer_schema().fields)
+        self.schema = schema_instantie(self.soort.invoer_schema)
+        self.dump = snelle_dump(self.soort.resultaat_schema)
+        self.samenvatting = Samenvatting(self.bedragen, groep_op, klassebreedte)
+
+    def _kant(self, situatie: Situatie, ruw: dict):
+        """{amount: Decimal} or raises Fout."""
+        from api.soorten import laad_invoer, reken
+
+        if situatie.peildatum is not None:
+            ruw = self.soort.met_datum(ruw, situatie.peildatum)
+        invoer = laad_invoer(self.soort, ruw)
+        resultaat = self.dump(reken(self.soort, invoer, params=situatie.params).resultaat)
+        out = {}
+        for naam in self.bedragen:
+            v = resultaat
+            for deel in naam.split("."):
+                v = v.get(deel) if isinstance(v, dict) else None
+            out[naam] = NUL if v is None else Decimal(v)
+        return out
+
+    def rij(self, geval, regel: int | None = None) -> dict:
+        """One case (a dict with `id`, the group column and the soort's input fields) -> its row; never raises.
+        The row is also counted in the summary."""
+        from api.soorten import Fout
+
+        rij: dict = {"id": None, "fouten": []}
+        if regel is not None:
+            rij = {"regel": regel, **rij}
+        if isinstance(geval, Leesfout):  # a line of a file that could not be read: its message
+            rij.update(fouten=[{"situatie": None, "pad": "$", "bericht": str(geval)}], a=None, b=None, verschil=None)
+            self.samenvatting.tel(rij)
+            return self._openbaar(rij)
+        if not isinstance(geval, dict):
+            rij["fouten"] = [{"situatie": None, "pad": "$", "bericht": "Verwacht een JSON-object."}]
+            self.samenvatting.tel(rij)
+            return self._openbaar(rij)
+        ruw = dict(geval)
+        rij["id"] = ruw.pop("id", None)
+        if self.groep_op is not None:
+            groep = ruw.get(self.groep_op) if self.groep_op in self.invoer_velden else ruw.pop(self.groep_op, None)
+            rij["groep"] = groep if groep is None or isinstance(groep, (str, int, bool)) else json.dumps(groep)
+        uitkomsten = {}
+        for kant, situatie in (("a", self.a), ("b", self.b)):
+            try:
+                uitkomsten[kant] = self._kant(situatie, ruw)
+            except Fout as exc:
+                rij["fouten"] += [{"situatie": kant, **f} for f in exc.fouten]
+            except Exception as exc:  # an engine bug in one case must not stop the others
+                rij["fouten"].append({"situatie": kant, "pad": "$",
+                                      "bericht": f"Interne fout bij het rekenen ({type(exc).__name__})."})
+        for kant in ("a", "b"):
+            rij[kant] = {n: as_str(w) for n, w in uitkomsten[kant].items()} if kant in uitkomsten else None
+        if not rij["fouten"]:
+            rij["verschil"] = {n: as_str(uitkomsten["b"][n] - uitkomsten["a"][n]) for n in self.bedragen}
+            rij["_a"], rij["_b"] = uitkomsten["a"], uitkomsten["b"]
+        else:
+            rij["verschil"] = None
+        self.samenvatting.tel(rij)
+        return self._openbaar(rij)
+
+    @staticmethod
+    def _openbaar(rij: dict) -> dict:
+        rij.pop("_a", None)
+        rij.pop("_b", None)
+        return rij
+
+    def kop(self) -> dict:
+        import calculator
+
+        return {"soort": self.soort.naam, "a": self.a.beschrijving(), "b": self.b.beschrijving(),
+                "bedragen": list(self.bedragen), "engine_versie": calculator.__version__,
+                "parameters_vingerafdruk": self.a.params.fingerprint}
+
+
+# --- files (rekenhulp vergelijk, web page) -----------------------------------------------------------------
+
+
+def csv_kolommen(bedragen, groep_op: str | None) -> list[str]:
+    kol = ["regel", "id"] + ([groep_op] if groep_op else [])
+    for n in bedragen:
+        kol += [f"a.{n}", f"b.{n}", f"verschil.{n}"]
+    return kol + ["fouten"]
+
+
+def csv_rij(rij: dict, bedragen, groep_op: str | None) -> list[str]:
+    from .batch import neutraliseer
+
+    cellen = [str(rij.get("regel") or ""), "" if rij["id"] is None else str(rij["id"])]
+    if groep_op:
+        cellen.append("" if rij.get("groep") is None else str(rij["groep"]))
+    for n in bedragen:
+        for kant in ("a", "b", "verschil"):
+            cellen.append((rij[kant] or {}).get(n, "") if rij.get(kant) else "")
+    cellen.append("; ".join(f"{f['situatie'] or ''}{':' if f['situatie'] else ''}{f['pad']}: {f['bericht']}"
+                            for f in rij["fouten"]))
+    return [neutraliseer(c) for c in cellen]
+
+
+def samenvatting_csv(samenvatting: dict, bedragen) -> str:
+    """The summary as CSV (one table per part, separated by an empty line), for a spreadsheet."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["bedrag", "totaal_a", "totaal_b", "verschil", "stijgt", "daalt", "gelijk"])
+    for n in bedragen:
+        t = samenvatting["bedragen"][n]
+        w.writerow([n, t["totaal_a"], t["totaal_b"], t["verschil"], t["stijgt"], t["daalt"], t["gelijk"]])
+    w.writerow([])
+    w.writerow([f"verschil {samenvatting['verdeling']['bedrag']} van", "tot", "aantal"])
+    for k in samenvatting["verdeling"]["klassen"]:
+        w.writerow([k["van"], k["tot"], k["aantal"]])
+    if samenvatting.get("groepen"):
+        w.writerow([])
+        w.writerow([samenvatting["groep_op"], "aantal"] + [f"{n} {x}" for n in bedragen for x in ("totaal_a", "totaal_b", "verschil")])
+        for g in samenvatting["groepen"]:
+            w.writerow(["" if g["groep"] is None else g["groep"], g["aantal"]]
+                       + [g["bedragen"][n][x] for n in bedragen for x in ("totaal_a", "totaal_b", "verschil")])
+    return buf.getvalue()
+
+
+def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
+    """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
+    cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
+    that cannot be read gives (line number, error text)."""
+    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _csv_fout, _Lezer, cel_naar_json, veldsoorten
+
+    lezer = _Lezer(f)
+    if formaat == "jsonl":
+        for lijn in lezer:
+            if not lijn.strip():
+                continue
+            try:
+                obj = json.loads(lijn)
+            except (ValueError, RecursionError):
+                yield lezer.regel, Leesfout("Geen geldige JSON op deze regel.")
+                continue
+            if isinstance(obj, dict) and set(obj) - {"id"} == {"invoer"} and isinstance(obj["invoer"], dict):
+                obj = {"id": obj.get("id"), **obj["invoer"]}
+            yield lezer.regel, obj
+        return
+    velden = veldsoorten(soort.invoer_schema)
+    regels = iter(lezer)
+    eerste = next(regels, None)
+    if eerste is None:
+        raise BatchFout("Het invoerbestand is leeg; de eerste regel moet de kolomnamen bevatten.")
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+
+    def alle():
+        yield eerste
+        yield from regels
+
+    reader = csv.reader(alle(), delimiter=scheiding)
+    try:
+        kop = [k.strip() for k in next(reader)]
+        if len(kop) > MAX_KOLOMMEN:
+            raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
+        onbekend = [k for k in kop if k not in velden and k not in ("id", groep_op)]
+        if onbekend:
+            raise BatchFout(f"Kopregel: onbekende kolom(men): {', '.join(onbekend[:10])}. Toegestane kolommen voor "
+                            f"{soort.naam}: id, {', '.join(velden)}" + (f" en de groepkolom {groep_op}" if groep_op else "")
+                            + ".")
+        if groep_op and groep_op not in kop:
+            raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
+        for cellen in reader:
+            if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
+                continue
+            if len(cellen) > len(kop):
+                yield lezer.regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
+                continue
+            geval = {}
+            try:
+                for k, c in zip(kop, cellen):
+                    if k == "id" or (k == groep_op and k not in velden):
+                        geval[k] = c
+                    elif c and not c.isspace():
+                        geval[k] = cel_naar_json(c, velden[k], k)
+            except _CelFout as exc:
+                yield lezer.regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
+                continue
+            yield lezer.regel, geval
+    except csv.Error as exc:
+        raise _csv_fout(exc, lezer.regel) from None
+
+
+def vergelijk_rijen(vergelijker: Vergelijker, gevallen):
+    """Rows for (line number, case or error text) pairs."""
+    for regel, geval in gevallen:
+        yield vergelijker.rij(geval, regel)
+
+
+__all__ = ["Situatie", "Vergelijker", "Leesfout", "Samenvatting", "KERNBEDRAGEN", "verdeling", "mooie_breedte", "lees_gevallen",
+           "vergelijk_rijen", "csv_kolommen", "csv_rij", "samenvatting_csv"]

@@ -1,0 +1,95 @@
+"""Browser round trip of the scenario and caseload comparison pages (issue 17), with axe-core at 1280 and 390 px.
+
+Amounts: a scenario with uurloon € 15,00 from 2026-01-01 gives the LKS example (35 years, 32 hours, loonwaarde 60)
+€ 898,56 instead of the official € 881,19 (arithmetic in tests/test_scenario.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import axe_check
+
+
+def _open(page, url):
+    resp = page.goto(url)
+    assert resp is not None and resp.status == 200, url
+    return resp
+
+
+@pytest.mark.parametrize("taal", ("nl", "en"))
+def test_scenario_rondgang(page, server, taal, tmp_path):
+    _open(page, f"{server}/scenario?taal={taal}")
+    axe_check(page, f"scenario leeg ({taal})")
+    page.fill("#naam", "WML 15")
+    page.select_option("#p0", "wml.uurloon")
+    page.fill("#v0", "2026-01-01")
+    page.fill("#w0", "15,00")
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").first.click()
+    assert "/scenario?s=" in page.url
+    tabel = page.locator("#zij-aan-zij ~ .tabel-scroll table").inner_text()
+    assert "wml.uurloon" in tabel
+    if taal == "nl":
+        assert "€ 14,71" in tabel.replace("\xa0", " ") and "€ 15,00" in tabel.replace("\xa0", " ")
+    axe_check(page, f"scenario met waarden ({taal})")
+    # download the YAML, upload it again: the same scenario (fingerprint)
+    vingerafdruk = page.locator("#zij-aan-zij ~ p code").first.inner_text()
+    with page.expect_download() as dl:
+        page.locator("a[download]").first.click()
+    pad = tmp_path / "scenario.yaml"
+    dl.value.save_as(pad)
+    assert "wml.uurloon" in pad.read_text(encoding="utf-8")
+    _open(page, f"{server}/scenario")
+    page.set_input_files("#bestand", str(pad))
+    with page.expect_navigation():
+        page.locator("form[action$='/scenario/upload'] button[type=submit]").click()
+    assert page.locator("#zij-aan-zij ~ p code").first.inner_text() == vingerafdruk
+    # apply it to a calculation (the LKS example): official and scenario side by side
+    page.select_option("#toepassen-soort", "loonkostensubsidie")
+    with page.expect_navigation():
+        page.locator("form[action$='/scenario/toepassen'] button[type=submit]").click()
+    tekst = page.locator("main").inner_text().replace("\xa0", " ")
+    if taal == "nl":
+        assert "€ 881,19" in tekst and "€ 898,56" in tekst and "€ 17,37" in tekst
+    else:
+        assert "€881.19" in tekst.replace(" ", "") and "€898.56" in tekst.replace(" ", "")
+    axe_check(page, f"scenario toegepast ({taal})")
+    # the page's own address reproduces it (the permalink)
+    adres = page.url
+    _open(page, adres)
+    assert "898" in page.locator("main").inner_text()
+    # and to a caseload: official against the scenario on one peildatum
+    _open(page, f"{server}/scenario?s={adres.split('s=')[1].split('&')[0]}")
+    with page.expect_navigation():
+        page.locator("a[href*='/bestandsvergelijking?s_b=']").click()
+    axe_check(page, f"bestandsvergelijking formulier ({taal})")
+    bestand = tmp_path / "gevallen.csv"
+    bestand.write_text("id,wijk,leeftijd,uren_per_week,loonwaarde\nL1,Noord,30,32,60\nL2,Zuid,30,32,100\n", encoding="utf-8")
+    page.select_option("#soort", "loonkostensubsidie")
+    page.set_input_files("#bestand", str(bestand))
+    page.fill("#a_peildatum", "2026-01-15")
+    page.fill("#b_peildatum", "2026-01-15")
+    page.fill("#groep_op", "wijk")
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
+    tekst = page.locator("main").inner_text().replace("\xa0", " ")
+    # L1: 881,19 -> 898,56; L2 (loonwaarde 100): 0 in both. Totals A 881,19, B 898,56; 1 up, 1 the same
+    if taal == "nl":
+        assert "€ 881,19" in tekst and "€ 898,56" in tekst and "€ 17,37" in tekst
+    assert page.locator("figure.grafiek img").count() == 1
+    assert page.locator("a[download$='gevallen.csv']").get_attribute("href").startswith("data:text/csv")
+    axe_check(page, f"bestandsvergelijking uitkomst ({taal})")
+    assert not page.console_fouten, page.console_fouten
+
+
+def test_scenario_fouten_toegankelijk(page, server):
+    _open(page, f"{server}/scenario")
+    page.select_option("#p0", "lks.maximum_percentage")
+    page.fill("#v0", "2027-01-01")
+    page.fill("#w0", "120")
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").first.click()
+    overzicht = page.locator("#foutoverzicht").inner_text()
+    assert "Geef het scenario een naam." in overzicht and "120 valt buiten 0..100 procent" in overzicht
+    assert page.locator("#w0").get_attribute("aria-invalid") == "true"
+    axe_check(page, "scenario met fouten")

@@ -1,0 +1,146 @@
+"""The scenario and caseload comparison pages (issue 17), without a browser (tests/browser has the round trip
+with axe). Amounts: see tests/test_scenario.py and tests/test_bestandsvergelijking.py for the arithmetic."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+from urllib.parse import parse_qs, urlparse
+
+from parameters import default_parameters
+from parameters.scenario import lees_scenario, scenario_uit_yaml
+
+from tests.conftest import csrf_token
+from web.scenario import naar_param, uit_param
+
+
+def _s(location: str) -> str:
+    return parse_qs(urlparse(location).query)["s"][0]
+
+
+def test_scenario_formulier_met_procent_en_permalink(client):
+    token = csrf_token(client, "/scenario")
+    r = client.post("/scenario", data={"csrf_token": token, "naam": "WML 2027 +3 %", "p0": "wml.uurloon",
+                                       "v0": "2027-01-01", "w0": "+ 3 %", "doortrekken_tot": "2027-12-31"})
+    assert r.status_code == 303
+    sc = uit_param(_s(r.headers["Location"]))
+    # + 3 % on the last official uurloon before 2027-01-01 (14,99 from 2026-07-01): 14,99 × 1,03 = 15,4397,
+    # rounded half-up to the cent (as the page says): 15,44
+    assert sc.canoniek() == {"naam": "WML 2027 +3 %", "doortrekken_tot": "2027-12-31",
+                             "parameters": {"wml.uurloon": [{"vanaf": "2027-01-01", "waarde": "15.44"}]}}
+    html = client.get(r.headers["Location"]).get_data(as_text=True)
+    # side by side: no official value on 2027-01-01 (known through 2026), the last one € 14,99, the scenario € 15,44
+    html = html.replace("\xa0", " ")
+    assert "geen: bekend tot en met 31 december 2026<br>laatste: € 14,99" in html and "€ 15,44" in html
+    assert sc.vingerafdruk in html
+    # the YAML download reads back to the same scenario
+    y = client.get(f"/scenario.yaml?s={naar_param(sc)}")
+    assert y.status_code == 200 and y.mimetype == "application/yaml"
+    assert scenario_uit_yaml(y.get_data(as_text=True), default_parameters()).vingerafdruk == sc.vingerafdruk
+
+
+def test_scenario_formulier_fouten_bij_het_veld(client):
+    token = csrf_token(client, "/scenario")
+    r = client.post("/scenario", data={"csrf_token": token, "naam": "", "p0": "wml.uurloon", "v0": "2027-01-01",
+                                       "w0": "-3", "v1": "2027-01-01", "p2": "lks.maximum_percentage",
+                                       "v2": "2027-01-01", "w2": "120"})
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    assert 'href="#naam"' in html and "Geef het scenario een naam." in html
+    assert 'href="#w0"' in html and "wml.uurloon op 2027-01-01: -3 is kleiner dan het minimum 0." in html
+    assert 'href="#p1"' in html and "Regel 2: kies een parameter." in html
+    assert 'href="#w2"' in html and "120 valt buiten 0..100 procent" in html
+    assert 'id="w0" name="w0" type="text" value="-3"' in html  # the input is kept
+
+
+def test_scenario_upload(client):
+    token = csrf_token(client, "/scenario")
+    yaml = b"naam: WML 15\nparameters:\n  wml.uurloon:\n    - vanaf: 2026-01-01\n      waarde: 15.00\n"
+    r = client.post("/scenario/upload", data={"csrf_token": token, "bestand": (io.BytesIO(yaml), "s.yaml")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 303
+    assert uit_param(_s(r.headers["Location"])).naam == "WML 15"
+    r = client.post("/scenario/upload", data={"csrf_token": token, "bestand": (io.BytesIO(b"naam: x\nparameters:\n  x.y: []\n"), "s.yaml")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 422 and "Onbekende parameter" in r.get_data(as_text=True)
+
+
+def test_beschadigde_link(client):
+    assert client.get("/scenario?s=bla").status_code == 422
+    assert client.get("/scenario.yaml?s=bla").status_code == 400
+    bom = base64.urlsafe_b64encode(__import__("zlib").compress(b"[" * 100_000)).decode().rstrip("=")
+    assert client.get(f"/scenario?s={bom}").status_code == 422
+
+
+def test_toepassen_op_een_geval(client):
+    sc = lees_scenario({"naam": "WML 15", "parameters": {"wml.uurloon": [{"vanaf": "2026-01-01", "waarde": "15.00"}]}},
+                       default_parameters())
+    invoer = json.dumps({"peildatum": "2026-01-15", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60})
+    r = client.get("/scenario/toepassen", query_string={"soort": "loonkostensubsidie", "s": naar_param(sc), "invoer": invoer})
+    assert r.status_code == 200
+    html = re.sub(r"\s+", " ", r.get_data(as_text=True))
+    # loonkostensubsidie: officially 881,19, with the scenario 898,56, difference 17,37
+    assert re.search(r'<th scope="row">loonkostensubsidie</th> <td class="getal">€ 881,19</td> '
+                     r'<td class="getal">€ 898,56</td> <td class="getal">€ 17,37</td>', html)
+    assert "Berekend met scenario &#39;WML 15&#39;" in html and "<strong>scenario</strong>" in html
+    # every calculator: its example with the scenario
+    from api.soorten import SOORTEN
+
+    for naam in SOORTEN:
+        assert client.get("/scenario/toepassen", query_string={"soort": naam, "s": naar_param(sc)}).status_code == 200
+
+
+def test_resultaatpagina_linkt_naar_scenario(client):
+    html = client.get("/loonkostensubsidie?bereken=1&peildatum=2026-01-15&leeftijd=30&uren_per_week=32&loonwaarde=60"
+                      ).get_data(as_text=True)
+    assert "/scenario?soort=loonkostensubsidie&amp;invoer=" in html
+
+
+def test_bestandsvergelijking_pagina(client):
+    token = csrf_token(client, "/bestandsvergelijking")
+    csv = ("id,wijk,leeftijd,uren_per_week,loonwaarde\nL1,Noord,30,32,60\nL2,Zuid,30,40,40\nL3,Noord,30,32,100\n"
+           "L4,Zuid,30,24,20\nL5,Noord,30,0,60\n").encode()
+    r = client.post("/bestandsvergelijking", data={
+        "csrf_token": token, "soort": "loonkostensubsidie", "a_peildatum": "2025-07-01", "b_peildatum": "2026-07-01",
+        "groep_op": "wijk", "bestand": (io.BytesIO(csv), "gevallen.csv")}, content_type="multipart/form-data")
+    assert r.status_code == 200
+    html = re.sub(r"\s+", " ", r.get_data(as_text=True))
+    assert "5 gevallen, waarvan 4 vergeleken en 1 met fouten" in html
+    assert ('<th scope="row">loonkostensubsidie</th><td class="getal">€ 3.612,22</td><td class="getal">€ 3.760,22</td>'
+            '<td class="getal">€ 148,00</td><td class="getal">3</td><td class="getal">0</td><td class="getal">1</td>') in html
+    assert 'src="data:image/svg+xml;base64,' in html
+    rijen = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)" download="[^"]*gevallen.csv"', html)
+    tekst = base64.b64decode(rijen.group(1)).decode("utf-8-sig")
+    assert tekst.splitlines()[0].startswith("regel,id,wijk,a.loonkostensubsidie,b.loonkostensubsidie,verschil.loonkostensubsidie")
+    assert "L2,Zuid,1617.41,1683.68,66.27" in tekst
+    samenvatting = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)" download="[^"]*samenvatting.csv"', html)
+    assert "loonkostensubsidie,3612.22,3760.22,148.00,3,0,1" in base64.b64decode(samenvatting.group(1)).decode("utf-8-sig")
+
+
+def test_bestandsvergelijking_fouten(client):
+    token = csrf_token(client, "/bestandsvergelijking")
+    r = client.post("/bestandsvergelijking", data={"csrf_token": token, "soort": "x", "a_peildatum": "2025-13-01",
+                                                   "klassebreedte": "nul"}, content_type="multipart/form-data")
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    for veld in ("soort", "bestand", "a_peildatum", "klassebreedte"):
+        assert f'href="#{veld}"' in html
+    r = client.post("/bestandsvergelijking", data={"csrf_token": token, "soort": "loonkostensubsidie",
+                                                   "bestand": (io.BytesIO(b"id,onzin\n1,2\n"), "x.csv")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 422 and "onbekende kolom(men): onzin" in r.get_data(as_text=True)
+
+
+def test_bestandsvergelijking_pagina_json_lines(client):
+    token = csrf_token(client, "/bestandsvergelijking")
+    regels = (json.dumps({"id": "L1", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}) + "\n"
+              + json.dumps({"id": "L2", "invoer": {"leeftijd": 30, "uren_per_week": 40, "loonwaarde": 40}}) + "\n")
+    r = client.post("/bestandsvergelijking", data={
+        "csrf_token": token, "soort": "loonkostensubsidie", "a_peildatum": "2025-07-01", "b_peildatum": "2026-07-01",
+        "bestand": (io.BytesIO(regels.encode()), "gevallen.jsonl")}, content_type="multipart/form-data")
+    assert r.status_code == 200
+    html = re.sub(r"\s+", " ", r.get_data(as_text=True))
+    # L1 862,62 -> 897,96 and L2 1 617,41 -> 1 683,68 (tests/test_bestandsvergelijking.py): 2 480,03 -> 2 581,64
+    assert '<td class="getal">€ 2.480,03</td><td class="getal">€ 2.581,64</td><td class="getal">€ 101,61</td>' in html
