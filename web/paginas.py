@@ -17,7 +17,7 @@ from . import bp
 from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, naam_van_maand, vertaal
 
 # Form fields that are machinery, not input: never part of a permalink.
-_GEEN_INVOER = {"csrf_token", "taal", "bereken"}
+_GEEN_INVOER = {"csrf_token", "taal", "bereken", "actie"}  # actie: the bijstand form's buttons
 
 
 def _verstuurd():
@@ -92,9 +92,29 @@ def doelgroepen() -> dict[str, str]:
     }
 
 
+def beleidspaginas() -> list[dict]:
+    """Pages for policy work, linked from the menu and the home page block "Voor beleid" (issue 18: every page
+    within two clicks of home). `menu` is the short label in the main menu; a page without one is on the home page
+    only. A new page of this kind gets an entry here (tests/browser/test_praktijk.py crawls from home)."""
+    return [
+        {"endpoint": "web.parameters_vergelijking", "titel": gettext("Parameters van twee datums vergelijken"),
+         "tekst": gettext("Welke bedragen en percentages zijn veranderd tussen twee datums, met de bronnen."),
+         "menu": None},
+        {"endpoint": "web.parameters", "titel": gettext("Parameters en bronnen"),
+         "tekst": gettext("Alle bedragen en percentages waarmee Rekenhulp rekent, met geschiedenis, bron en status."),
+         "menu": gettext("Parameters")},
+        {"endpoint": "web.grafieken", "titel": gettext("Grafieken"),
+         "tekst": gettext("Het minimumloon, de bijstandsnormen en de loonkostensubsidie door de jaren heen."),
+         "menu": gettext("Grafieken")},
+        {"endpoint": "web.batch", "titel": gettext("Veel berekeningen tegelijk"),
+         "tekst": gettext("Een bestand met veel gevallen uploaden en de uitkomsten als bestand terugkrijgen."),
+         "menu": gettext("Veel tegelijk")},
+    ]
+
+
 @bp.app_context_processor
 def _helpers():
-    return {"doelgroepen": doelgroepen()}
+    return {"doelgroepen": doelgroepen(), "beleidspaginas": beleidspaginas}
 
 
 # Globals (not context variables) so that macros imported without context can use them too.
