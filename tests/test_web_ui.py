@@ -235,3 +235,64 @@ def test_elke_schuiftabel_is_met_het_toetsenbord_bereikbaar_en_benoemd():
             assert 'tabindex="0"' in tag, f"{bestand.name}: {tag}"
             assert re.search(r'aria-label(ledby)?="[^"]+"', tag), f"{bestand.name}: {tag}"
     assert gevonden >= 10  # the month tables, parameter tables and comparisons
+
+
+def test_menu_en_startpagina_leiden_naar_elke_pagina(client):
+    """Issue 18: the Dutch menu says "Start", and the parameter, chart and batch pages are in the menu; the home page
+    has the block "Voor beleid" with the comparison too. (The crawl two clicks deep: tests/browser/test_praktijk.py.)"""
+    html = client.get("/?taal=nl").get_data(as_text=True)
+    menu = html.split('class="kop__menu"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/" aria-current="page">Start</a>' in menu and ">Home<" not in menu
+    for pad in ("/parameters", "/grafieken", "/batch"):
+        assert f'href="{pad}"' in menu, pad
+    beleid = html.split('id="beleid-titel"', 1)[1].split("</ul>", 1)[0]
+    for pad in ("/parameters/vergelijking", "/parameters", "/grafieken", "/batch"):
+        assert f'href="{pad}"' in beleid, pad
+    assert ">Home<" in client.get("/?taal=en").get_data(as_text=True)
+
+
+def test_batchpagina_verwijst_niet_naar_de_readme(client):
+    for taal in ("nl", "en"):
+        assert "README" not in client.get(f"/batch?taal={taal}").get_data(as_text=True)
+
+
+BIJSTAND = {"peildatum": "2026-01-01", "belanghebbende-leeftijd": "40", "aantal_medebewoners": "1",
+            "medebewoners-0-leeftijd": "30", "medebewoners-0-relatie": "familie", "netto_inkomsten_per_maand": "400",
+            "vrijlating-soort": "algemeen", "vrijlating-maand": "1"}
+
+
+@pytest.mark.parametrize("pad, velden", [
+    ("/loonkostensubsidie", LKS),
+    ("/bijstandsnorm", BIJSTAND),
+    ("/quotumheffing", {"jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100000",
+                        "verloonde_uren_doelgroep": "1000"}),
+    ("/vrijwilligersvergoeding", {"jaar": "2026", "leeftijd": "40", "m1_vergoeding": "150", "m1_uren": "30"}),
+])
+def test_elke_uitkomst_heeft_invoer_aanpassen(client, pad, velden):
+    """The link opens the same form, filled in (a GET without bereken=1), and leaves out the machinery fields."""
+    from html import unescape
+    from urllib.parse import parse_qsl, urlsplit
+
+    html = client.get(pad, query_string={"bereken": "1", **velden}).get_data(as_text=True)
+    assert 'id="stappen-titel"' in html and html.count("Invoer aanpassen") == 1
+    href = unescape(re.search(r'<a href="([^"]*)" class="invoer-aanpassen">', html).group(1))
+    assert urlsplit(href).path == pad
+    assert dict(parse_qsl(urlsplit(href).query)) == velden  # no bereken, csrf_token, taal or actie
+    formulier = client.get(href).get_data(as_text=True)
+    assert 'id="stappen-titel"' not in formulier and '<form method="post"' in formulier
+    for naam, waarde in velden.items():
+        if naam == "sector":  # radio buttons
+            assert re.search(rf'name="sector" value="{waarde}"\s+checked', formulier)
+        elif naam.endswith(("-relatie", "-soort")):  # select lists
+            assert re.search(rf'<option value="{waarde}"\s+selected', formulier), naam
+        elif naam != "aantal_medebewoners":
+            assert re.search(rf'<input[^>]*name="{naam}"[^>]*value="{waarde}"', formulier), naam
+
+
+def test_bijstand_uitkomst_toont_de_invoer(client):
+    """The input summary (also on paper): the README example, belanghebbende 40, one medebewoner of 30 (familie),
+    € 400 income, the 25 % vrijlating in its first month."""
+    html = client.get("/bijstandsnorm", query_string={"bereken": "1", "taal": "nl", **BIJSTAND}).get_data(as_text=True)
+    invoer = html.split('id="invoer-titel"', 1)[1].split("</section>", 1)[0]
+    for tekst in ("1 januari 2026", "40 jaar", "30 jaar, familie", "€\xa0400,00", "25 % (artikel 31 lid 2 onder n), maand 1"):
+        assert tekst in invoer, tekst
