@@ -296,3 +296,52 @@ def test_bijstand_uitkomst_toont_de_invoer(client):
     invoer = html.split('id="invoer-titel"', 1)[1].split("</section>", 1)[0]
     for tekst in ("1 januari 2026", "40 jaar", "30 jaar, familie", "€\xa0400,00", "25 % (artikel 31 lid 2 onder n), maand 1"):
         assert tekst in invoer, tekst
+
+
+def test_stapeltabel_geeft_elke_cel_de_kop_van_haar_kolom():
+    """rowspan and colspan followed: the second part of a month (a change mid-month) keeps its own columns' names."""
+    from web.paginas import stapeltabel
+
+    tabel = ('<table><thead><tr><th>Maand</th><th>Vanaf</th><th>Norm</th><th>Vrij &amp; bijstand</th></tr></thead>'
+             '<tbody><tr><th scope="row" rowspan="2">jan</th><td>1 jan</td><td>€ 1</td><td rowspan="2">€ 5</td></tr>'
+             '<tr><td>15 jan</td><td>€ 2</td></tr></tbody>'
+             '<tfoot><tr><th colspan="2">Totaal</th><td>€ 3</td><td data-label="eigen">x</td></tr></tfoot></table>')
+    uit = str(stapeltabel(tabel))
+    assert '<td data-label="Vanaf">1 jan</td><td data-label="Norm">€ 1</td>' in uit
+    assert '<td rowspan="2" data-label="Vrij &amp; bijstand">€ 5</td>' in uit
+    assert '<tr><td data-label="Vanaf">15 jan</td><td data-label="Norm">€ 2</td></tr>' in uit
+    assert '<th colspan="2">Totaal</th><td data-label="Norm">€ 3</td><td data-label="eigen">x</td>' in uit
+    assert '<th scope="row" rowspan="2">jan</th>' in uit  # the row header needs no label
+
+
+def _foutregels(html: str) -> list[str]:
+    blok = re.search(r'id="foutoverzicht".*?</ul>', html, re.S).group(0)
+    return [" ".join(re.sub(r"<[^>]+>", "", li).split()) for li in re.findall(r"<li>.*?</li>", blok, re.S)]
+
+
+def test_foutoverzicht_noemt_het_veld(client):
+    """Issue 18: each line of the error summary names its field as the form labels it, and the limits of a range are
+    in Dutch notation ("0,01", the schema writes 0.01). The message next to the field itself stays as it was."""
+    client.get("/?taal=nl")
+    data = {"uren_per_week": "0", "loonwaarde": "", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
+    r = client.post("/loonkostensubsidie", data=data)
+    assert r.status_code == 422
+    regels = _foutregels(r.get_data(as_text=True))
+    assert "Contracturen per week: vul een waarde van 0,01 tot en met 60 in." in regels, regels
+    assert all(":" in regel for regel in regels) and not any(r == "Dit veld is verplicht." for r in regels), regels
+    # the same label twice on the page (belanghebbende and medebewoner): the group's title goes in front
+    data = {"actie": "bereken", "aantal_medebewoners": "1", "medebewoners-0-leeftijd": "oud",
+            "csrf_token": csrf_token(client, "/bijstandsnorm")}
+    regels = _foutregels(client.post("/bijstandsnorm", data=data).get_data(as_text=True))
+    assert "De belanghebbende, geboortedatum: vul een geboortedatum of een leeftijd in." in regels, regels
+    assert "Medebewoner 1, leeftijd in jaren: geen geldig geheel getal." in regels, regels
+    # the month table of the vrijwilligers form: the cell's own name, not "Januari: Januari: ..."
+    data = {"jaar": "2026", "leeftijd": "30", "m1_vergoeding": "veel",
+            "csrf_token": csrf_token(client, "/vrijwilligersvergoeding")}
+    regels = _foutregels(client.post("/vrijwilligersvergoeding", data=data).get_data(as_text=True))
+    assert regels == ["Vergoeding januari: geen geldig getal."], regels
+    # English: the English label and the English number notation
+    client.get("/?taal=en")
+    data = {"uren_per_week": "0", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
+    regels = _foutregels(client.post("/loonkostensubsidie", data=data).get_data(as_text=True))
+    assert "Contract hours per week: enter a value from 0.01 to 60." in regels, regels

@@ -168,12 +168,43 @@ def vertaal(tekst) -> str:
     from flask_babel import gettext
 
     if huidige_taal() == "nl":
-        return tekst
+        return _getallen_in_notatie(tekst)
     vertaald = gettext(tekst)
     if vertaald != tekst:
         return vertaald
     for patroon, bericht in PATRONEN:
         m = patroon.fullmatch(tekst)
         if m:
-            return gettext(bericht) % m.groupdict()
+            return gettext(bericht) % _notatie(m.groupdict())
     return tekst
+
+
+_GRENZEN = tuple(p for p, _ in PATRONEN[:3])  # the range messages of api.fields: "Vul een waarde van 0.01 ..."
+
+
+def _notatie(waarden: dict) -> dict:
+    """The limits of a range message in the page's notation ("0,01" on a Dutch page, issue 18); other values as
+    they are. The schemas write the limits as plain decimals (str(Decimal)), never with thousands separators."""
+    uit = dict(waarden)
+    for sleutel in ("min", "max"):
+        if re.fullmatch(r"-?\d+(\.\d+)?", uit.get(sleutel) or ""):
+            uit[sleutel] = getal(Decimal(uit[sleutel]))
+    return uit
+
+
+def _getallen_in_notatie(tekst: str) -> str:
+    for patroon in _GRENZEN:
+        m = patroon.fullmatch(tekst)
+        if m:
+            waarden = _notatie(m.groupdict())
+            return "".join(waarden.get(naam, deel) if naam else deel for naam, deel in _delen(tekst, m))
+    return tekst
+
+
+def _delen(tekst: str, m: re.Match) -> list[tuple[str | None, str]]:
+    """The text cut into its fixed parts (None) and its named groups."""
+    delen, pos = [], 0
+    for naam in sorted(m.groupdict(), key=m.start):
+        delen += [(None, tekst[pos:m.start(naam)]), (naam, m.group(naam))]
+        pos = m.end(naam)
+    return delen + [(None, tekst[pos:])]

@@ -225,3 +225,21 @@ def test_medebewoner_toevoegen_houdt_de_plek(page, server):
         page.get_by_role("button", name=f"Verwijderen medebewoner {aantal + 1}").click()
     assert urlsplit(page.url).fragment == "medebewoners"
     assert page.locator("fieldset.medebewoner").count() == aantal
+
+
+@pytest.mark.parametrize("naam", ["loonkostensubsidie", "bijstandsnorm", "vrijwilligersvergoeding"])
+def test_maandtabel_op_de_telefoon_zonder_zijwaarts_schuiven(page, server, naam):
+    """At 390 px a month table is a stack of blocks: every amount is on the screen, next to its column name."""
+    page.set_viewport_size(TELEFOON)
+    _open(page, f"{server}{README_VOORBEELDEN[naam]}")
+    cellen = page.evaluate("""() => [...document.querySelectorAll('.tabel--stapel tbody td')]
+        .filter(td => td.textContent.trim() !== '')
+        .map(td => ({label: td.dataset.label || '', rechts: td.getBoundingClientRect().right,
+                     voor: getComputedStyle(td, '::before').content}))""")
+    assert cellen, naam
+    breed = page.evaluate("window.innerWidth")
+    assert all(c["rechts"] <= breed for c in cellen), [c for c in cellen if c["rechts"] > breed][:3]
+    assert all(c["label"] and c["voor"] == f'"{c["label"]}"' for c in cellen), cellen[:3]
+    # the scroll container does not scroll: nothing hides to the right
+    assert page.evaluate("""() => [...document.querySelectorAll('.tabel-scroll')].filter(d => d.querySelector('.tabel--stapel'))
+        .every(d => d.scrollWidth <= d.clientWidth)""")
