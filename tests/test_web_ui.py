@@ -345,3 +345,15 @@ def test_foutoverzicht_noemt_het_veld(client):
     data = {"uren_per_week": "0", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
     regels = _foutregels(client.post("/loonkostensubsidie", data=data).get_data(as_text=True))
     assert "Contract hours per week: enter a value from 0.01 to 60." in regels, regels
+
+
+def test_formulier_accepteert_datum_als_dd_mm_jjjj(client):
+    """A date typed or pasted as 15-01-2026 (no date picker) is 15 January 2026: the same result as the ISO date."""
+    iso = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": "nl", **LKS}).get_data(as_text=True)
+    nl = {**LKS, "geboortedatum": "1-5-1990", "peildatum": "15-01-2026"}
+    html = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": "nl", **nl}).get_data(as_text=True)
+    assert "Loonkostensubsidie per 15 januari 2026" in html and "1 mei 1990" in html
+    assert "€\xa0881,19" in html and "€\xa0881,19" in iso
+    # not a date in either form: the schema's own message, as before
+    fout = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": "nl", **LKS, "peildatum": "32-13-2026"})
+    assert fout.status_code == 422 and "Geen geldige datum" in fout.get_data(as_text=True)
