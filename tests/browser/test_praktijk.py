@@ -243,3 +243,14 @@ def test_maandtabel_op_de_telefoon_zonder_zijwaarts_schuiven(page, server, naam)
     # the scroll container does not scroll: nothing hides to the right
     assert page.evaluate("""() => [...document.querySelectorAll('.tabel-scroll')].filter(d => d.querySelector('.tabel--stapel'))
         .every(d => d.scrollWidth <= d.clientWidth)""")
+
+
+def test_bronkolom_blijft_in_haar_rij(page, server):
+    """On the desktop the "Bron" cells of the parameter browser are table cells: their text stays inside its own row
+    (as display:block it ran over the next rows)."""
+    _open(page, f"{server}/parameters?taal=nl")
+    cellen = page.evaluate("""() => [...document.querySelectorAll('td.bron')].map(td => ({
+        weergave: getComputedStyle(td).display,
+        uit: td.getBoundingClientRect().bottom - td.closest('tr').getBoundingClientRect().bottom}))""")
+    assert cellen
+    assert all(c["weergave"] == "table-cell" and c["uit"] <= 0.5 for c in cellen), [c for c in cellen if c["uit"] > 0.5][:3]
