@@ -235,11 +235,14 @@ def test_maandtabel_op_de_telefoon_zonder_zijwaarts_schuiven(page, server, naam)
     cellen = page.evaluate("""() => [...document.querySelectorAll('.tabel--stapel tbody td')]
         .filter(td => td.textContent.trim() !== '')
         .map(td => ({label: td.dataset.label || '', rechts: td.getBoundingClientRect().right,
-                     voor: getComputedStyle(td, '::before').content}))""")
+                     voor: getComputedStyle(td, '::before').content,
+                     // a label over two lines makes its cell taller, it does not run into the next line
+                     over: td.scrollHeight - td.clientHeight}))""")
     assert cellen, naam
     breed = page.evaluate("window.innerWidth")
     assert all(c["rechts"] <= breed for c in cellen), [c for c in cellen if c["rechts"] > breed][:3]
     assert all(c["label"] and c["voor"] == f'"{c["label"]}"' for c in cellen), cellen[:3]
+    assert all(c["over"] <= 1 for c in cellen), [c for c in cellen if c["over"] > 1][:3]
     # the scroll container does not scroll: nothing hides to the right
     assert page.evaluate("""() => [...document.querySelectorAll('.tabel-scroll')].filter(d => d.querySelector('.tabel--stapel'))
         .every(d => d.scrollWidth <= d.clientWidth)""")
