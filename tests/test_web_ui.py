@@ -357,3 +357,15 @@ def test_formulier_accepteert_datum_als_dd_mm_jjjj(client):
     # not a date in either form: the schema's own message, as before
     fout = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": "nl", **LKS, "peildatum": "32-13-2026"})
     assert fout.status_code == 422 and "Geen geldige datum" in fout.get_data(as_text=True)
+
+
+def test_datumfout_op_een_formulier_noemt_de_nederlandse_vorm(client):
+    """The form accepts 15-01-2026, so its date message names that form (the API keeps naming its ISO format)."""
+    html = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": "nl", **LKS, "peildatum": "morgen"})
+    assert "Geen geldige datum; gebruik DD-MM-JJJJ, bijvoorbeeld 15-01-2026." in html.get_data(as_text=True)
+    en = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": "en", **LKS, "peildatum": "morgen"})
+    assert "Not a valid date; use DD-MM-YYYY, for example 15-01-2026." in en.get_data(as_text=True)
+    # the batch page takes the Dutch form as well
+    data = {"soort": "loonkostensubsidie", "peildatum": "15-01-2026", "csrf_token": csrf_token(client, "/batch")}
+    html = client.post("/batch?taal=nl", data=data).get_data(as_text=True)
+    assert "Kies een CSV-bestand." in html and "Geen geldige datum" not in html

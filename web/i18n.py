@@ -159,12 +159,21 @@ PATRONEN = (
 )
 
 
+# The schemas' date messages name the ISO format (the API's); on a form, where 15-01-2026 is accepted too
+# (web.nl_datum_naar_iso), the message names the Dutch one (issue 18).
+FORMULIER_TEKSTEN = {
+    "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.":
+        N_("Geen geldige datum; gebruik DD-MM-JJJJ, bijvoorbeeld 15-01-2026."),
+    "Geen geldige datum; gebruik JJJJ-MM-DD.": N_("Geen geldige datum; gebruik DD-MM-JJJJ, bijvoorbeeld 15-01-2026."),
+}
+
+
 def vertaal(tekst) -> str:
     """Translate a text from outside the templates when the catalogue has it; otherwise return it as it is.
     Plain text (not Markup): Jinja still escapes it."""
     if tekst is None:
         return ""
-    tekst = str(tekst)
+    tekst = FORMULIER_TEKSTEN.get(str(tekst), str(tekst))
     from flask_babel import gettext
 
     if huidige_taal() == "nl":
