@@ -39,7 +39,7 @@ def test_onbruikbaar_bestand_en_ontbrekende_velden(client):
                                     "bestand": (io.BytesIO("x\n\xe9".encode("latin-1")), "zaken.csv")},
                     content_type="multipart/form-data")
     assert r.status_code == 422 and "UTF-8" in r.get_data(as_text=True)
-    r = client.post("/batch", data={"csrf_token": token, "soort": "onzin", "peildatum": "31-12-2026"},
+    r = client.post("/batch", data={"csrf_token": token, "soort": "onzin", "peildatum": "31-13-2026"},  # no 13th month (31-12-2026 is a valid date, issue 18)
                     content_type="multipart/form-data")
     html = r.get_data(as_text=True)
     assert r.status_code == 422

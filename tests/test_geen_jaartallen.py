@@ -26,6 +26,7 @@ ALLOWED = [
     #    api/), a format hint "bijvoorbeeld 2026-01-01", and the year of an example request. Not a rule.
     (r"^[\"'](?:19|20)\d\d-\d\d(?:-\d\d)?[\"']$", "voorbeelddatum"),
     (r"[Bb]ijvoorbeeld (?:19|20)\d\d-\d\d-\d\d", "voorbeeld van de datumnotatie"),
+    (r"[Bb]ijvoorbeeld \d\d-\d\d-(?:19|20)\d\d", "voorbeeld van de Nederlandse datumnotatie (DD-MM-JJJJ)"),
     (r"[\"'](?:example|jaar)[\"']: (?:19|20)\d\d\b", "jaar van een voorbeeldverzoek"),
     # 3. Law changes in the past that new data cannot move: the hourly WML since 1 January 2024 (Wet invoering
     #    minimumuurloon) and onder z/aa since 1 January 2023 (Wet breed offensief). These are explanations;

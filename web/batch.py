@@ -14,7 +14,7 @@ from flask import Response, abort, current_app, render_template, request
 from api.soorten import SOORTEN
 from rekenhulp.batch import BatchFout, sjabloon_csv, verwerk
 
-from . import bp
+from . import bp, nl_datum_naar_iso
 
 
 def _formulier(fouten: dict | None = None, status: int = 200):
@@ -34,7 +34,7 @@ def batch():
     ruw = request.form.get("peildatum", "").strip()
     if ruw:
         try:
-            peildatum = date.fromisoformat(ruw)
+            peildatum = date.fromisoformat(nl_datum_naar_iso(ruw))  # 15-01-2026 too, as on every form
         except ValueError:
             fouten["peildatum"] = "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01."
     bestand = request.files.get("bestand")

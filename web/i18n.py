@@ -182,21 +182,61 @@ PATRONEN = (
 )
 
 
+# The schemas' date messages name the ISO format (the API's); on a form, where 15-01-2026 is accepted too
+# (web.nl_datum_naar_iso), the message names the Dutch one (issue 18).
+FORMULIER_TEKSTEN = {
+    "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.":
+        N_("Geen geldige datum; gebruik DD-MM-JJJJ, bijvoorbeeld 15-01-2026."),
+    "Geen geldige datum; gebruik JJJJ-MM-DD.": N_("Geen geldige datum; gebruik DD-MM-JJJJ, bijvoorbeeld 15-01-2026."),
+}
+
+
 def vertaal(tekst) -> str:
     """Translate a text from outside the templates when the catalogue has it; otherwise return it as it is.
     Plain text (not Markup): Jinja still escapes it."""
     if tekst is None:
         return ""
-    tekst = str(tekst)
+    tekst = FORMULIER_TEKSTEN.get(str(tekst), str(tekst))
     from flask_babel import gettext
 
     if huidige_taal() == "nl":
-        return tekst
+        return _getallen_in_notatie(tekst)
     vertaald = gettext(tekst)
     if vertaald != tekst:
         return vertaald
     for patroon, bericht in PATRONEN:
         m = patroon.fullmatch(tekst)
         if m:
-            return gettext(bericht) % m.groupdict()
+            return gettext(bericht) % _notatie(m.groupdict())
     return tekst
+
+
+_GRENZEN = tuple(p for p, _ in PATRONEN[:3])  # the range messages of api.fields: "Vul een waarde van 0.01 ..."
+
+
+def _notatie(waarden: dict) -> dict:
+    """The limits of a range message in the page's notation ("0,01" on a Dutch page, issue 18); other values as
+    they are. The schemas write the limits as plain decimals (str(Decimal)), never with thousands separators."""
+    uit = dict(waarden)
+    for sleutel in ("min", "max"):
+        if re.fullmatch(r"-?\d+(\.\d+)?", uit.get(sleutel) or ""):
+            uit[sleutel] = getal(Decimal(uit[sleutel]))
+    return uit
+
+
+def _getallen_in_notatie(tekst: str) -> str:
+    for patroon in _GRENZEN:
+        m = patroon.fullmatch(tekst)
+        if m:
+            waarden = _notatie(m.groupdict())
+            return "".join(waarden.get(naam, deel) if naam else deel for naam, deel in _delen(tekst, m))
+    return tekst
+
+
+def _delen(tekst: str, m: re.Match) -> list[tuple[str | None, str]]:
+    """The text cut into its fixed parts (None) and its named groups."""
+    delen, pos = [], 0
+    for naam in sorted(m.groupdict(), key=m.start):
+        delen += [(None, tekst[pos:m.start(naam)]), (naam, m.group(naam))]
+        pos = m.end(naam)
+    return delen + [(None, tekst[pos:])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape as _unescape
 from urllib.parse import urlencode
 
 import flask_babel
@@ -17,7 +18,7 @@ from . import bp
 from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, naam_van_maand, vertaal
 
 # Form fields that are machinery, not input: never part of a permalink.
-_GEEN_INVOER = {"csrf_token", "taal", "bereken"}
+_GEEN_INVOER = {"csrf_token", "taal", "bereken", "actie"}  # actie: the bijstand form's buttons
 
 
 def _verstuurd():
@@ -72,6 +73,65 @@ def bronlink(tekst) -> Markup:
     return Markup("").join(uit)
 
 
+_RIJ = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_CEL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _getal_attr(attrs: str, naam: str) -> int:
+    m = re.search(rf'\b{naam}="(\d+)"', attrs)
+    return int(m.group(1)) if m else 1
+
+
+def stapeltabel(html) -> Markup:
+    """Give every data cell of a table the text of its column header as `data-label`, so that on a small screen the
+    CSS can show each row as a stacked block ("Norm  € 1.001,50") instead of columns off to the right (issue 18).
+
+    Takes the rendered table (templates: `{% filter stapeltabel %}<table class="tabel tabel--stapel">...{% endfilter %}`),
+    reads the column headers from the first row of <thead> and follows colspan and rowspan, so a cell that continues
+    a row above keeps its own column's label. Cells that already have a data-label are left alone."""
+    html = str(html)
+    kop = re.search(r"<thead\b.*?</thead>", html, re.S)
+    if not kop:
+        return Markup(html)
+    koppen: list[str] = []
+    eerste = _RIJ.search(kop.group(0))
+    for cel in _CEL.finditer(eerste.group(1) if eerste else ""):
+        tekst = " ".join(_unescape(_TAG.sub("", cel.group(3))).split())
+        koppen += [tekst] * _getal_attr(cel.group(2), "colspan")
+    bezet: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+
+    def rij(m: re.Match) -> str:
+        kolom = 0
+        nieuw_bezet: dict[int, int] = {k: v - 1 for k, v in bezet.items() if v > 1}
+
+        def cel(c: re.Match) -> str:
+            nonlocal kolom
+            while bezet.get(kolom, 0) > 0:
+                kolom += 1
+            tag, attrs, inhoud = c.groups()
+            breedte, hoogte = _getal_attr(attrs, "colspan"), _getal_attr(attrs, "rowspan")
+            if hoogte > 1:
+                for k in range(kolom, kolom + breedte):
+                    nieuw_bezet[k] = hoogte - 1
+            label = koppen[kolom] if kolom < len(koppen) else ""
+            kolom += breedte
+            if tag == "td" and label and "data-label=" not in attrs:
+                attrs += f' data-label="{escape(label)}"'
+            return f"<{tag}{attrs}>{inhoud}</{tag}>"
+
+        uit = m.group(0).replace(m.group(1), _CEL.sub(cel, m.group(1)), 1)
+        bezet.clear()
+        bezet.update(nieuw_bezet)
+        return uit
+
+    romp = html[kop.end():]
+    return Markup(html[:kop.end()] + _RIJ.sub(rij, romp))
+
+
+bp.add_app_template_filter(stapeltabel, "stapeltabel")
+
+
 @bp.app_template_filter("vertaal")
 def _vertaal_filter(tekst):
     return vertaal(tekst)
@@ -92,9 +152,35 @@ def doelgroepen() -> dict[str, str]:
     }
 
 
+def beleidspaginas() -> list[dict]:
+    """Pages for policy work, linked from the menu and the home page block "Voor beleid" (issue 18: every page
+    within two clicks of home). `menu` is the short label in the main menu; a page without one is on the home page
+    only. A new page of this kind gets an entry here (tests/browser/test_praktijk.py crawls from home)."""
+    return [
+        {"endpoint": "web.parameters_vergelijking", "titel": gettext("Parameters van twee datums vergelijken"),
+         "tekst": gettext("Welke bedragen en percentages zijn veranderd tussen twee datums, met de bronnen."),
+         "menu": None},
+        {"endpoint": "web.parameters", "titel": gettext("Parameters en bronnen"),
+         "tekst": gettext("Alle bedragen en percentages waarmee Rekenhulp rekent, met geschiedenis, bron en status."),
+         "menu": gettext("Parameters")},
+        {"endpoint": "web.grafieken", "titel": gettext("Grafieken"),
+         "tekst": gettext("Het minimumloon, de bijstandsnormen en de loonkostensubsidie door de jaren heen."),
+         "menu": gettext("Grafieken")},
+        {"endpoint": "web.batch", "titel": gettext("Veel berekeningen tegelijk"),
+         "tekst": gettext("Een bestand met veel gevallen uploaden en de uitkomsten als bestand terugkrijgen."),
+         "menu": gettext("Veel tegelijk")},
+        {"endpoint": "web.scenario", "titel": gettext("Rekenen met een scenario"),
+         "tekst": gettext("Wat als een bedrag of percentage anders wordt? Andere waarden invoeren en toepassen op een geval."),
+         "menu": gettext("Scenario")},
+        {"endpoint": "web.bestandsvergelijking", "titel": gettext("Een bestand vergelijken"),
+         "tekst": gettext("Een bestand met gevallen doorrekenen op twee datums of met een scenario: totalen en verschillen."),
+         "menu": gettext("Bestand vergelijken")},
+    ]
+
+
 @bp.app_context_processor
 def _helpers():
-    return {"doelgroepen": doelgroepen()}
+    return {"doelgroepen": doelgroepen(), "beleidspaginas": beleidspaginas}
 
 
 # Globals (not context variables) so that macros imported without context can use them too.
@@ -138,6 +224,88 @@ def _taal_van_template(sender, template, context, **_extra):
     flask_babel.refresh()
     context["taal"] = "nl"
     context["locale"] = TALEN["nl"]
+
+
+_FOUTOVERZICHT = re.compile(r'(<div[^>]*id="foutoverzicht".*?</ul>)', re.S)
+_FOUTLINK = re.compile(r'<a href="#([\w-]+)"([^>]*)>(.*?)</a>', re.S)
+_LABEL = re.compile(r'<label\b[^>]*\bfor="([\w-]+)"[^>]*>(.*?)</label>', re.S)
+_LEGEND = re.compile(r'<fieldset\b[^>]*\bid="([\w-]+)"[^>]*>\s*<legend\b[^>]*>(.*?)</legend>', re.S)
+_ARIA_LABEL = re.compile(r'<(?:input|select|textarea)\b[^>]*\bid="([\w-]+)"[^>]*\baria-label="([^"]*)"', re.S)
+_VOORVOEGSEL = re.compile(r"^(\w+): ")
+
+
+_OF = re.compile(r"^Of: |^Or: ")  # "Of: leeftijd in jaren" (the alternative to the field above)
+_GROEPDELEN = re.compile(r'<fieldset\b|</fieldset>|<legend\b[^>]*>(.*?)</legend>|<(?:input|select|textarea)\b[^>]*\bid="([\w-]+)"', re.S)
+
+
+def _groepen(html: str) -> dict[str, str]:
+    """Field id -> the legend of the innermost fieldset around it."""
+    stapel: list[str] = []
+    uit: dict[str, str] = {}
+    for m in _GROEPDELEN.finditer(html):
+        deel = m.group(0)
+        if deel.startswith("<fieldset"):
+            stapel.append("")
+        elif deel == "</fieldset>":
+            if stapel:
+                stapel.pop()
+        elif deel.startswith("<legend"):
+            if stapel and not stapel[-1]:
+                stapel[-1] = _tekst(m.group(1))
+        elif stapel:
+            uit[m.group(2)] = next((t for t in reversed(stapel) if t), "")
+    return uit
+
+
+def _tekst(html: str) -> str:
+    return " ".join(_unescape(_TAG.sub("", html)).split()).rstrip(":")
+
+
+def veldnamen_in_foutoverzicht(html: str) -> str:
+    """Each line of the error summary starts with the name of its field, as the form labels it: "Uren per week: dit
+    veld is verplicht." instead of four times "Dit veld is verplicht." (issue 18). The name comes from the page
+    itself (the <label for>, the <legend> of a group, or an aria-label), so it is in the page's language and every
+    form gets it without a list to keep up to date. A line that already names its month ("Januari: ...") gets the
+    field's own label instead ("Vergoeding januari: ...")."""
+    blok = _FOUTOVERZICHT.search(html)
+    if not blok:
+        return html
+    namen = {veld: _tekst(t) for veld, t in _ARIA_LABEL.findall(html)}
+    namen.update({veld: _tekst(t) for veld, t in _LEGEND.findall(html)})
+    namen.update({veld: _OF.sub("", _tekst(t)) for veld, t in _LABEL.findall(html)})
+    # a label that occurs more than once ("Geboortedatum" of the belanghebbende and of each medebewoner) gets the
+    # title of its group in front: "Medebewoner 1, geboortedatum"
+    dubbel = {n for n in namen.values() if list(namen.values()).count(n) > 1}
+    groepen = _groepen(html)
+    for veld, naam in namen.items():
+        if naam in dubbel and groepen.get(veld):
+            namen[veld] = f"{groepen[veld]}, {naam[0].lower()}{naam[1:]}"
+    namen = {veld: naam[0].upper() + naam[1:] for veld, naam in namen.items() if naam}
+
+    def link(m: re.Match) -> str:
+        veld, attrs, bericht = m.groups()
+        naam = namen.get(veld)
+        if not naam or bericht.startswith(escape(naam)):
+            return m.group(0)
+        voor = _VOORVOEGSEL.match(bericht)
+        if voor and voor.group(1).lower() in naam.lower():
+            bericht = bericht[voor.end():]
+        if len(bericht) > 1 and bericht[1].islower():
+            bericht = bericht[0].lower() + bericht[1:]
+        return f'<a href="#{veld}"{attrs}>{escape(naam)}: {bericht}</a>'
+
+    return html[:blok.start()] + _FOUTLINK.sub(link, blok.group(1)) + html[blok.end():]
+
+
+@bp.after_app_request
+def _foutoverzicht_met_veldnamen(resp):
+    """A form sent back with errors (422, HTML): see veldnamen_in_foutoverzicht."""
+    if resp.status_code != 422 or resp.mimetype != "text/html" or resp.direct_passthrough:
+        return resp
+    html = resp.get_data(as_text=True)
+    if 'id="foutoverzicht"' in html:
+        resp.set_data(veldnamen_in_foutoverzicht(html))
+    return resp
 
 
 @bp.get("/toegankelijkheid")

@@ -119,5 +119,14 @@ def axe_check(pg, naam: str) -> None:
 
 
 def screenshot(pg, naam: str) -> None:
+    """A full-page screenshot at the desktop width (`naam.png`) and at the phone width (`naam-telefoon.png`), in
+    screenshots/ (the folder the README names). The page's own viewport is restored afterwards."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(SCREENSHOTS / f"{naam}.png"), full_page=True)
+    origineel = pg.viewport_size or DESKTOP
+    try:
+        for breedte, viewport in VIEWPORTS:
+            pg.set_viewport_size(viewport)
+            achtervoegsel = "" if breedte == "desktop" else f"-{breedte}"
+            pg.screenshot(path=str(SCREENSHOTS / f"{naam}{achtervoegsel}.png"), full_page=True)
+    finally:
+        pg.set_viewport_size(origineel)

@@ -245,7 +245,7 @@ def test_afdrukken(page, server):
         assert page.locator(zichtbaar).first.is_visible(), zichtbaar
     assert "€\xa0881,05" in page.locator(".bedragen").inner_text()
     screenshot(page, "loonkostensubsidie-nl-afdruk")
-    page.pdf(path=str(__import__("pathlib").Path(screenshot.__globals__["SCREENSHOTS"]) / "loonkostensubsidie-nl-afdruk.pdf"))
+    page.pdf(format="A4", path=str(__import__("pathlib").Path(screenshot.__globals__["SCREENSHOTS"]) / "loonkostensubsidie-nl-afdruk.pdf"))
 
 
 def test_beveiligingskoppen(page, server):
