@@ -4,7 +4,7 @@ households, and the API and web round trips.
 2026-01 (parameters/vrijlatingen.yaml): onder n 25 % max 285,00 (6 months); onder r 12,5 % max 177,66 (30 months);
 onder y 15 % max 180,19 (no end); onder z 15 % max 180,19 (12 months), then onder aa (the same, no end);
 onder k 220 per month / 2.200 per year, from 27. Norm 21 a = 1.401,50. Art. 31 lid 5: onder n and r not below 27.
-Onder y 2022-01: max 141,69 (law text of 2022-01-01, research/onder_y.md).
+Onder y 2022-01: max 141,69 (law text of 2022-01-01; docs/bronnen/vrijlatingen.md).
 """
 
 import re
