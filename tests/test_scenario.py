@@ -283,8 +283,11 @@ def test_scenario_yaml_bestand():
     assert json.dumps(s.canoniek())  # plain JSON data
 
 
-def test_scenario_waarde_in_het_jaar_en_lid_7(client):
-    """A scenario value dated 1 April 2026 (wml.maandloon 2 400,00). Art. 10d lid 7: the college sets a running
+def test_afgeleide_tabellen_per_scenario(client):
+    """(Until the LKS followed art. 10d lid 7, the year was computed from runs of months between WML changes, a table
+    derived from the parameter data per parameter set; now the runs are pure calendar arithmetic and the values are
+    read on the vaststellingsdatum, so this test pins what a mid-year scenario value does.) A scenario value dated
+    1 April 2026 (wml.maandloon 2 400,00). Art. 10d lid 7: the college sets a running
     LKS again "met ingang van 1 januari van het kalenderjaar", so a dienstbetrekking that runs on 1 January keeps the
     value of 1 January all year: 881,05 per month, 12 × 881,05 = 10 572,60, with or without the scenario. A
     dienstbetrekking that begins on 1 April 2026 is set with the values of that day: the scenario's 2 400,00, so
