@@ -2,23 +2,34 @@
 
 Expected amounts from the law's arithmetic, written out per case.
 
-Loonkostensubsidie (Participatiewet art. 10d lid 4: "het verschil tussen het wettelijk minimumloon en de loonwaarde",
-at most 70 % of the WML incl. vakantiebijslag), 30 years old (full WML), uurloon 14,40 on 2025-07-01 (A) and 14,99
-on 2026-07-01 (B). Per month: WML = uurloon × uren × 52 / 12 (cent), vakantiebijslag 8 % (Wml art. 15 lid 1, cent),
+Loonkostensubsidie, texts of the Participatiewet geldig vanaf 2025-07-01 and 2026-01-01 (README "Loonkostensubsidie:
+hoe er gerekend wordt"): art. 2, the wettelijk minimumloon is "het minimumloon per maand, bedoeld in artikel 8, eerste
+lid, onderdeel b" of the Wml (`wml.maandloon`); art. 10d lid 4, "naar evenredigheid verminderd of vermeerderd, indien
+de overeengekomen arbeidsduur korter of langer is dan 36 uren per week", at most the full-time hours of the function
+(standaard 38); LKS = "het verschil tussen het wettelijk minimumloon en de loonwaarde", at most 70 % of the WML incl.
+vakantiebijslag; art. 10d lid 7, set again "met ingang van 1 januari van het kalenderjaar". So the peildatum
+2025-07-01 (A) computes with the maandloon of 1 January 2025, € 2.191,80 (not the 2.245,80 of 1 July), and
+2026-07-01 (B) with that of 1 January 2026, € 2.294,40 (not the 2.337,00 of 1 July). 30 years old (full WML).
+Per month: WML = maandloon × min(uren, 38) / 36 (cent), vakantiebijslag 8 % (Wml art. 15 lid 1, cent),
 loonwaarde = lw % of the WML incl. vakantiebijslag (cent), LKS = min(that − loonwaarde, 70 %):
-- L1 32 uur, lw 60. A: 14,40 × 1 664 / 12 = 1 996,80; + 159,74 = 2 156,54; − 1 293,92 = 862,62.
-                    B: 14,99 × 1 664 / 12 = 2 078,61; + 166,29 = 2 244,90; − 1 346,94 = 897,96. Verschil 35,34.
-- L2 40 uur, lw 40. A: 14,40 × 2 080 / 12 = 2 496,00; + 199,68 = 2 695,68; − 1 078,27 = 1 617,41.
-                    B: 14,99 × 2 080 / 12 = 2 598,27; + 207,86 = 2 806,13; − 1 122,45 = 1 683,68. Verschil 66,27.
+- L1 32 uur, lw 60. A: 2 191,80 × 32 / 36 = 1 948,27 (1 948,266..); + 155,86 = 2 104,13; − 1 262,48 = 841,65.
+                    B: 2 294,40 × 32 / 36 = 2 039,47 (2 039,466..); + 163,16 = 2 202,63; − 1 321,58 = 881,05.
+                    Verschil 39,40.
+- L2 40 uur, lw 40: the hours count as the 38 of the function. A: 2 191,80 × 38 / 36 = 2 313,57 (2 313,566..);
+                    + 185,09 = 2 498,66; − 999,46 (999,464) = 1 499,20 (70 % = 1 749,06 not reached).
+                    B: 2 294,40 × 38 / 36 = 2 421,87 (2 421,866..); + 193,75 = 2 615,62; − 1 046,25 (1 046,248)
+                    = 1 569,37 (70 % = 1 830,93 not reached). Verschil 70,17.
 - L3 32 uur, lw 100: 0,00 in A and B (the loonwaarde equals the WML). Verschil 0.
-- L4 24 uur, lw 20: the 70 % maximum. A: 14,40 × 1 248 / 12 = 1 497,60; + 119,81 = 1 617,41; 70 % = 1 132,19
-                    (below 1 617,41 − 323,48 = 1 293,93). B: 14,99 × 1 248 / 12 = 1 558,96; + 124,72 = 1 683,68;
-                    70 % = 1 178,58. Verschil 46,39.
+- L4 24 uur, lw 20: the 70 % maximum. A: 2 191,80 × 24 / 36 = 1 461,20; + 116,90 (116,896) = 1 578,10;
+                    70 % = 1 104,67 (below 1 578,10 − 315,62 = 1 262,48). B: 2 294,40 × 24 / 36 = 1 529,60;
+                    + 122,37 (122,368) = 1 651,97; 70 % = 1 156,38 (1 156,379; below 1 651,97 − 330,39 = 1 321,58).
+                    Verschil 51,71.
 - L5 uren_per_week 0: not computable (an error in A and B), not counted.
-Totals: A 862,62 + 1 617,41 + 0 + 1 132,19 = 3 612,22; B 897,96 + 1 683,68 + 0 + 1 178,58 = 3 760,22; verschil 148,00.
-These LKS amounts follow the engine's current month amount (uurloon × uren × 52 / 12, each month of the year with the
-WML of that month). If the LKS rule for part-time work or for the yearly re-setting changes, the expected LKS amounts
-change with it; the bijstandsnorm and quotumheffing cases do not depend on it.
+Totals: A 841,65 + 1 499,20 + 0 + 1 104,67 = 3 445,52; B 881,05 + 1 569,37 + 0 + 1 156,38 = 3 606,80; verschil 161,28
+(= 39,40 + 70,17 + 51,71).
+The scenario cases: wml.maandloon 2 400,00 from 2026-01-01, L1 on 2026-01-15: 2 400,00 × 32 / 36 = 2 133,33;
++ 170,67 = 2 304,00; − 1 382,40 = 921,60 (tests/test_scenario.py). The bijstandsnorm and quotumheffing cases do not
+depend on the LKS rule.
 """
 
 from __future__ import annotations
@@ -50,26 +61,27 @@ def test_lks_twee_peildata(client):
     assert [g["id"] for g in body["gevallen"]] == ["L1", "L2", "L3", "L4", "L5"]
     lks = {i: (g["a"]["loonkostensubsidie"], g["b"]["loonkostensubsidie"], g["verschil"]["loonkostensubsidie"])
            for i, g in rijen.items() if not g["fouten"]}
-    assert lks == {"L1": ("862.62", "897.96", "35.34"), "L2": ("1617.41", "1683.68", "66.27"),
-                   "L3": ("0.00", "0.00", "0.00"), "L4": ("1132.19", "1178.58", "46.39")}
+    assert lks == {"L1": ("841.65", "881.05", "39.40"), "L2": ("1499.20", "1569.37", "70.17"),
+                   "L3": ("0.00", "0.00", "0.00"), "L4": ("1104.67", "1156.38", "51.71")}
     assert rijen["L5"]["a"] is rijen["L5"]["b"] is rijen["L5"]["verschil"] is None
     assert {(f["situatie"], f["pad"]) for f in rijen["L5"]["fouten"]} == {("a", "$.uren_per_week"), ("b", "$.uren_per_week")}
     sv = body["samenvatting"]
     assert (sv["aantal"], sv["vergeleken"], sv["met_fouten"]) == (5, 4, 1)
-    assert sv["bedragen"]["loonkostensubsidie"] == {"totaal_a": "3612.22", "totaal_b": "3760.22", "verschil": "148.00",
+    assert sv["bedragen"]["loonkostensubsidie"] == {"totaal_a": "3445.52", "totaal_b": "3606.80", "verschil": "161.28",
                                                     "stijgt": 3, "daalt": 0, "gelijk": 1}
-    # the distribution of the differences 0, 35,34, 46,39 and 66,27: a spread of 66,27 fits in bins of 10,00
-    # (6,6 bins; 5,00 would need 14): [0, 10) 1, [30, 40) 1, [40, 50) 1, [60, 70) 1
+    # the distribution of the differences 0, 39,40, 51,71 and 70,17: a spread of 70,17 fits in bins of 10,00
+    # (7,0 bins, fewer than 12 − 1; 5,00 would need 14,0): [0, 10) 1, [30, 40) 1, [50, 60) 1, [70, 80) 1
     v = sv["verdeling"]
     assert v["bedrag"] == "loonkostensubsidie" and v["klassebreedte"] == "10.00"
     assert [(k["van"], k["tot"], k["aantal"]) for k in v["klassen"]] == [
         ("0.00", "10.00", 1), ("10.00", "20.00", 0), ("20.00", "30.00", 0), ("30.00", "40.00", 1),
-        ("40.00", "50.00", 1), ("50.00", "60.00", 0), ("60.00", "70.00", 1)]
-    # per wijk: Noord L1 + L3 (L5 has errors), Zuid L2 + L4: 1 617,41 + 1 132,19 = 2 749,60 and 1 683,68 + 1 178,58 = 2 862,26
+        ("40.00", "50.00", 0), ("50.00", "60.00", 1), ("60.00", "70.00", 0), ("70.00", "80.00", 1)]
+    # per wijk: Noord L1 + L3 (L5 has errors), Zuid L2 + L4: 1 499,20 + 1 104,67 = 2 603,87 and
+    # 1 569,37 + 1 156,38 = 2 725,75, verschil 121,88 (70,17 + 51,71)
     groepen = {g["groep"]: (g["aantal"], g["bedragen"]["loonkostensubsidie"]) for g in sv["groepen"]}
     assert groepen == {
-        "Noord": (2, {"totaal_a": "862.62", "totaal_b": "897.96", "verschil": "35.34", "stijgt": 1, "daalt": 0, "gelijk": 1}),
-        "Zuid": (2, {"totaal_a": "2749.60", "totaal_b": "2862.26", "verschil": "112.66", "stijgt": 2, "daalt": 0, "gelijk": 0}),
+        "Noord": (2, {"totaal_a": "841.65", "totaal_b": "881.05", "verschil": "39.40", "stijgt": 1, "daalt": 0, "gelijk": 1}),
+        "Zuid": (2, {"totaal_a": "2603.87", "totaal_b": "2725.75", "verschil": "121.88", "stijgt": 2, "daalt": 0, "gelijk": 0}),
     }
     assert body["a"]["peildatum"] == "2025-07-01" and body["a"]["scenario"] is None
 
@@ -144,36 +156,36 @@ def test_cli_vergelijk_csv(tmp_path):
                                   "--a", "2025-07-01", "--b", "2026-07-01", "--groep-op", "wijk",
                                   "--samenvatting", str(samen)])
     assert r.exit_code == 0, r.output
-    assert "3612.22" in r.output and "3760.22" in r.output and "148.00" in r.output
+    assert "3445.52" in r.output and "3606.80" in r.output and "161.28" in r.output
     with open(uit, encoding="utf-8", newline="") as f:
         rijen = list(csv.DictReader(f))
     assert [(x["id"], x["wijk"], x["verschil.loonkostensubsidie"]) for x in rijen] == [
-        ("L1", "Noord", "35.34"), ("L2", "Zuid", "66.27"), ("L3", "Noord", "0.00"), ("L4", "Zuid", "46.39"),
+        ("L1", "Noord", "39.40"), ("L2", "Zuid", "70.17"), ("L3", "Noord", "0.00"), ("L4", "Zuid", "51.71"),
         ("L5", "Noord", "")]
     assert "uren_per_week" in rijen[4]["fouten"] and rijen[4]["regel"] == "6"
     sv = json.loads(samen.read_text(encoding="utf-8"))["samenvatting"]
-    assert sv["bedragen"]["loonkostensubsidie"]["verschil"] == "148.00"
+    assert sv["bedragen"]["loonkostensubsidie"]["verschil"] == "161.28"
     assert (sv["vergeleken"], sv["met_fouten"]) == (4, 1)
 
 
 def test_cli_vergelijk_scenario_jsonl(tmp_path):
-    """B: the same peildatum 2026-01-15 with a scenario: uurloon 15,00 from 2026-01-01. L1: official 881,19
-    (14,71: tests/test_api_lks.py), scenario 898,56 (tests/test_scenario.py): verschil 17,37."""
+    """B: the same peildatum 2026-01-15 with a scenario: wml.maandloon 2 400,00 from 2026-01-01. L1: official 881,05
+    (2 294,40, see above), scenario 921,60 (see above): verschil 40,55."""
     invoer = tmp_path / "in.jsonl"
     invoer.write_text(json.dumps({"id": "L1", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}) + "\n"
                       + "geen json\n", encoding="utf-8")
     sc = tmp_path / "wml.yaml"
-    sc.write_text("naam: WML 15\nparameters:\n  wml.uurloon:\n    - vanaf: 2026-01-01\n      waarde: 15.00\n",
+    sc.write_text("naam: WML 2400\nparameters:\n  wml.maandloon:\n    - vanaf: 2026-01-01\n      waarde: 2400.00\n",
                   encoding="utf-8")
     uit = tmp_path / "uit.jsonl"
     r = CliRunner().invoke(main, ["vergelijk", str(invoer), "-o", str(uit), "--soort", "loonkostensubsidie",
                                   "--a", "2026-01-15", "--b", "2026-01-15", "--scenario-b", str(sc)])
     assert r.exit_code == 0, r.output
     rijen = [json.loads(x) for x in uit.read_text(encoding="utf-8").splitlines()]
-    assert rijen[0]["a"]["loonkostensubsidie"] == "881.19" and rijen[0]["b"]["loonkostensubsidie"] == "898.56"
-    assert rijen[0]["verschil"]["loonkostensubsidie"] == "17.37"
+    assert rijen[0]["a"]["loonkostensubsidie"] == "881.05" and rijen[0]["b"]["loonkostensubsidie"] == "921.60"
+    assert rijen[0]["verschil"]["loonkostensubsidie"] == "40.55"
     assert rijen[1]["fouten"][0]["bericht"] == "Geen geldige JSON op deze regel." and rijen[1]["regel"] == 2
-    assert "scenario 'WML 15'" in r.output
+    assert "scenario 'WML 2400'" in r.output
 
 
 def test_cli_slecht_scenario_bestand(tmp_path):
@@ -194,7 +206,7 @@ def test_cli_batch_met_scenario(tmp_path):
     invoer = tmp_path / "in.csv"
     invoer.write_text("id,leeftijd,uren_per_week,loonwaarde,peildatum\n1,30,32,60,2026-01-15\n", encoding="utf-8")
     sc = tmp_path / "wml.yaml"
-    sc.write_text("naam: WML 15\nparameters:\n  wml.uurloon:\n    - vanaf: 2026-01-01\n      waarde: 15.00\n",
+    sc.write_text("naam: WML 2400\nparameters:\n  wml.maandloon:\n    - vanaf: 2026-01-01\n      waarde: 2400.00\n",
                   encoding="utf-8")
     uit = tmp_path / "uit.csv"
     r = CliRunner().invoke(main, ["batch", str(invoer), "-o", str(uit), "--soort", "loonkostensubsidie",
@@ -202,8 +214,8 @@ def test_cli_batch_met_scenario(tmp_path):
     assert r.exit_code == 0, r.output
     with open(uit, encoding="utf-8", newline="") as f:
         rij = next(csv.DictReader(f))
-    assert rij["resultaat.loonkostensubsidie"] == "898.56"  # 15,00 per uur: tests/test_scenario.py
-    assert rij["waarschuwingen"].startswith("Berekend met scenario 'WML 15'")
+    assert rij["resultaat.loonkostensubsidie"] == "921.60"  # maandloon 2 400,00: see above
+    assert rij["waarschuwingen"].startswith("Berekend met scenario 'WML 2400'")
 
 
 def test_csv_body(client):
@@ -216,7 +228,7 @@ def test_csv_body(client):
     body = r.get_json()
     sv = body["samenvatting"]
     assert (sv["aantal"], sv["vergeleken"], sv["met_fouten"]) == (6, 4, 2)
-    assert sv["bedragen"]["loonkostensubsidie"]["verschil"] == "148.00"
+    assert sv["bedragen"]["loonkostensubsidie"]["verschil"] == "161.28"
     assert body["gevallen"][5]["fouten"][0]["bericht"] == "6 waarden, maar de kopregel heeft 5 kolommen."
     r = client.post(URL + "?soort=x", data=csv_tekst, content_type="text/csv")
     assert r.status_code == 422

@@ -1,5 +1,6 @@
 """The scenario and caseload comparison pages (issue 17), without a browser (tests/browser has the round trip
-with axe). Amounts: see tests/test_scenario.py and tests/test_bestandsvergelijking.py for the arithmetic."""
+with axe). Amounts: see tests/test_scenario.py and tests/test_bestandsvergelijking.py for the arithmetic (the LKS
+on the WML per maand of Participatiewet art. 2, pro rata to 36 hours, set per 1 January: art. 10d lid 4 and 7)."""
 
 from __future__ import annotations
 
@@ -75,16 +76,17 @@ def test_beschadigde_link(client):
 
 
 def test_toepassen_op_een_geval(client):
-    sc = lees_scenario({"naam": "WML 15", "parameters": {"wml.uurloon": [{"vanaf": "2026-01-01", "waarde": "15.00"}]}},
+    sc = lees_scenario({"naam": "WML 2400", "parameters": {"wml.maandloon": [{"vanaf": "2026-01-01", "waarde": "2400.00"}]}},
                        default_parameters())
     invoer = json.dumps({"peildatum": "2026-01-15", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60})
     r = client.get("/scenario/toepassen", query_string={"soort": "loonkostensubsidie", "s": naar_param(sc), "invoer": invoer})
     assert r.status_code == 200
     html = re.sub(r"\s+", " ", r.get_data(as_text=True))
-    # loonkostensubsidie: officially 881,19, with the scenario 898,56, difference 17,37
-    assert re.search(r'<th scope="row">loonkostensubsidie</th> <td class="getal">€ 881,19</td> '
-                     r'<td class="getal">€ 898,56</td> <td class="getal">€ 17,37</td>', html)
-    assert "Berekend met scenario &#39;WML 15&#39;" in html and "<strong>scenario</strong>" in html
+    # loonkostensubsidie: officially 881,05 (2 294,40 × 32 / 36 = 2 039,47; + 163,16 = 2 202,63; − 60 % 1 321,58),
+    # with the scenario 921,60 (2 400,00 × 32 / 36 = 2 133,33; + 170,67 = 2 304,00; − 60 % 1 382,40), difference 40,55
+    assert re.search(r'<th scope="row">loonkostensubsidie</th> <td class="getal">€ 881,05</td> '
+                     r'<td class="getal">€ 921,60</td> <td class="getal">€ 40,55</td>', html)
+    assert "Berekend met scenario &#39;WML 2400&#39;" in html and "<strong>scenario</strong>" in html
     # every calculator: its example with the scenario
     from api.soorten import SOORTEN
 
@@ -108,15 +110,16 @@ def test_bestandsvergelijking_pagina(client):
     assert r.status_code == 200
     html = re.sub(r"\s+", " ", r.get_data(as_text=True))
     assert "5 gevallen, waarvan 4 vergeleken en 1 met fouten" in html
-    assert ('<th scope="row">loonkostensubsidie</th><td class="getal">€ 3.612,22</td><td class="getal">€ 3.760,22</td>'
-            '<td class="getal">€ 148,00</td><td class="getal">3</td><td class="getal">0</td><td class="getal">1</td>') in html
+    # the caseload of tests/test_bestandsvergelijking.py: A 3 445,52, B 3 606,80, verschil 161,28
+    assert ('<th scope="row">loonkostensubsidie</th><td class="getal">€ 3.445,52</td><td class="getal">€ 3.606,80</td>'
+            '<td class="getal">€ 161,28</td><td class="getal">3</td><td class="getal">0</td><td class="getal">1</td>') in html
     assert 'src="data:image/svg+xml;base64,' in html
     rijen = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)" download="[^"]*gevallen.csv"', html)
     tekst = base64.b64decode(rijen.group(1)).decode("utf-8-sig")
     assert tekst.splitlines()[0].startswith("regel,id,wijk,a.loonkostensubsidie,b.loonkostensubsidie,verschil.loonkostensubsidie")
-    assert "L2,Zuid,1617.41,1683.68,66.27" in tekst
+    assert "L2,Zuid,1499.20,1569.37,70.17" in tekst
     samenvatting = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)" download="[^"]*samenvatting.csv"', html)
-    assert "loonkostensubsidie,3612.22,3760.22,148.00,3,0,1" in base64.b64decode(samenvatting.group(1)).decode("utf-8-sig")
+    assert "loonkostensubsidie,3445.52,3606.80,161.28,3,0,1" in base64.b64decode(samenvatting.group(1)).decode("utf-8-sig")
 
 
 def test_bestandsvergelijking_fouten(client):
@@ -142,5 +145,6 @@ def test_bestandsvergelijking_pagina_json_lines(client):
         "bestand": (io.BytesIO(regels.encode()), "gevallen.jsonl")}, content_type="multipart/form-data")
     assert r.status_code == 200
     html = re.sub(r"\s+", " ", r.get_data(as_text=True))
-    # L1 862,62 -> 897,96 and L2 1 617,41 -> 1 683,68 (tests/test_bestandsvergelijking.py): 2 480,03 -> 2 581,64
-    assert '<td class="getal">€ 2.480,03</td><td class="getal">€ 2.581,64</td><td class="getal">€ 101,61</td>' in html
+    # L1 841,65 -> 881,05 and L2 1 499,20 -> 1 569,37 (tests/test_bestandsvergelijking.py): 2 340,85 -> 2 450,42,
+    # verschil 109,57 (39,40 + 70,17)
+    assert '<td class="getal">€ 2.340,85</td><td class="getal">€ 2.450,42</td><td class="getal">€ 109,57</td>' in html

@@ -1,7 +1,10 @@
 """Browser round trip of the scenario and caseload comparison pages (issue 17), with axe-core at 1280 and 390 px.
 
-Amounts: a scenario with uurloon € 15,00 from 2026-01-01 gives the LKS example (35 years, 32 hours, loonwaarde 60)
-€ 898,56 instead of the official € 881,19 (arithmetic in tests/test_scenario.py)."""
+Amounts: a scenario with wml.maandloon € 2.400,00 from 2026-01-01 (the WML per maand of Participatiewet art. 2, on
+which the LKS rests) gives the LKS example (35 years, 32 hours, loonwaarde 60, peildatum 2026-01-01) € 921,60 instead
+of the official € 881,05, difference € 40,55 (arithmetic in tests/test_scenario.py: 2 400,00 × 32 / 36 = 2 133,33;
++ 170,67 = 2 304,00; − 60 % 1 382,40 = 921,60; officially 2 294,40 × 32 / 36 = 2 039,47; + 163,16 = 2 202,63;
+− 1 321,58 = 881,05)."""
 
 from __future__ import annotations
 
@@ -20,17 +23,17 @@ def _open(page, url):
 def test_scenario_rondgang(page, server, taal, tmp_path):
     _open(page, f"{server}/scenario?taal={taal}")
     axe_check(page, f"scenario leeg ({taal})")
-    page.fill("#naam", "WML 15")
-    page.select_option("#p0", "wml.uurloon")
+    page.fill("#naam", "WML 2400")
+    page.select_option("#p0", "wml.maandloon")
     page.fill("#v0", "2026-01-01")
-    page.fill("#w0", "15,00")
+    page.fill("#w0", "2400,00")
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").first.click()
     assert "/scenario?s=" in page.url
     tabel = page.locator("#zij-aan-zij ~ .tabel-scroll table").inner_text()
-    assert "wml.uurloon" in tabel
+    assert "wml.maandloon" in tabel
     if taal == "nl":
-        assert "€ 14,71" in tabel.replace("\xa0", " ") and "€ 15,00" in tabel.replace("\xa0", " ")
+        assert "€ 2.294,40" in tabel.replace("\xa0", " ") and "€ 2.400,00" in tabel.replace("\xa0", " ")
     axe_check(page, f"scenario met waarden ({taal})")
     # download the YAML, upload it again: the same scenario (fingerprint)
     vingerafdruk = page.locator("#zij-aan-zij ~ p code").first.inner_text()
@@ -38,7 +41,7 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
         page.locator("a[download]").first.click()
     pad = tmp_path / "scenario.yaml"
     dl.value.save_as(pad)
-    assert "wml.uurloon" in pad.read_text(encoding="utf-8")
+    assert "wml.maandloon" in pad.read_text(encoding="utf-8")
     _open(page, f"{server}/scenario")
     page.set_input_files("#bestand", str(pad))
     with page.expect_navigation():
@@ -50,14 +53,14 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
         page.locator("form[action$='/scenario/toepassen'] button[type=submit]").click()
     tekst = page.locator("main").inner_text().replace("\xa0", " ")
     if taal == "nl":
-        assert "€ 881,19" in tekst and "€ 898,56" in tekst and "€ 17,37" in tekst
+        assert "€ 881,05" in tekst and "€ 921,60" in tekst and "€ 40,55" in tekst
     else:
-        assert "€881.19" in tekst.replace(" ", "") and "€898.56" in tekst.replace(" ", "")
+        assert "€881.05" in tekst.replace(" ", "") and "€921.60" in tekst.replace(" ", "")
     axe_check(page, f"scenario toegepast ({taal})")
     # the page's own address reproduces it (the permalink)
     adres = page.url
     _open(page, adres)
-    assert "898" in page.locator("main").inner_text()
+    assert "921" in page.locator("main").inner_text()
     # and to a caseload: official against the scenario on one peildatum
     _open(page, f"{server}/scenario?s={adres.split('s=')[1].split('&')[0]}")
     with page.expect_navigation():
@@ -73,9 +76,10 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").click()
     tekst = page.locator("main").inner_text().replace("\xa0", " ")
-    # L1: 881,19 -> 898,56; L2 (loonwaarde 100): 0 in both. Totals A 881,19, B 898,56; 1 up, 1 the same
+    # L1 on 2026-01-15: 881,05 -> 921,60 (the same arithmetic); L2 (loonwaarde 100): 0 in both.
+    # Totals A 881,05, B 921,60, verschil 40,55; 1 up, 1 the same
     if taal == "nl":
-        assert "€ 881,19" in tekst and "€ 898,56" in tekst and "€ 17,37" in tekst
+        assert "€ 881,05" in tekst and "€ 921,60" in tekst and "€ 40,55" in tekst
     assert page.locator("figure.grafiek img").count() == 1
     assert page.locator("a[download$='gevallen.csv']").get_attribute("href").startswith("data:text/csv")
     axe_check(page, f"bestandsvergelijking uitkomst ({taal})")
