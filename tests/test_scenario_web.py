@@ -148,3 +148,16 @@ def test_bestandsvergelijking_pagina_json_lines(client):
     # L1 841,65 -> 881,05 and L2 1 499,20 -> 1 569,37 (tests/test_bestandsvergelijking.py): 2 340,85 -> 2 450,42,
     # verschil 109,57 (39,40 + 70,17)
     assert '<td class="getal">€ 2.340,85</td><td class="getal">€ 2.450,42</td><td class="getal">€ 109,57</td>' in html
+
+
+def test_scenario_formulier_leest_nederlandse_getallen_en_datums():
+    """The scenario page follows the one Dutch number rule of every form (api/getallen.py) and takes DD-MM-JJJJ
+    dates: "2.400,00" from "01-01-2026" is 2400.00 from 2026-01-01; the ambiguous "2.400" is refused on its row."""
+    from web.scenario import _formulier_naar_scenario
+
+    data, _, vooraf = _formulier_naar_scenario({"naam": "NL", "p0": "wml.maandloon", "v0": "01-01-2026",
+                                                "w0": "2.400,00"})
+    assert data["parameters"] == {"wml.maandloon": [{"vanaf": "2026-01-01", "waarde": "2400.00"}]} and vooraf == []
+    data, _, vooraf = _formulier_naar_scenario({"naam": "NL", "p0": "wml.maandloon", "v0": "2026-01-01",
+                                                "w0": "2.400"})
+    assert data["parameters"] == {} and vooraf[0][0] == "w0" and "dubbelzinnig" in vooraf[0][1]

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Response, abort, redirect, render_template, request, url_for
 
+from api.getallen import OngeldigGetal, nederlands_getal
 from api.soorten import SOORTEN
 from api.vergelijking import geld_velden
 from calculator.vergelijking import geldbedragen
@@ -21,7 +22,7 @@ from parameters import MissingParameterError, default_parameters
 from parameters.scenario import (Scenario, ScenarioFout, lees_scenario, naar_param, scenario_naar_yaml, scenario_uit_yaml,
                                  uit_param)
 
-from . import bp
+from . import bp, nl_datum_naar_iso
 
 MAX_INVOER = 20_000  # characters of a case's JSON input in an address (as web.vergelijking)
 RIJEN = 6
@@ -83,7 +84,15 @@ def _formulier_naar_scenario(form) -> tuple[dict, dict[str, int], list[tuple[str
             continue
         item: dict = {}
         if vanaf:
+            vanaf = nl_datum_naar_iso(vanaf)  # 15-01-2027 as well as 2027-01-15, as on every form (issue 18)
             item["vanaf"] = vanaf
+        if waarde and not PROCENT.match(waarde):
+            # the one Dutch number rule of every form and CSV (api/getallen.py): "2.400,00" is 2400.00
+            omgezet = nederlands_getal(waarde)
+            if isinstance(omgezet, OngeldigGetal):
+                vooraf.append((f"w{i}", f"Regel {i + 1}: {omgezet.bericht}"))
+                continue
+            waarde = str(omgezet)
         if waarde and PROCENT.match(waarde) and naam in default_parameters():
             try:
                 datum = date.fromisoformat(vanaf) if vanaf else None

@@ -26,7 +26,7 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
     page.fill("#naam", "WML 2400")
     page.select_option("#p0", "wml.maandloon")
     page.fill("#v0", "2026-01-01")
-    page.fill("#w0", "2400,00")
+    page.fill("#w0", "2.400,00")  # typed the Dutch way, thousands separator and all
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").first.click()
     assert "/scenario?s=" in page.url
