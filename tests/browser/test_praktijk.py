@@ -218,7 +218,8 @@ def test_medebewoner_toevoegen_houdt_de_plek(page, server):
     # the new row is on the screen (the page did not jump back to the top), and the entered age is kept
     assert page.evaluate("window.scrollY") > 0
     vak = nieuw.bounding_box()
-    assert vak is not None and 0 <= vak["y"] < TELEFOON["height"]
+    # the anchor puts the new row at the top of the screen; allow the sub-pixel rounding of the scroll position
+    assert vak is not None and -1 <= vak["y"] < TELEFOON["height"]
     assert page.input_value('[name="belanghebbende-leeftijd"]') == "40"
     # removing a row returns to the list of medebewoners
     with page.expect_navigation():

@@ -94,6 +94,7 @@ def test_scenario_fouten_toegankelijk(page, server):
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").first.click()
     overzicht = page.locator("#foutoverzicht").inner_text()
-    assert "Geef het scenario een naam." in overzicht and "120 valt buiten 0..100 procent" in overzicht
+    # the error summary names the field (issue 18): "Naam van het scenario: geef het scenario een naam."
+    assert "Naam van het scenario: geef het scenario een naam." in overzicht and "120 valt buiten 0..100 procent" in overzicht
     assert page.locator("#w0").get_attribute("aria-invalid") == "true"
     axe_check(page, "scenario met fouten")
