@@ -58,11 +58,11 @@ def test_peildatum_optie_en_puntkomma(tmp_path):
     invoer = tmp_path / "in.csv"
     invoer.write_text("geboortedatum;uren_per_week;loonwaarde\n1990-05-01;32;60\n", encoding="utf-8-sig")
     verwerk(str(invoer), str(tmp_path / "uit.csv"), "loonkostensubsidie", peildatum=date(2025, 7, 1))
-    with open(tmp_path / "uit.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "uit.csv", encoding="utf-8-sig", newline="") as f:
         rij = next(csv.DictReader(f, delimiter=";"))
     # set per 1 January 2025 (Pw art. 10d lid 7): 2191.80 × 32 / 36 = 1948.27; + 8 % 155.86 = 2104.13;
-    # − 60 % 1262.48 = 841.65 (wml.yaml wml.maandloon per 2025-01-01)
-    assert rij["resultaat.loonkostensubsidie"] == "841.65" and rij["peildatum"] == "2025-07-01"
+    # − 60 % 1262.48 = 841.65 (wml.yaml wml.maandloon per 2025-01-01); a Dutch CSV is answered with a decimal comma
+    assert rij["resultaat.loonkostensubsidie"] == "841,65" and rij["peildatum"] == "2025-07-01"
 
 
 def test_kolom_te_veel_en_ongeldige_json_kolom(tmp_path):
