@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import time
 from collections import OrderedDict, deque
@@ -253,17 +254,22 @@ class Rekenaar:
         self.csv_schema = self.soort.resultaat_schema(exclude=weg) if weg else self.soort.resultaat_schema()
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
-        # {warning text: code}: when set (the Excel output), the waarschuwingen column holds "W1, W2" and the
-        # texts are listed once (issue 18: a 700-character warning on every row); None: the texts themselves
+        # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
+        # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
+        # end). In a CSV worker the codes are markers "\x00<n>\x00" (n numbered per process) that the main
+        # process replaces by W1, W2, ... in the order of the file (`_codes_in_blok`); a NUL never reaches the
+        # output otherwise (a row with one is refused and its NULs removed). None: the texts themselves (JSON).
         self.codes: dict[str, str] | None = None
+        self.markeer = False
 
     def _waarschuwingen_cel(self, waarschuwingen: list[str]) -> str:
         if self.codes is None:
             return " | ".join(waarschuwingen)
         for w in waarschuwingen:
             if w not in self.codes:
-                self.codes[w] = f"W{len(self.codes) + 1}"
-        return ", ".join(self.codes[w] for w in waarschuwingen)
+                n = len(self.codes) + 1
+                self.codes[w] = f"\x00{n}\x00" if self.markeer else f"W{n}"
+        return " ".join(self.codes[w] for w in waarschuwingen)
 
     # -- one case -------------------------------------------------------------------------------
     def _reken(self, ruw: dict):
@@ -368,6 +374,8 @@ def _init_worker(soort_naam, peildatum, kop=None, scenario=None):
     global _REKENAAR, _KOP
     _REKENAAR = Rekenaar(soort_naam, peildatum, scenario)
     _KOP = kop
+    if kop is not None:  # CSV: warnings as codes, listed once at the end (issue 18)
+        _REKENAAR.codes, _REKENAAR.markeer = {}, True
 
 
 @dataclass
@@ -408,9 +416,9 @@ def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str
     return voor + rij
 
 
-def _blok_csv(blok) -> tuple[str, int, int]:
-    """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors).
-    A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18)."""
+def _blok_csv(blok) -> tuple[str, int, int, dict]:
+    """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
+    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18)."""
     import io
 
     kop, rekenaar = _KOP, _REKENAAR
@@ -427,7 +435,31 @@ def _blok_csv(blok) -> tuple[str, int, int]:
             for i in rekenaar.bedragen:
                 uit[begin + i] = uit[begin + i].replace(".", ",")
         w.writerow([neutraliseer(c) for c in uit])
-    return buf.getvalue(), len(blok), fouten
+    return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
+
+
+_MARKER = re.compile("\x00([0-9]+)\x00")
+
+
+def _codes_in_blok(tekst: str, markers: dict, codes: dict) -> str:
+    """Replace a worker's warning markers by the file's codes (W1 for the first warning in the file, ...)."""
+    if "\x00" not in tekst:
+        return tekst
+
+    def code(m):
+        w = markers[m.group(0)]
+        if w not in codes:
+            codes[w] = f"W{len(codes) + 1}"
+        return codes[w]
+
+    return _MARKER.sub(code, tekst)
+
+
+def legenda_rijen(codes: dict[str, str]) -> list[list[str]]:
+    """The block after the rows of a CSV: an empty row, "code, waarschuwing", one row per warning."""
+    if not codes:
+        return []
+    return [[], ["code", "waarschuwing"], *([c, t] for t, c in codes.items())]
 
 
 def _blok_json(blok):
@@ -667,11 +699,15 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
         except csv.Error as exc:
             raise _csv_fout(exc, lezer.regel) from None
 
-    for tekst, aantal, fouten in _geordend(_blokken(rijen()), _blok_csv, processen, (soort_naam, peildatum, csv_kop, scenario)):
-        out.write(tekst)
+    codes: dict[str, str] = {}
+    for tekst, aantal, fouten, markers in _geordend(_blokken(rijen()), _blok_csv, processen,
+                                                     (soort_naam, peildatum, csv_kop, scenario)):
+        out.write(_codes_in_blok(tekst, markers, codes))
         s.rijen += aantal
         s.fouten += fouten
         balk.toon(s.rijen, lezer.positie())
+    for rij in legenda_rijen(codes):
+        writer.writerow([neutraliseer(c) for c in rij])
     balk.toon(s.rijen, lezer.positie(), klaar=True)
     return s
 

@@ -8,6 +8,7 @@ written to a workbook with three sheets:
 - "Samenvatting": rows, rows computed, rows with errors and the total of every amount column (rows without errors);
 - "Waarschuwingen": each distinct warning once, with its code (W1, W2, ...) and the number of rows it is on.
 Text is always written as text, never as a formula (a cell "=1+1" from the input comes back as the text "=1+1").
+The warning codes are "W1 W2" (separated by a space), as in the CSV.
 Cells are read with their values (data_only): a formula in the input counts with the value Excel saved for it.
 """
 
@@ -176,7 +177,7 @@ def verwerk_xlsx(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: 
                 if i in bedrag and tekst and not fout:
                     totalen[i] += Decimal(tekst)
             waarschuwingen, versie, vingerafdruk, peil, fouten = uitvoer[-5:]
-            for code in filter(None, waarschuwingen.split(", ")):
+            for code in waarschuwingen.split():
                 aantallen[code] = aantallen.get(code, 0) + 1
             cellen += [_tekstcel(ws, waarschuwingen), _tekstcel(ws, versie), _tekstcel(ws, vingerafdruk),
                        _resultaatcel(ws, peil, False), _tekstcel(ws, fouten)]

@@ -37,6 +37,19 @@ KOMMA = ("id,geboortedatum,uren_per_week,loonwaarde,peildatum\n"
          "c,1990-05-01,32,150,2026-01-01\n")
 
 
+def rijen_en_legenda(tekst: str) -> tuple[list[dict], dict[str, str]]:
+    """A batch CSV (text) -> (result rows, {code: warning text} from the block after the first empty row)."""
+    tekst = tekst.lstrip("\ufeff")
+    regels = list(csv.reader(io.StringIO(tekst), delimiter=";" if tekst.split("\n", 1)[0].count(";") else ","))
+    kop, rest = regels[0], regels[1:]
+    eind = rest.index([]) if [] in rest else len(rest)
+    legenda = {}
+    if eind < len(rest):
+        assert rest[eind + 1] == ["code", "waarschuwing"]
+        legenda = dict(rest[eind + 2:])
+    return [dict(zip(kop, r)) for r in rest[:eind]], legenda
+
+
 def _bedragen(rij: dict) -> dict:
     return {k: v.replace(",", ".") for k, v in rij.items() if k.startswith("resultaat.")}
 
@@ -52,9 +65,8 @@ def test_nederlandse_csv_krijgt_een_nederlands_antwoord(tmp_path):
     ruw = (tmp_path / "nl-uit.csv").read_bytes()
     assert ruw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Dutch Excel reads "ë" correctly
     assert not (tmp_path / "komma-uit.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # a comma CSV stays as it was
-    nl = list(csv.DictReader(io.StringIO(ruw.decode("utf-8-sig")), delimiter=";"))
-    with open(tmp_path / "komma-uit.csv", encoding="utf-8", newline="") as f:
-        komma = list(csv.DictReader(f))
+    nl, legenda_nl = rijen_en_legenda(ruw.decode("utf-8"))
+    komma, legenda_komma = rijen_en_legenda((tmp_path / "komma-uit.csv").read_text(encoding="utf-8"))
     assert [r["id"] for r in nl] == ["Zoë", "b", "c"]
     assert nl[0]["resultaat.loonkostensubsidie"] == "881,05" and nl[0]["resultaat.totaal"] == "1088,10"
     assert nl[0]["peildatum"] == "2026-01-01" and nl[1]["peildatum"] == "2026-07-15"  # 15-07-2026 read as a date
@@ -65,6 +77,11 @@ def test_nederlandse_csv_krijgt_een_nederlands_antwoord(tmp_path):
         assert _bedragen(a) == _bedragen(b)
         assert a["fouten"] == b["fouten"]
     assert nl[1]["resultaat.wml_per_maand"] and "," in nl[1]["resultaat.wml_per_maand"]
+    # each warning once: a code on the row, the text in the legend after the rows (the same in both files)
+    assert legenda_nl and legenda_nl == legenda_komma
+    assert nl[0]["waarschuwingen"].split() == list(legenda_nl)[:len(nl[0]["waarschuwingen"].split())]
+    assert all(len(r["waarschuwingen"]) < 20 for r in nl)
+    assert nl[2]["waarschuwingen"] == ""  # the row with an error has none
 
 
 def test_datum_in_een_cel_ongeldig_blijft_een_nederlandse_fout(tmp_path):
@@ -82,7 +99,8 @@ def test_nederlandse_csv_via_het_web(client):
                     content_type="multipart/form-data")
     assert r.status_code == 200 and r.mimetype == "text/csv"
     assert r.data.startswith(b"\xef\xbb\xbf")
-    rijen = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig")), delimiter=";"))
+    rijen, legenda = rijen_en_legenda(r.data.decode("utf-8"))
+    assert legenda and all(c in legenda for c in rijen[0]["waarschuwingen"].split())
     assert rijen[0]["id"] == "Zoë" and rijen[0]["resultaat.loonkostensubsidie"] == "881,05"
     assert r.headers["X-Rekenhulp-Fouten"] == "1"
 
@@ -134,7 +152,7 @@ def test_excel_rondgang_cli(tmp_path):
     # warnings: a short code on the row, the text once on its own sheet
     leg = wb["Waarschuwingen"]
     legenda = {r[0].value: (r[1].value, r[2].value) for r in leg.iter_rows(min_row=2)}
-    assert rijen[0]["waarschuwingen"] and set(rijen[0]["waarschuwingen"].split(", ")) <= set(legenda)
+    assert rijen[0]["waarschuwingen"] and set(rijen[0]["waarschuwingen"].split()) <= set(legenda)
     assert all(aantal == 3 for _, aantal in legenda.values())  # the three computed rows share the warnings
     assert all(len(r["waarschuwingen"]) < 20 for r in rijen if r["waarschuwingen"])
     # the summary: counts and the total of every amount over the rows without errors (3 × 881.05 = 2643.15;
