@@ -91,6 +91,28 @@ def veldsoorten(schema_cls) -> dict[str, str]:
     return out
 
 
+# Lists of objects that also have plain columns, instead of JSON in one cell (issue 18): list field -> (the name of
+# one element in the column names, how many elements get columns). `medebewoner_1_leeftijd` is
+# medebewoners[0].leeftijd; the JSON column stays accepted (not both in one row). Presentation, not a rule.
+PLATTE_LIJSTEN = {"medebewoners": ("medebewoner", 5)}
+
+
+def platte_kolommen(schema_cls) -> dict[str, tuple[str, int, str, str]]:
+    """Plain column name -> (list field, element number from 1, field of the element, kind of cell)."""
+    out = {}
+    for naam, veld in schema_cls().fields.items():
+        key = veld.data_key or naam
+        if key not in PLATTE_LIJSTEN or not isinstance(veld, fields.List) or \
+                not isinstance(veld.inner, fields.Nested):
+            continue
+        enkel, aantal = PLATTE_LIJSTEN[key]
+        sub = veldsoorten(type(veld.inner.schema))
+        for n in range(1, aantal + 1):
+            for k, aard in sub.items():
+                out[f"{enkel}_{n}_{k}"] = (key, n, k, aard)
+    return out
+
+
 def resultaat_kolommen(schema_cls, prefix: str = "") -> tuple[list[str], list[str]]:
     """(flat result columns like "per_jaar.totaal", nested lists left out of the CSV, e.g. "per_jaar.maanden")."""
     kolommen, weg = [], []
@@ -404,16 +426,37 @@ def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str
     else:
         cellen = cellen + [""] * (kop.kolommen - len(cellen))
         try:
+            platte: dict = {}
             for i, k, aard in kop.invoer_kolommen:
                 c = cellen[i]
                 if c and not c.isspace():
-                    ruw[k] = cel_naar_json(c, aard, k)
+                    if type(aard) is tuple:  # medebewoner_1_leeftijd (PLATTE_LIJSTEN)
+                        lijst, n, sub, subaard = aard
+                        platte.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, subaard, k)
+                    else:
+                        ruw[k] = cel_naar_json(c, aard, k)
+            for lijst, elementen in platte.items():
+                ruw[lijst] = _platte_lijst(lijst, elementen, ruw)
         except _CelFout as exc:
             fout = f"$.{exc.veld}: {exc.bericht}"
     rij = rekenaar.csv_rij(regel, None if fout else ruw, fout)
     voor = [str(regel)] + ([cellen[kop.id_kolom]] if kop.id_kolom is not None else []) + \
         [cellen[i] for i, _, _ in kop.invoer_kolommen]
     return voor + rij
+
+
+def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dict]:
+    """The plain columns of one list as the list the schema expects: element 1, 2, ... without gaps, so an error
+    at $.medebewoners[0] is about medebewoner_1."""
+    enkel = PLATTE_LIJSTEN[lijst][0]
+    if lijst in ruw:
+        raise _CelFout(lijst, f"Vul de {lijst} in de kolom {lijst} (JSON) of in de kolommen {enkel}_1_…, "
+                              "niet allebei.")
+    for n in range(1, max(elementen) + 1):
+        if n not in elementen:
+            raise _CelFout(f"{enkel}_{n}", f"{enkel.capitalize()} {n} is leeg, maar {enkel} {max(elementen)} is "
+                                           f"ingevuld: vul ze op volgorde in, zonder lege ertussen.")
+    return [elementen[n] for n in range(1, max(elementen) + 1)]
 
 
 def _blok_csv(blok) -> tuple[str, int, int, dict]:
@@ -631,9 +674,10 @@ def kop_controle(kop: list[str], soort_naam: str, scheiding: str = ",") -> _CsvK
     from api.soorten import SOORTEN
 
     velden = veldsoorten(SOORTEN[soort_naam].invoer_schema)
+    platte = platte_kolommen(SOORTEN[soort_naam].invoer_schema)
     if len(kop) > MAX_KOLOMMEN:
         raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
-    onbekend = [k for k in kop if k not in velden and k != "id"]
+    onbekend = [k for k in kop if k not in velden and k not in platte and k != "id"]
     dubbel = sorted({k for k in kop if kop.count(k) > 1})
     if onbekend or dubbel:
         delen = []
@@ -641,10 +685,12 @@ def kop_controle(kop: list[str], soort_naam: str, scheiding: str = ",") -> _CsvK
             delen.append(f"onbekende kolom(men): {', '.join(onbekend[:10])}")
         if dubbel:
             delen.append(f"dubbele kolom(men): {', '.join(dubbel)}")
+        extra = f", {next(iter(platte))}, …" if platte else ""
         raise BatchFout(f"Kopregel: {'; '.join(delen)}. Toegestane kolommen voor {soort_naam}: id, "
-                        f"{', '.join(velden)}. Zie /batch/sjabloon/{soort_naam}.csv.")
+                        f"{', '.join(velden)}{extra}. Zie /batch/sjabloon/{soort_naam}.csv.")
     id_kolom = kop.index("id") if "id" in kop else None
-    return _CsvKop(len(kop), id_kolom, [(i, k, velden[k]) for i, k in enumerate(kop) if k != "id"], scheiding)
+    return _CsvKop(len(kop), id_kolom, [(i, k, velden[k] if k in velden else platte[k])
+                                        for i, k in enumerate(kop) if k != "id"], scheiding)
 
 
 def kop_uitvoer(kop: list[str], kolommen: list[str]) -> list[str]:
@@ -756,12 +802,19 @@ def sjabloon_csv(soort_naam: str) -> str:
     laad_alle_soorten()
     soort = SOORTEN[soort_naam]
     velden = veldsoorten(soort.invoer_schema)
+    platte = platte_kolommen(soort.invoer_schema)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["id"] + list(velden))
+    w.writerow(["id"] + list(velden) + list(platte))
     rij = ["voorbeeld-1"]
-    for k, aard in velden.items():
-        v = soort.voorbeeld.get(k)
+    voorbeeld = dict(soort.voorbeeld)
+    plat_voorbeeld = {}
+    for k, (lijst, n, sub, aard) in platte.items():  # the example's list in the plain columns, its JSON column empty
+        elementen = soort.voorbeeld.get(lijst) or []
+        plat_voorbeeld[k] = (elementen[n - 1].get(sub) if n <= len(elementen) else None, aard)
+        voorbeeld.pop(lijst, None)
+    for k, aard in [*velden.items(), *((k, a) for k, (_, _, _, a) in platte.items())]:
+        v = plat_voorbeeld[k][0] if k in plat_voorbeeld else voorbeeld.get(k)
         if v is None:
             rij.append("")
         elif aard == "json":

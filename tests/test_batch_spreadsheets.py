@@ -191,3 +191,35 @@ def test_excel_via_het_web(client, tmp_path):
     ws = wb["Resultaten"]
     kop = [c.value for c in ws[1]]
     assert ws.cell(row=2, column=kop.index("resultaat.loonkostensubsidie") + 1).value == 881.05
+
+
+def test_bijstand_medebewoners_in_gewone_kolommen(tmp_path, client):
+    """medebewoner_1_leeftijd, medebewoner_1_relatie, ... (up to 5) are the same input as the JSON column
+    `medebewoners`; the result equals the API's for that input (issue 18)."""
+    invoer = {"peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 40},
+              "medebewoners": [{"leeftijd": 60, "relatie": "familie"},
+                               {"geboortedatum": "2001-03-01", "relatie": "anders", "onderwijs": "wsf"}]}
+    api = client.post("/api/v1/bijstandsnorm", json=invoer).get_json()
+    (tmp_path / "plat.csv").write_text(
+        "id;peildatum;belanghebbende;medebewoner_1_leeftijd;medebewoner_1_relatie;medebewoner_2_geboortedatum;"
+        "medebewoner_2_relatie;medebewoner_2_onderwijs;medebewoner_3_leeftijd\n"
+        'a;01-01-2026;"{""leeftijd"": 40}";60;familie;01-03-2001;anders;wsf;\n'
+        'gat;01-01-2026;"{""leeftijd"": 40}";60;familie;;;;30\n', encoding="utf-8")
+    (tmp_path / "json.csv").write_text(
+        "id;peildatum;belanghebbende;medebewoners;medebewoner_1_leeftijd\n"
+        'a;2026-01-01;"{""leeftijd"": 40}";"[{""leeftijd"": 60, ""relatie"": ""familie""}, '
+        '{""geboortedatum"": ""2001-03-01"", ""relatie"": ""anders"", ""onderwijs"": ""wsf""}]";\n'
+        'beide;2026-01-01;"{""leeftijd"": 40}";"[{""leeftijd"": 60}]";60\n', encoding="utf-8")
+    for naam in ("plat", "json"):
+        verwerk(str(tmp_path / f"{naam}.csv"), str(tmp_path / f"{naam}-uit.csv"), "bijstandsnorm")
+    plat, _ = rijen_en_legenda((tmp_path / "plat-uit.csv").read_text(encoding="utf-8"))
+    met_json, _ = rijen_en_legenda((tmp_path / "json-uit.csv").read_text(encoding="utf-8"))
+    assert plat[0]["fouten"] == "" and met_json[0]["fouten"] == ""
+    assert _bedragen(plat[0]) == _bedragen(met_json[0])
+    assert plat[0]["resultaat.norm"].replace(",", ".") == api["resultaat"]["norm"]
+    assert plat[0]["resultaat.aantal_kostendelers"] == str(api["resultaat"]["aantal_kostendelers"])
+    # Pw art. 19a lid 1: the belanghebbende and the medebewoner of 60 (familie, 21 or older) share costs; the one
+    # born 1 March 2001 follows onderwijs with studiefinanciering (wsf), onder d 1°: he does not count. So 2.
+    assert plat[0]["resultaat.aantal_kostendelers"] == "2"
+    assert plat[1]["fouten"].startswith("regel 3: $.medebewoner_2: Medebewoner 2 is leeg, maar medebewoner 3")
+    assert met_json[1]["fouten"].startswith("regel 3: $.medebewoners: Vul de medebewoners in de kolom medebewoners")
