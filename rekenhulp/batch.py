@@ -7,6 +7,10 @@
 - Every row carries the receipt: engine_versie, parameters_vingerafdruk, peildatum.
 - CSV output neutralises values that spreadsheet programs would run as a formula (OWASP "CSV injection"):
   a value starting with = + - @ tab or CR gets a leading apostrophe.
+- Issue 18 (Dutch spreadsheets): a ";" CSV is answered with ";", decimal commas in the decimal result columns and a
+  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (api.getallen.nl_datum_naar_iso, as the forms); each
+  warning is a code on the row (W1 W2) with a legend block after the last row; the medebewoners of the bijstandsnorm
+  may be plain columns (PLATTE_LIJSTEN); an .xlsx file is processed by rekenhulp.batch_xlsx with the same rows.
 - Input that is not a usable file (not UTF-8, a line longer than MAX_REGEL, too many columns, unknown
   columns) stops with a Dutch message (`BatchFout`), never a traceback, and leaves no half output file.
 
