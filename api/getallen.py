@@ -74,4 +74,15 @@ def nederlands_geheel(tekst: str):
     return getal
 
 
-__all__ = ["OngeldigGetal", "nederlands_getal", "nederlands_geheel"]
+_NL_DATUM = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", re.ASCII)
+
+
+def nl_datum_naar_iso(waarde: str) -> str:
+    """"15-01-2026" (dd-mm-jjjj, also with / or . and without leading zeros: typed or pasted without the date
+    picker) -> "2026-01-15". Anything else is returned as it is, so the schema reports it (issue 18).
+    The one date rule for text input: web forms (web.formulier_naar_invoer) and batch cells (rekenhulp.batch)."""
+    m = _NL_DATUM.fullmatch(waarde.strip())
+    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else waarde
+
+
+__all__ = ["OngeldigGetal", "nederlands_getal", "nederlands_geheel", "nl_datum_naar_iso"]

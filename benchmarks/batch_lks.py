@@ -65,8 +65,12 @@ def main() -> int:
         ru = resource.getrusage(resource.RUSAGE_CHILDREN)
         piek_mb = ru.ru_maxrss / 1024  # KiB on Linux
         cpu = ru.ru_utime + ru.ru_stime  # all processes of the batch together; stable on a busy machine
-        with open(uitvoer, encoding="utf-8") as f:
-            uit_rijen = sum(1 for _ in f) - 1
+        with open(uitvoer, encoding="utf-8") as f:  # the rows up to the empty line before the warnings' legend
+            uit_rijen = -1
+            for regel in f:
+                if not regel.strip():
+                    break
+                uit_rijen += 1
         print(proc.stderr.strip())
         print(f"uitvoer: {uit_rijen:,} rijen ({'gelijk aan' if uit_rijen == args.rijen else 'ANDERS DAN'} de invoer)")
         print(f"doorvoer: {args.rijen / duur:,.0f} berekeningen/s; tijd {duur:.1f} s; "

@@ -7,6 +7,10 @@
 - Every row carries the receipt: engine_versie, parameters_vingerafdruk, peildatum.
 - CSV output neutralises values that spreadsheet programs would run as a formula (OWASP "CSV injection"):
   a value starting with = + - @ tab or CR gets a leading apostrophe.
+- Issue 18 (Dutch spreadsheets): a ";" CSV is answered with ";", decimal commas in the decimal result columns and a
+  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (api.getallen.nl_datum_naar_iso, as the forms); each
+  warning is a code on the row (W1 W2) with a legend block after the last row; the medebewoners of the bijstandsnorm
+  may be plain columns (PLATTE_LIJSTEN); an .xlsx file is processed by rekenhulp.batch_xlsx with the same rows.
 - Input that is not a usable file (not UTF-8, a line longer than MAX_REGEL, too many columns, unknown
   columns) stops with a Dutch message (`BatchFout`), never a traceback, and leaves no half output file.
 
@@ -20,6 +24,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import time
 from collections import OrderedDict, deque
@@ -31,7 +36,7 @@ from typing import Callable, Iterator
 from marshmallow import ValidationError, fields
 
 from api import DubbeleSleutel, uit_json
-from api.getallen import nederlands_geheel, nederlands_getal
+from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
 from parameters import ParameterSet
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
@@ -60,11 +65,16 @@ def formaat_van(pad: str, formaat: str | None = None) -> str:
     return "jsonl" if str(pad).lower().endswith((".jsonl", ".ndjson")) else "csv"
 
 
+def _is_zip(pad: str) -> bool:
+    with open(pad, "rb") as b:
+        return b.read(4) == b"PK\x03\x04"
+
+
 # --- what a soort looks like as columns -------------------------------------------------------------
 
 
 def veldsoorten(schema_cls) -> dict[str, str]:
-    """Input field name -> how a CSV cell is turned into JSON: geheel, janee, getal, json or tekst."""
+    """Input field name -> how a CSV cell is turned into JSON: geheel, janee, getal, datum, json or tekst."""
     out = {}
     for naam, veld in schema_cls().fields.items():
         if veld.dump_only:
@@ -76,10 +86,34 @@ def veldsoorten(schema_cls) -> dict[str, str]:
             out[key] = "geheel"
         elif isinstance(veld, fields.Decimal):
             out[key] = "getal"
+        elif isinstance(veld, fields.Date):
+            out[key] = "datum"  # 15-01-2026 as well as 2026-01-15, as on every form (issue 18)
         elif isinstance(veld, (fields.Nested, fields.List, fields.Dict, fields.Tuple)):
             out[key] = "json"
         else:
             out[key] = "tekst"
+    return out
+
+
+# Lists of objects that also have plain columns, instead of JSON in one cell (issue 18): list field -> (the name of
+# one element in the column names, how many elements get columns). `medebewoner_1_leeftijd` is
+# medebewoners[0].leeftijd; the JSON column stays accepted (not both in one row). Presentation, not a rule.
+PLATTE_LIJSTEN = {"medebewoners": ("medebewoner", 5)}
+
+
+def platte_kolommen(schema_cls) -> dict[str, tuple[str, int, str, str]]:
+    """Plain column name -> (list field, element number from 1, field of the element, kind of cell)."""
+    out = {}
+    for naam, veld in schema_cls().fields.items():
+        key = veld.data_key or naam
+        if key not in PLATTE_LIJSTEN or not isinstance(veld, fields.List) or \
+                not isinstance(veld.inner, fields.Nested):
+            continue
+        enkel, aantal = PLATTE_LIJSTEN[key]
+        sub = veldsoorten(type(veld.inner.schema))
+        for n in range(1, aantal + 1):
+            for k, aard in sub.items():
+                out[f"{enkel}_{n}_{k}"] = (key, n, k, aard)
     return out
 
 
@@ -97,6 +131,20 @@ def resultaat_kolommen(schema_cls, prefix: str = "") -> tuple[list[str], list[st
         else:
             kolommen.append(f"{prefix}{key}")
     return kolommen, weg
+
+
+def bedrag_kolommen(schema_cls) -> list[bool]:
+    """Per flat result column (the order of `resultaat_kolommen`): is it a decimal number (an amount, a number of
+    hours)? Those get a decimal comma in a Dutch CSV and are numbers in an Excel file."""
+    out = []
+    for veld in schema_cls().fields.values():
+        if isinstance(veld, fields.Nested) and not veld.many:
+            out += bedrag_kolommen(type(veld.schema))
+        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
+            continue
+        else:
+            out.append(isinstance(veld, fields.Decimal))
+    return out
 
 
 def _cel(waarde) -> str:
@@ -182,6 +230,8 @@ def cel_naar_json(waarde: str, soort: str, veld: str):
         return True if t in WAAR else False if t in ONWAAR else waarde
     if soort == "getal":
         return nederlands_getal(waarde)
+    if soort == "datum":
+        return nl_datum_naar_iso(waarde)  # the one date rule of the forms (api/getallen.py)
     if soort == "json":
         try:
             return uit_json(waarde.encode("utf-8", "surrogatepass"))
@@ -224,11 +274,28 @@ class Rekenaar:
         self.invoer_schema = self.soort.invoer_schema()
         self.velden = veldsoorten(self.soort.invoer_schema)
         self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
+        self.bedragen = [i for i, b in enumerate(bedrag_kolommen(self.soort.resultaat_schema)) if b]
         self.paden = [tuple(k.split(".")) for k in self.kolommen]
         self.snel = snelle_velden(self.soort.resultaat_schema)
         self.csv_schema = self.soort.resultaat_schema(exclude=weg) if weg else self.soort.resultaat_schema()
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
+        # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
+        # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
+        # end). In a CSV worker the codes are markers "\x00<n>\x00" (n numbered per process) that the main
+        # process replaces by W1, W2, ... in the order of the file (`_codes_in_blok`); a NUL never reaches the
+        # output otherwise (a row with one is refused and its NULs removed). None: the texts themselves (JSON).
+        self.codes: dict[str, str] | None = None
+        self.markeer = False
+
+    def _waarschuwingen_cel(self, waarschuwingen: list[str]) -> str:
+        if self.codes is None:
+            return " | ".join(waarschuwingen)
+        for w in waarschuwingen:
+            if w not in self.codes:
+                n = len(self.codes) + 1
+                self.codes[w] = f"\x00{n}\x00" if self.markeer else f"W{n}"
+        return " ".join(self.codes[w] for w in waarschuwingen)
 
     # -- one case -------------------------------------------------------------------------------
     def _reken(self, ruw: dict):
@@ -283,7 +350,7 @@ class Rekenaar:
             if self._scenario_waarschuwing:
                 waarschuwingen = [self._scenario_waarschuwing, *waarschuwingen]
             rij = cellen + [
-                " | ".join(waarschuwingen), self.versie, self.params.fingerprint,
+                self._waarschuwingen_cel(waarschuwingen), self.versie, self.params.fingerprint,
                 uitkomst.peildatum.isoformat(), ""]
             if sleutel is not None:
                 self._cache[sleutel] = rij
@@ -333,6 +400,8 @@ def _init_worker(soort_naam, peildatum, kop=None, scenario=None):
     global _REKENAAR, _KOP
     _REKENAAR = Rekenaar(soort_naam, peildatum, scenario)
     _KOP = kop
+    if kop is not None:  # CSV: warnings as codes, listed once at the end (issue 18)
+        _REKENAAR.codes, _REKENAAR.markeer = {}, True
 
 
 @dataclass
@@ -345,41 +414,99 @@ class _CsvKop:
     scheiding: str
 
 
-def _blok_csv(blok) -> tuple[str, int, int]:
-    """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors)."""
+def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str]) -> list[str]:
+    """One input row (its text cells) -> the output cells (not yet neutralised): regel, id, the input as typed,
+    the result columns, waarschuwingen, the receipt and fouten. Shared by CSV and Excel."""
+    fout = None
+    ruw = {}
+    if any("\x00" in c for c in cellen):  # issue 19: it was copied to the output
+        fout = "Deze regel bevat een NUL-teken; dat hoort niet in een CSV-bestand."
+        cellen = [c.replace("\x00", "") for c in cellen]
+    if fout is not None:
+        cellen = (cellen + [""] * kop.kolommen)[:kop.kolommen]
+    elif len(cellen) > kop.kolommen:
+        fout = f"{len(cellen)} waarden, maar de kopregel heeft {kop.kolommen} kolommen."
+        cellen = cellen[:kop.kolommen]
+    else:
+        cellen = cellen + [""] * (kop.kolommen - len(cellen))
+        try:
+            platte: dict = {}
+            for i, k, aard in kop.invoer_kolommen:
+                c = cellen[i]
+                if c and not c.isspace():
+                    if type(aard) is tuple:  # medebewoner_1_leeftijd (PLATTE_LIJSTEN)
+                        lijst, n, sub, subaard = aard
+                        platte.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, subaard, k)
+                    else:
+                        ruw[k] = cel_naar_json(c, aard, k)
+            for lijst, elementen in platte.items():
+                ruw[lijst] = _platte_lijst(lijst, elementen, ruw)
+        except _CelFout as exc:
+            fout = f"$.{exc.veld}: {exc.bericht}"
+    rij = rekenaar.csv_rij(regel, None if fout else ruw, fout)
+    voor = [str(regel)] + ([cellen[kop.id_kolom]] if kop.id_kolom is not None else []) + \
+        [cellen[i] for i, _, _ in kop.invoer_kolommen]
+    return voor + rij
+
+
+def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dict]:
+    """The plain columns of one list as the list the schema expects: element 1, 2, ... without gaps, so an error
+    at $.medebewoners[0] is about medebewoner_1."""
+    enkel = PLATTE_LIJSTEN[lijst][0]
+    if lijst in ruw:
+        raise _CelFout(lijst, f"Vul de {lijst} in de kolom {lijst} (JSON) of in de kolommen {enkel}_1_…, "
+                              "niet allebei.")
+    for n in range(1, max(elementen) + 1):
+        if n not in elementen:
+            raise _CelFout(f"{enkel}_{n}", f"{enkel.capitalize()} {n} is leeg, maar {enkel} {max(elementen)} is "
+                                           f"ingevuld: vul ze op volgorde in, zonder lege ertussen.")
+    return [elementen[n] for n in range(1, max(elementen) + 1)]
+
+
+def _blok_csv(blok) -> tuple[str, int, int, dict]:
+    """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
+    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18)."""
     import io
 
     kop, rekenaar = _KOP, _REKENAAR
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="\r\n")
     fouten = 0
+    nl = kop.scheiding == ";"
     for regel, cellen in blok:
-        fout = None
-        ruw = {}
-        if any("\x00" in c for c in cellen):  # issue 19: it was copied to the output
-            fout = "Deze regel bevat een NUL-teken; dat hoort niet in een CSV-bestand."
-            cellen = [c.replace("\x00", "") for c in cellen]
-        if fout is not None:
-            cellen = (cellen + [""] * kop.kolommen)[:kop.kolommen]
-        elif len(cellen) > kop.kolommen:
-            fout = f"{len(cellen)} waarden, maar de kopregel heeft {kop.kolommen} kolommen."
-            cellen = cellen[:kop.kolommen]
-        else:
-            cellen = cellen + [""] * (kop.kolommen - len(cellen))
-            try:
-                for i, k, aard in kop.invoer_kolommen:
-                    c = cellen[i]
-                    if c and not c.isspace():
-                        ruw[k] = cel_naar_json(c, aard, k)
-            except _CelFout as exc:
-                fout = f"$.{exc.veld}: {exc.bericht}"
-        rij = rekenaar.csv_rij(regel, None if fout else ruw, fout)
-        if rij[-1]:
+        uit = rij_uitvoer(kop, rekenaar, regel, cellen)
+        if uit[-1]:
             fouten += 1
-        voor = [str(regel)] + ([cellen[kop.id_kolom]] if kop.id_kolom is not None else []) + \
-            [cellen[i] for i, _, _ in kop.invoer_kolommen]
-        w.writerow([neutraliseer(c) for c in voor + rij])
-    return buf.getvalue(), len(blok), fouten
+        if nl:
+            begin = len(uit) - len(rekenaar.kolommen) - 5
+            for i in rekenaar.bedragen:
+                uit[begin + i] = uit[begin + i].replace(".", ",")
+        w.writerow([neutraliseer(c) for c in uit])
+    return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
+
+
+_MARKER = re.compile("\x00([0-9]+)\x00")
+
+
+def _codes_in_blok(tekst: str, markers: dict, codes: dict) -> str:
+    """Replace a worker's warning markers by the file's codes (W1 for the first warning in the file, ...)."""
+    if "\x00" not in tekst:
+        return tekst
+
+    def code(m):
+        w = markers[m.group(0)]
+        if w not in codes:
+            codes[w] = f"W{len(codes) + 1}"
+        return codes[w]
+
+    return _MARKER.sub(code, tekst)
+
+
+def legenda_rijen(codes: dict[str, str]) -> list[list[str]]:
+    """The block after the rows of a CSV: an empty row, "code, waarschuwing", one row per warning."""
+    if not codes:
+        return []
+    return [[], ["code", "waarschuwing"], *([c, t] for t, c in codes.items())]
 
 
 def _blok_json(blok):
@@ -517,6 +644,13 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
     laad_alle_soorten()
     if soort_naam not in SOORTEN:
         raise BatchFout(f"Onbekende soort '{soort_naam}'. Kies een van: {', '.join(SOORTEN)}.")
+    if formaat == "xlsx" or formaat in (None, "csv") and Path(invoer_pad).is_file() and _is_zip(invoer_pad):
+        from .batch_xlsx import verwerk_xlsx  # issue 18: an Excel file in, an Excel file out
+
+        start = time.monotonic()
+        s = verwerk_xlsx(invoer_pad, uitvoer_pad, soort_naam, peildatum, scenario)
+        s.seconden = time.monotonic() - start
+        return s
     formaat = formaat_van(invoer_pad, formaat)
     processen = standaard_processen(invoer_pad) if processen is None else max(1, processen)
     f = _open_invoer(invoer_pad)
@@ -539,11 +673,41 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
     return s
 
 
+def kop_controle(kop: list[str], soort_naam: str, scheiding: str = ",") -> _CsvKop:
+    """The header row checked against the soort's input fields (BatchFout names what is wrong)."""
+    from api.soorten import SOORTEN
+
+    velden = veldsoorten(SOORTEN[soort_naam].invoer_schema)
+    platte = platte_kolommen(SOORTEN[soort_naam].invoer_schema)
+    if len(kop) > MAX_KOLOMMEN:
+        raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
+    onbekend = [k for k in kop if k not in velden and k not in platte and k != "id"]
+    dubbel = sorted({k for k in kop if kop.count(k) > 1})
+    if onbekend or dubbel:
+        delen = []
+        if onbekend:
+            delen.append(f"onbekende kolom(men): {', '.join(onbekend[:10])}")
+        if dubbel:
+            delen.append(f"dubbele kolom(men): {', '.join(dubbel)}")
+        extra = f", {next(iter(platte))}, …" if platte else ""
+        raise BatchFout(f"Kopregel: {'; '.join(delen)}. Toegestane kolommen voor {soort_naam}: id, "
+                        f"{', '.join(velden)}{extra}. Zie /batch/sjabloon/{soort_naam}.csv.")
+    id_kolom = kop.index("id") if "id" in kop else None
+    return _CsvKop(len(kop), id_kolom, [(i, k, velden[k] if k in velden else platte[k])
+                                        for i, k in enumerate(kop) if k != "id"], scheiding)
+
+
+def kop_uitvoer(kop: list[str], kolommen: list[str]) -> list[str]:
+    """The output header: regel, id, the input columns, resultaat.…, waarschuwingen, the receipt, fouten."""
+    return (["regel"] + (["id"] if "id" in kop else []) + [k for k in kop if k != "id"]
+            + [f"resultaat.{k}" for k in kolommen]
+            + ["waarschuwingen", "engine_versie", "parameters_vingerafdruk", "peildatum", "fouten"])
+
+
 def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
     from api.soorten import SOORTEN
 
     soort = SOORTEN[soort_naam]
-    velden = veldsoorten(soort.invoer_schema)
     kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
     regels = iter(lezer)
     eerste = next(regels, None)
@@ -560,25 +724,11 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
         kop = [k.strip() for k in next(reader)]
     except csv.Error as exc:
         raise _csv_fout(exc, lezer.regel) from None
-    if len(kop) > MAX_KOLOMMEN:
-        raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
-    onbekend = [k for k in kop if k not in velden and k != "id"]
-    dubbel = sorted({k for k in kop if kop.count(k) > 1})
-    if onbekend or dubbel:
-        delen = []
-        if onbekend:
-            delen.append(f"onbekende kolom(men): {', '.join(onbekend[:10])}")
-        if dubbel:
-            delen.append(f"dubbele kolom(men): {', '.join(dubbel)}")
-        raise BatchFout(f"Kopregel: {'; '.join(delen)}. Toegestane kolommen voor {soort_naam}: id, "
-                        f"{', '.join(velden)}. Zie /batch/sjabloon/{soort_naam}.csv.")
-    id_kolom = kop.index("id") if "id" in kop else None
+    csv_kop = kop_controle(kop, soort_naam, scheiding)
+    if scheiding == ";":  # a Dutch CSV is answered in kind: Dutch Excel needs the BOM to read "ë" (issue 18)
+        out.write("\ufeff")
     writer = csv.writer(out, delimiter=scheiding, lineterminator="\r\n")
-    writer.writerow(["regel"] + (["id"] if id_kolom is not None else [])
-                    + [k for k in kop if k != "id"]
-                    + [f"resultaat.{k}" for k in kolommen]
-                    + ["waarschuwingen", "engine_versie", "parameters_vingerafdruk", "peildatum", "fouten"])
-    csv_kop = _CsvKop(len(kop), id_kolom, [(i, k, velden[k]) for i, k in enumerate(kop) if k != "id"], scheiding)
+    writer.writerow(kop_uitvoer(kop, kolommen))
     s = Samenvatting()
 
     def rijen():
@@ -599,11 +749,15 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
         except csv.Error as exc:
             raise _csv_fout(exc, lezer.regel) from None
 
-    for tekst, aantal, fouten in _geordend(_blokken(rijen()), _blok_csv, processen, (soort_naam, peildatum, csv_kop, scenario)):
-        out.write(tekst)
+    codes: dict[str, str] = {}
+    for tekst, aantal, fouten, markers in _geordend(_blokken(rijen()), _blok_csv, processen,
+                                                     (soort_naam, peildatum, csv_kop, scenario)):
+        out.write(_codes_in_blok(tekst, markers, codes))
         s.rijen += aantal
         s.fouten += fouten
         balk.toon(s.rijen, lezer.positie())
+    for rij in legenda_rijen(codes):
+        writer.writerow([neutraliseer(c) for c in rij])
     balk.toon(s.rijen, lezer.positie(), klaar=True)
     return s
 
@@ -652,12 +806,19 @@ def sjabloon_csv(soort_naam: str) -> str:
     laad_alle_soorten()
     soort = SOORTEN[soort_naam]
     velden = veldsoorten(soort.invoer_schema)
+    platte = platte_kolommen(soort.invoer_schema)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["id"] + list(velden))
+    w.writerow(["id"] + list(velden) + list(platte))
     rij = ["voorbeeld-1"]
-    for k, aard in velden.items():
-        v = soort.voorbeeld.get(k)
+    voorbeeld = dict(soort.voorbeeld)
+    plat_voorbeeld = {}
+    for k, (lijst, n, sub, aard) in platte.items():  # the example's list in the plain columns, its JSON column empty
+        elementen = soort.voorbeeld.get(lijst) or []
+        plat_voorbeeld[k] = (elementen[n - 1].get(sub) if n <= len(elementen) else None, aard)
+        voorbeeld.pop(lijst, None)
+    for k, aard in [*velden.items(), *((k, a) for k, (_, _, _, a) in platte.items())]:
+        v = plat_voorbeeld[k][0] if k in plat_voorbeeld else voorbeeld.get(k)
         if v is None:
             rij.append("")
         elif aard == "json":

@@ -151,9 +151,9 @@ def parameters_ontbrekend(datum, directory):
         click.echo(f"      publicatie: {p.publicatie or 'niet vastgelegd (voeg publicatie toe aan het bestand)'}")
 
 
-@main.command("batch", help="Reken een CSV- of JSON Lines-bestand met veel berekeningen door (één uitvoerregel per invoerregel).")
+@main.command("batch", help="Reken een CSV-, Excel- (.xlsx) of JSON Lines-bestand met veel berekeningen door (één uitvoerregel per invoerregel).")
 @click.argument("invoer", type=click.Path(dir_okay=False))
-@click.option("-o", "--uitvoer", "uitvoer", required=True, type=click.Path(dir_okay=False), help="Uitvoerbestand (.csv of .jsonl)")
+@click.option("-o", "--uitvoer", "uitvoer", required=True, type=click.Path(dir_okay=False), help="Uitvoerbestand (.csv, .jsonl, of .xlsx bij een Excel-bestand)")
 @click.option("--soort", required=True, help="De berekening, bv. loonkostensubsidie")
 @click.option("--peildatum", default=None, help="Reken elke regel op deze datum (JJJJ-MM-DD); een datumkolom wordt dan genegeerd")
 @click.option("--formaat", type=click.Choice(["csv", "jsonl"]), default=None, help="Standaard: uit de extensie van het invoerbestand")

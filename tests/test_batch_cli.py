@@ -20,8 +20,23 @@ KOP = "id,geboortedatum,uren_per_week,loonwaarde,peildatum\n"
 
 
 def _lees(pad: Path) -> list[dict]:
-    with open(pad, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    """The result rows (up to the empty row before the warnings' legend)."""
+    return _lees_met_legenda(pad)[0]
+
+
+def _lees_met_legenda(pad: Path) -> tuple[list[dict], dict[str, str]]:
+    """(result rows, {code: warning text}): the legend is the block after the first empty row (issue 18)."""
+    with open(pad, encoding="utf-8-sig", newline="") as f:
+        scheiding = ";" if f.readline().count(";") > 1 else ","
+        f.seek(0)
+        regels = list(csv.reader(f, delimiter=scheiding))
+    kop, rest = regels[0], regels[1:]
+    eind = rest.index([]) if [] in rest else len(rest)
+    legenda = {}
+    if eind < len(rest):
+        assert rest[eind + 1] == ["code", "waarschuwing"]
+        legenda = {c: t for c, t in rest[eind + 2:]}
+    return [dict(zip(kop, r)) for r in rest[:eind]], legenda
 
 
 def test_neutraliseer():
@@ -58,11 +73,11 @@ def test_peildatum_optie_en_puntkomma(tmp_path):
     invoer = tmp_path / "in.csv"
     invoer.write_text("geboortedatum;uren_per_week;loonwaarde\n1990-05-01;32;60\n", encoding="utf-8-sig")
     verwerk(str(invoer), str(tmp_path / "uit.csv"), "loonkostensubsidie", peildatum=date(2025, 7, 1))
-    with open(tmp_path / "uit.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "uit.csv", encoding="utf-8-sig", newline="") as f:
         rij = next(csv.DictReader(f, delimiter=";"))
     # set per 1 January 2025 (Pw art. 10d lid 7): 2191.80 × 32 / 36 = 1948.27; + 8 % 155.86 = 2104.13;
-    # − 60 % 1262.48 = 841.65 (wml.yaml wml.maandloon per 2025-01-01)
-    assert rij["resultaat.loonkostensubsidie"] == "841.65" and rij["peildatum"] == "2025-07-01"
+    # − 60 % 1262.48 = 841.65 (wml.yaml wml.maandloon per 2025-01-01); a Dutch CSV is answered with a decimal comma
+    assert rij["resultaat.loonkostensubsidie"] == "841,65" and rij["peildatum"] == "2025-07-01"
 
 
 def test_kolom_te_veel_en_ongeldige_json_kolom(tmp_path):
@@ -177,7 +192,7 @@ def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeyp
         w.writeheader()
         w.writerows(gevallen)
     verwerk(str(invoer), str(tmp_path / "uit.csv"), "loonkostensubsidie", processen=processen)
-    rijen = _lees(tmp_path / "uit.csv")
+    rijen, legenda = _lees_met_legenda(tmp_path / "uit.csv")
     assert [r["id"] for r in rijen] == [g["id"] for g in gevallen]
     geslaagd = 0
     for geval, rij in zip(gevallen, rijen):
@@ -198,7 +213,8 @@ def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeyp
                     v = None if v is None else v[deel]  # per_jaar is null without jaaroverzicht
                 verwacht = "" if v is None else ("true" if v is True else "false" if v is False else str(v))
                 assert waarde == verwacht, (geval, kolom)
-        assert rij["waarschuwingen"] == " | ".join(api["waarschuwingen"])
+        # each warning once, in the legend at the end; the row names it by its code (issue 18)
+        assert [legenda[c] for c in rij["waarschuwingen"].split()] == api["waarschuwingen"]
         assert rij["peildatum"] == api["rekenbewijs"]["peildatum"]
         assert rij["parameters_vingerafdruk"] == api["rekenbewijs"]["parameters_vingerafdruk"]
     assert geslaagd > 80  # the sample is mostly valid cases

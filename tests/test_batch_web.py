@@ -8,6 +8,7 @@ import io
 import pytest
 
 from tests.conftest import csrf_token
+from tests.test_batch_spreadsheets import rijen_en_legenda
 
 
 def test_upload_en_download(client):
@@ -20,7 +21,7 @@ def test_upload_en_download(client):
                     content_type="multipart/form-data")
     assert r.status_code == 200 and r.mimetype == "text/csv"
     assert "attachment" in r.headers["Content-Disposition"]
-    rijen = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
+    rijen, _ = rijen_en_legenda(r.get_data(as_text=True))  # the rows before the warnings' legend (issue 18)
     assert [x["id"] for x in rijen] == ["a", "'@b"]
     assert rijen[0]["resultaat.loonkostensubsidie"] == "881.05"  # tests/test_loonkostensubsidie.py
     assert rijen[1]["fouten"].startswith("regel 3: $.loonwaarde")

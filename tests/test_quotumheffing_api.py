@@ -237,8 +237,6 @@ def test_web_vorig_jaar_en_afronding_op_de_uitkomst(client):
 def test_batch_csv_met_uren_vorig_jaar(tmp_path):
     # Wfsv art. 34 lid 4 in the batch: row a has 40.000 < 40.575 hours in 2023 → not quotumplichtig over 2024;
     # row b leaves the column empty → not tested, quotumplichtig on the levy year alone; row c: -1 → a row error.
-    import csv
-
     from rekenhulp.batch import sjabloon_csv, verwerk
 
     assert "verloonde_uren_totaal_vorig_jaar" in sjabloon_csv("quotumheffing").splitlines()[0].split(",")
@@ -248,8 +246,9 @@ def test_batch_csv_met_uren_vorig_jaar(tmp_path):
                       encoding="utf-8")
     s = verwerk(str(invoer), str(tmp_path / "uit.csv"), "quotumheffing")
     assert (s.rijen, s.fouten) == (3, 1)
-    with open(tmp_path / "uit.csv", encoding="utf-8", newline="") as f:
-        a, b, c = list(csv.DictReader(f))
+    from tests.test_batch_spreadsheets import rijen_en_legenda
+
+    a, b, c = rijen_en_legenda((tmp_path / "uit.csv").read_text(encoding="utf-8"))[0]  # rows before the legend
     assert a["resultaat.quotumplichtig"] == "false" and a["resultaat.heffing"] == "0.00"
     assert a["resultaat.onder_drempel_vorig_jaar"] == "true"
     assert b["resultaat.vorig_jaar_getoetst"] == "false" and b["resultaat.onder_drempel_vorig_jaar"] == ""

@@ -18,6 +18,7 @@ MAX_FOUTEN = 100  # api.MAX_FOUTEN: the number of field errors an answer lists
 from rekenhulp import MAX_BODY, create_app
 from rekenhulp.cli import main
 from tests.conftest import csrf_token
+from tests.test_batch_spreadsheets import rijen_en_legenda
 
 LKS = {"peildatum": "2026-01-01", "leeftijd": 30, "uren_per_week": 32, "loonwaarde": 60}
 BIJSTAND = {"peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 30}}
@@ -255,7 +256,8 @@ def test_6_aanhalingstekens_die_sluiten_zijn_gewoon(tmp_path):
                       'b,30,32,60,2026-01-01\n')
     r = CliRunner().invoke(main, ["batch", str(invoer), "-o", str(tmp_path / "u.csv"), "--soort", "loonkostensubsidie"])
     assert r.exit_code == 0
-    assert [x["id"] for x in csv.DictReader(io.StringIO((tmp_path / "u.csv").read_text()))] == ["a, met komma", "b"]
+    rijen, _ = rijen_en_legenda((tmp_path / "u.csv").read_text())  # the rows before the warnings' legend
+    assert [x["id"] for x in rijen] == ["a, met komma", "b"]
 
 
 # --- 7. chunked bodies over the limit ------------------------------------------------------------------------------
@@ -320,7 +322,7 @@ def test_9_honderdduizend_in_formulier_en_csv_hetzelfde(app, tmp_path):
                       '2024;overheid;100.000,00;1000\n2024;overheid;100000;1000\n')
     assert CliRunner().invoke(main, ["batch", str(invoer), "-o", str(tmp_path / "u.csv"),
                                      "--soort", "quotumheffing"]).exit_code == 0
-    a, b, c_ = csv.DictReader(io.StringIO((tmp_path / "u.csv").read_text()), delimiter=";")
+    a, b, c_ = rijen_en_legenda((tmp_path / "u.csv").read_text(encoding="utf-8"))[0]  # ";" in, ";" out (issue 18)
     assert "dubbelzinnig" in a["fouten"] and b["fouten"] == c_["fouten"] == ""
     assert b["resultaat.heffing"] == c_["resultaat.heffing"]
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from api.getallen import nederlands_geheel, nederlands_getal
+from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso  # one rule for typed dates too
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from . import i18n
 
@@ -89,16 +87,6 @@ def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
             waarde = nederlands_geheel(waarde)  # what breaks the rule the schema reports in Dutch
         data[naam] = waarde
     return data
-
-
-_NL_DATUM = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-
-
-def nl_datum_naar_iso(waarde: str) -> str:
-    """"15-01-2026" (dd-mm-jjjj, also with / or . and without leading zeros: typed or pasted without the date
-    picker) -> "2026-01-15". Anything else is returned as it is, so the schema reports it (issue 18)."""
-    m = _NL_DATUM.fullmatch(waarde)
-    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else waarde
 
 
 def veld_id(pad: str) -> str:

@@ -1,4 +1,5 @@
-"""Web page /batch: upload a CSV of cases, download the results CSV. Same engine as `rekenhulp batch`.
+"""Web page /batch: upload a CSV or Excel file of cases, download the results in the same format (a Dutch ";" CSV
+is answered in kind, an .xlsx with an .xlsx). Same engine as `rekenhulp batch`.
 
 Uploads are limited by MAX_CONTENT_LENGTH (1 MiB, rekenhulp/__init__.py) and CSRF-protected; the file is
 processed in a temporary directory that is removed straight after (nothing is kept)."""
@@ -13,6 +14,7 @@ from flask import Response, abort, current_app, render_template, request
 
 from api.soorten import SOORTEN
 from rekenhulp.batch import BatchFout, sjabloon_csv, verwerk
+from rekenhulp.batch_xlsx import XLSX_MIME
 
 from . import bp, nl_datum_naar_iso
 
@@ -39,19 +41,23 @@ def batch():
             fouten["peildatum"] = "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01."
     bestand = request.files.get("bestand")
     if bestand is None or not bestand.filename:
-        fouten["bestand"] = "Kies een CSV-bestand."
+        fouten["bestand"] = "Kies een CSV-bestand."  # (or an Excel file: the msgid is kept, issue 18)
     if fouten:
         return _formulier(fouten, 422)
     with tempfile.TemporaryDirectory(prefix="rekenhulp-batch-") as tmp:
-        invoer, uitvoer = Path(tmp) / "invoer.csv", Path(tmp) / "resultaat.csv"
+        invoer = Path(tmp) / "invoer"
         bestand.save(invoer)
+        with open(invoer, "rb") as f:
+            excel = f.read(4) == b"PK\x03\x04"  # an .xlsx (a zip), whatever its name: an Excel file back (issue 18)
+        ext = "xlsx" if excel else "csv"
+        uitvoer = Path(tmp) / f"resultaat.{ext}"
         try:
-            s = verwerk(str(invoer), str(uitvoer), soort, peildatum, formaat="csv", processen=1, voortgang=False)
+            s = verwerk(str(invoer), str(uitvoer), soort, peildatum, formaat=ext, processen=1, voortgang=False)
         except BatchFout as exc:
             return _formulier({"bestand": str(exc)}, 422)
         inhoud = uitvoer.read_bytes()
-    naam = f"rekenhulp-{soort}-resultaat.csv"
-    resp = Response(inhoud, mimetype="text/csv")
+    naam = f"rekenhulp-{soort}-resultaat.{ext}"
+    resp = Response(inhoud, mimetype=XLSX_MIME if excel else "text/csv")
     resp.headers["Content-Disposition"] = f'attachment; filename="{naam}"'
     resp.headers["X-Rekenhulp-Regels"] = str(s.rijen)
     resp.headers["X-Rekenhulp-Fouten"] = str(s.fouten)
