@@ -199,6 +199,14 @@ class InkomstenvrijlatingSchema(Schema):
     van_toepassing = fields.Boolean()
     reden = fields.String(allow_none=True)
     grondslag = fields.String(allow_none=True)
+    duur = fields.Integer(allow_none=True, metadata={
+        "description": "Het aantal maanden dat de vrijlating ten hoogste duurt (parameter ...duur), of null zonder "
+                       "einddatum (onder y en aa, onder n na de pensioengerechtigde leeftijd)"})
+    eerste_maand = fields.String(allow_none=True, metadata={
+        "description": "De eerste maand van de vrijlating (JJJJ-MM), teruggerekend uit vrijlating.maand", "example": "2026-10"})
+    laatste_maand = fields.String(allow_none=True, metadata={
+        "description": "De laatste maand waarin de vrijlating geldt (JJJJ-MM), of null zonder einddatum of als zij niet "
+                       "van toepassing is", "example": "2027-03"})
 
 
 class VrijwilligersSchema(Schema):
@@ -224,11 +232,26 @@ class BijstandMaandSchema(Schema):
     aanvullende_bijstand = Bedrag(allow_none=True, metadata={
         "description": "Vanaf de maand van de peildatum, bij gelijke inkomsten, met de norm op de 1e van de maand; "
                        "null voor eerdere maanden"})
+    bekend = fields.Boolean(metadata={
+        "description": "False voor een maand na de horizon van de parameters: dan zijn delen leeg en de bedragen null"})
+    bekend_tot = fields.Date(allow_none=True, metadata={
+        "description": "Bij bekend = false: de laatste datum waarvoor de waarden bekend zijn"})
 
 
 class JaaroverzichtSchema(Schema):
     jaar = fields.Integer()
     aantal_wijzigingen = fields.Integer()
+    maanden = fields.List(fields.Nested(BijstandMaandSchema))
+
+
+class MaandoverzichtSchema(Schema):
+    van = fields.String(metadata={"description": "De maand van de peildatum (JJJJ-MM)", "example": "2026-12"})
+    tot = fields.String(metadata={
+        "description": "De laatste maand: minstens 12 maanden vanaf de peildatum, en bij een vrijlating met een einde "
+                       "tot en met de maand na haar laatste maand", "example": "2027-11"})
+    aantal_wijzigingen = fields.Integer()
+    bekend_tot = fields.Date(allow_none=True, metadata={
+        "description": "Als maanden na de horizon vallen: de laatste datum waarvoor de waarden bekend zijn; anders null"})
     maanden = fields.List(fields.Nested(BijstandMaandSchema))
 
 
@@ -260,7 +283,10 @@ class BijstandsnormResultaat(Schema):
     vrijgelaten = Bedrag()
     in_aanmerking_genomen_inkomsten = Bedrag()
     aanvullende_bijstand = Bedrag()
-    jaaroverzicht = fields.Nested(JaaroverzichtSchema)
+    jaaroverzicht = fields.Nested(JaaroverzichtSchema, metadata={"description": "De maanden van het kalenderjaar van de peildatum"})
+    maandoverzicht = fields.Nested(MaandoverzichtSchema, metadata={
+        "description": "De maanden vanaf de peildatum (minstens 12, tot na het einde van de vrijlating), ook over de "
+                       "jaargrens; maanden na de horizon met bekend = false"})
 
 
 SOORT = registreer(Soort(
