@@ -279,3 +279,17 @@ def test_vrijwilligersvergoeding_elke_maand_hetzelfde(page, server):
     tekst = page.locator("main").inner_text()
     assert "€\xa02.400,00" in tekst and "Boven het jaarmaximum" in tekst
     axe_check(page, "uitkomst vrijwilligersvergoeding 'elke maand hetzelfde'")
+
+
+def test_bijstand_maandoverzicht_over_de_jaargrens(page, server):
+    """The bijstand month overview runs on after 31 December (issue 18): peildatum 1 December 2026, month 3 of onder z
+    (its last month September 2027): December 2026 to November 2027, the months of 2027 after the horizon
+    (31 December 2026) as 'nog niet bekend'. axe-clean at 1280 and 390 px."""
+    _open(page, f"{server}/bijstandsnorm?bereken=1&peildatum=2026-12-01&belanghebbende-leeftijd=40"
+                "&aantal_medebewoners=0&netto_inkomsten_per_maand=400&vrijlating-soort=doelgroep_loonkostensubsidie"
+                "&vrijlating-maand=3")
+    rijen = page.locator("#jaar-titel ~ .tabel-scroll tbody tr")
+    assert rijen.count() == 12
+    assert rijen.first.locator("th").inner_text() == "1 december 2026"
+    assert rijen.last.inner_text().count("nog niet bekend") == 5
+    axe_check(page, "bijstand maandoverzicht over de jaargrens")
