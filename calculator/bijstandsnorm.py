@@ -74,6 +74,22 @@ class Vrijlating:
     soort: str  # one of VRIJLATINGEN (art. 31 lid 2 onder n, r, y, z, aa)
     maand: int = 1  # which month of the vrijlating period the peildatum falls in (1 = first); not for y and aa
     kind_jonger_dan_12: bool = False
+    # the date the vrijlating began ("loopt sinds"); when given, it decides `maand` (maand_van_vrijlating)
+    begindatum: date | None = None
+
+
+def maand_van_vrijlating(begindatum: date, peildatum: date) -> int:
+    """Which month of a vrijlating that began on `begindatum` the peildatum falls in (1 = the first).
+
+    The law counts periods of months ("gedurende ten hoogste zes maanden", art. 31 lid 2 onder n): month k runs from
+    begindatum + (k − 1) months up to begindatum + k months, the same day of the month (the last day of a shorter
+    month). Begun 15 March: 1 April is still month 1, 15 April month 2."""
+    if begindatum > peildatum:
+        raise InvoerFout("vrijlating.begindatum", "De vrijlating kan niet na de peildatum beginnen.")
+    verstreken = (peildatum.year - begindatum.year) * 12 + peildatum.month - begindatum.month
+    if _plus_maanden_dag(begindatum, verstreken) > peildatum:
+        verstreken -= 1
+    return verstreken + 1
 
 
 @dataclass(frozen=True)
@@ -468,6 +484,9 @@ def _controleer(invoer: BijstandInvoer) -> None:
 
 def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
     _controleer(invoer)
+    v = invoer.vrijlating
+    if v is not None and v.begindatum is not None:
+        invoer = replace(invoer, vrijlating=replace(v, maand=maand_van_vrijlating(v.begindatum, invoer.peildatum)))
     spoor = Rekenspoor(params or default_parameters(), uitleg)
     datum = invoer.peildatum
     n = norm_op(spoor, invoer, datum, stappen=True)
@@ -753,5 +772,5 @@ def _datumtekst(d: date) -> str:
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
-           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN", "nog_niet", "MANTELZORG", "JONGEREN_VERHOGING",
+           "VRIJLATINGEN", "ONDER", "maand_van_vrijlating", "OMREKENINGEN_VIER_WEKEN", "nog_niet", "MANTELZORG", "JONGEREN_VERHOGING",
            "MANTELZORG_NOG_NIET", "JONGEREN_NOG_NIET"]

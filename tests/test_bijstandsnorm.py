@@ -381,3 +381,65 @@ def test_web_maandoverzicht_over_de_jaargrens(client):
     assert "december 2026 tot en met november 2027" in deel
     assert "1 november 2027" in deel and deel.count("nog niet bekend") == 11 * 5
     assert "tot en met 31 december 2026" in deel and "De inkomstenvrijlating geldt tot en met september 2027" in deel
+
+
+# --- "Deze vrijlating loopt sinds" instead of the month number (issue 18) ---
+# Art. 31 lid 2 onder n: "gedurende ten hoogste zes maanden": periods of months counted from the start, month k from
+# begindatum + (k − 1) months up to begindatum + k months.
+
+
+@pytest.mark.parametrize("begin, peil, maand", [
+    (date(2026, 1, 1), date(2026, 1, 1), 1),    # the first day: month 1
+    (date(2026, 1, 15), date(2026, 3, 1), 2),   # 15 Jan - 14 Feb month 1, 15 Feb - 14 Mar month 2
+    (date(2026, 1, 15), date(2026, 3, 15), 3),  # 15 March starts month 3
+    (date(2025, 10, 1), date(2026, 3, 1), 6),   # October 2025 to March 2026: the sixth month
+    (date(2026, 1, 31), date(2026, 2, 28), 2),  # 31 January + 1 month = 28 February (the last day): month 2
+])
+def test_maand_van_vrijlating(begin, peil, maand):
+    from calculator.bijstandsnorm import maand_van_vrijlating
+
+    assert maand_van_vrijlating(begin, peil) == maand
+
+
+def test_begindatum_geeft_de_maand_in_de_berekening():
+    # begun 1 October 2025, peildatum 1 March 2026: month 6 of onder n, the last: 25 % × 800 = 200, 1.401,50 − 600 =
+    # 801,50; April 2026 is month 7: nothing left out, 1.401,50 − 800 = 601,50. laatste_maand March 2026.
+    r = inkomen("800.00", Vrijlating("algemeen", begindatum=date(2025, 10, 1)), peildatum=date(2026, 3, 1))
+    assert (r["vrijgelaten"], r["aanvullende_bijstand"]) == (D("200.00"), D("801.50"))
+    assert (r["inkomstenvrijlating"]["eerste_maand"], r["inkomstenvrijlating"]["laatste_maand"]) == ("2025-10", "2026-03")
+    april = next(m for m in r["maandoverzicht"]["maanden"] if m["maand"] == "2026-04")
+    assert (april["vrijgelaten"], april["aanvullende_bijstand"]) == (D("0"), D("601.50"))
+
+
+def test_api_begindatum_en_maand(client):
+    body = {"peildatum": "2026-03-01", "belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "800",
+            "vrijlating": {"soort": "algemeen", "begindatum": "2025-10-01"}}
+    d = client.post("/api/v1/bijstandsnorm", json=body).get_json()
+    assert d["resultaat"]["vrijgelaten"] == "200.00"
+    # the rekenbewijs holds both, consistent, and replays
+    assert d["rekenbewijs"]["invoer"]["vrijlating"]["maand"] == 6
+    assert client.post("/api/v1/bijstandsnorm", json=d["rekenbewijs"]["invoer"]).status_code == 200
+    # a maand that does not fit the begindatum, and a begindatum after the peildatum: 422 on the field
+    body["vrijlating"]["maand"] = 2
+    r = client.post("/api/v1/bijstandsnorm", json=body)
+    assert r.status_code == 422 and [f["pad"] for f in r.get_json()["fouten"]] == ["$.vrijlating.maand"]
+    body["vrijlating"] = {"soort": "algemeen", "begindatum": "2026-04-01"}
+    r = client.post("/api/v1/bijstandsnorm", json=body)
+    assert r.status_code == 422 and [f["pad"] for f in r.get_json()["fouten"]] == ["$.vrijlating.begindatum"]
+
+
+def test_web_vrijlating_loopt_sinds(client):
+    html = client.get("/bijstandsnorm").get_data(as_text=True)
+    assert 'id="vrijlating-begindatum"' in html and "De hoeveelste maand" not in html
+    data = {"csrf_token": csrf_token(client, "/bijstandsnorm"), "actie": "bereken", "peildatum": "01-03-2026",
+            "belanghebbende-leeftijd": "40", "aantal_medebewoners": "0", "netto_inkomsten_per_maand": "800",
+            "vrijlating-soort": "algemeen", "vrijlating-begindatum": "01-10-2025"}
+    r = client.post("/bijstandsnorm", data=data)
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "loopt sinds 1 oktober 2025 (maand 6 op de peildatum)" in html
+    assert "De inkomstenvrijlating geldt tot en met maart 2026" in html
+    # a begindatum after the peildatum: the error on the field, the typed date kept
+    r = client.post("/bijstandsnorm", data={**data, "vrijlating-begindatum": "01-04-2026"})
+    assert r.status_code == 422 and 'href="#vrijlating-begindatum"' in r.get_data(as_text=True)
+    assert 'value="01-04-2026"' in r.get_data(as_text=True)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -82,7 +83,11 @@ class VrijlatingSchema(InvoerSchema):
                        "de leeftijd bijstand.vrijlatingen.minimumleeftijd (lid 5)."})
     maand = Geheel(load_default=1, validate=tussen(1, 120), metadata={
         "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste); "
-                       "niet van belang bij onder y en aa"})
+                       "niet van belang bij onder y en aa. Met begindatum volgt maand daaruit"})
+    begindatum = Datum(load_default=None, metadata={
+        "description": "Sinds wanneer de vrijlating loopt (JJJJ-MM-DD), in plaats van maand: maand k loopt van "
+                       "begindatum + (k − 1) maanden tot begindatum + k maanden. Niet na de peildatum; met maand "
+                       "erbij moeten ze overeenkomen", "example": "2026-10-01"})
     kind_jonger_dan_12 = JaNee(load_default=False, metadata={
         "description": "Alleen bij alleenstaande_ouder: volledige zorg voor een kind jonger dan 12 jaar"})
 
@@ -119,8 +124,8 @@ class BijstandsnormInvoer(InvoerSchema):
                        "kostendelersnorm niet. Op een peildatum vóór bijstand.kostendelers.mantelzorg_uitzondering geeft "
                        "true een fout (422)."})
 
-    @validates_schema(skip_on_field_errors=False)
-    def _huishouden(self, data, **kwargs):
+    @validates_schema(pass_original=True, skip_on_field_errors=False)
+    def _huishouden(self, data, original=None, **kwargs):
         fouten: dict = {}
         peildatum = data.get("peildatum")
         for veld in ("belanghebbende", "partner"):
@@ -164,6 +169,15 @@ class BijstandsnormInvoer(InvoerSchema):
         if data.get("netto_inkomsten_per_vier_weken") is not None and data.get("netto_inkomsten_per_maand"):
             fouten["netto_inkomsten_per_vier_weken"] = [bn.ZOWEL_MAAND_ALS_VIER_WEKEN]
         v = data.get("vrijlating")
+        if isinstance(v, bn.Vrijlating) and v.begindatum is not None and peildatum is not None:
+            if v.begindatum > peildatum:
+                fouten.setdefault("vrijlating", {})["begindatum"] = ["De vrijlating kan niet na de peildatum beginnen."]
+            elif isinstance(original, dict) and isinstance(original.get("vrijlating"), dict) and \
+                    "maand" in original["vrijlating"] and \
+                    v.maand != bn.maand_van_vrijlating(v.begindatum, peildatum):
+                fouten.setdefault("vrijlating", {})["maand"] = [
+                    f"De maand past niet bij de begindatum: op de peildatum is het maand "
+                    f"{bn.maand_van_vrijlating(v.begindatum, peildatum)}. Vul alleen de begindatum in, of alleen de maand."]
         if isinstance(v, bn.Vrijlating) and v.soort == "alleenstaande_ouder" and data.get("partner"):
             fouten["vrijlating"] = {"soort": ["De vrijlating voor een alleenstaande ouder kan niet met een partner."]}
         if fouten:
@@ -172,6 +186,10 @@ class BijstandsnormInvoer(InvoerSchema):
     @post_load
     def _maak(self, data, **kwargs):
         data["medebewoners"] = tuple(data["medebewoners"])
+        v = data.get("vrijlating")
+        if isinstance(v, bn.Vrijlating) and v.begindatum is not None:
+            # maand follows from the begindatum, so the rekenbewijs holds both, consistent, and can be replayed
+            data["vrijlating"] = replace(v, maand=bn.maand_van_vrijlating(v.begindatum, data["peildatum"]))
         return bn.BijstandInvoer(**data)
 
 
