@@ -27,13 +27,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from parameters import ParameterSet, default_parameters
+from parameters import MissingParameterError, ParameterSet, default_parameters
 
 from .errors import InvoerFout
 from .explanation import Bedrag, Rekenspoor, Uitkomst
 from .kostendelersnorm import ART_22A, Medebewoner, norm_per_persoon, oordeel
 from .money import HONDERD, NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, verjaardag
+from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, plus_maanden, verjaardag
 
 SOORT = "bijstandsnorm"
 ART_31 = "Participatiewet art. 31 lid 2"
@@ -74,6 +74,22 @@ class Vrijlating:
     soort: str  # one of VRIJLATINGEN (art. 31 lid 2 onder n, r, y, z, aa)
     maand: int = 1  # which month of the vrijlating period the peildatum falls in (1 = first); not for y and aa
     kind_jonger_dan_12: bool = False
+    # the date the vrijlating began ("loopt sinds"); when given, it decides `maand` (maand_van_vrijlating)
+    begindatum: date | None = None
+
+
+def maand_van_vrijlating(begindatum: date, peildatum: date) -> int:
+    """Which month of a vrijlating that began on `begindatum` the peildatum falls in (1 = the first).
+
+    The law counts periods of months ("gedurende ten hoogste zes maanden", art. 31 lid 2 onder n): month k runs from
+    begindatum + (k − 1) months up to begindatum + k months, the same day of the month (the last day of a shorter
+    month). Begun 15 March: 1 April is still month 1, 15 April month 2."""
+    if begindatum > peildatum:
+        raise InvoerFout("vrijlating.begindatum", "De vrijlating kan niet na de peildatum beginnen.")
+    verstreken = (peildatum.year - begindatum.year) * 12 + peildatum.month - begindatum.month
+    if _plus_maanden_dag(begindatum, verstreken) > peildatum:
+        verstreken -= 1
+    return verstreken + 1
 
 
 @dataclass(frozen=True)
@@ -309,7 +325,7 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     """The chosen inkomstenvrijlating of art. 31 lid 2 (one at a time) on the netto inkomsten uit arbeid per month."""
     v = invoer.vrijlating
     out = {"soort": None, "percentage": None, "maximum": None, "bedrag": NUL, "van_toepassing": False,
-           "reden": None, "grondslag": None}
+           "reden": None, "grondslag": None, "duur": None}
     if v is None:
         return out
     out["soort"] = v.soort
@@ -347,7 +363,7 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     maximum = spoor.waarde(f"{pre}.maximum", datum)
     # onder n, r and z last a number of months; onder y and aa have no end
     duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("r", "z") or (onder == "n" and not aow_b) else None
-    out["percentage"], out["maximum"] = pct, maximum
+    out["percentage"], out["maximum"], out["duur"] = pct, maximum, duur
     if bezwaar is None and duur is not None and v.maand > duur:
         bezwaar = f"Niet van toepassing: de vrijlating duurt ten hoogste {duur} maanden (dit is maand {v.maand})."
     if bezwaar:
@@ -468,6 +484,9 @@ def _controleer(invoer: BijstandInvoer) -> None:
 
 def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
     _controleer(invoer)
+    v = invoer.vrijlating
+    if v is not None and v.begindatum is not None:
+        invoer = replace(invoer, vrijlating=replace(v, maand=maand_van_vrijlating(v.begindatum, invoer.peildatum)))
     spoor = Rekenspoor(params or default_parameters(), uitleg)
     datum = invoer.peildatum
     n = norm_op(spoor, invoer, datum, stappen=True)
@@ -525,8 +544,16 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
         "vrijgelaten": vl["bedrag"] + vw["vrijgelaten"],
         "in_aanmerking_genomen_inkomsten": in_aanmerking,
         "aanvullende_bijstand": aanvullend,
-        "jaaroverzicht": _jaaroverzicht(spoor, invoer, netto, (vl["bedrag"] + vw["vrijgelaten"], aanvullend)),
     }
+    v = invoer.vrijlating
+    # the vrijlating's months counted from the peildatum (month v.maand of the vrijlating): its first and last month
+    vl["eerste_maand"] = plus_maanden(datum, 1 - v.maand).strftime("%Y-%m") if vl["duur"] is not None else None
+    laatste = plus_maanden(datum, vl["duur"] - v.maand) if vl["van_toepassing"] and vl["duur"] is not None else None
+    vl["laatste_maand"] = laatste.strftime("%Y-%m") if laatste is not None else None
+    peilmaand = (vl["bedrag"] + vw["vrijgelaten"], aanvullend)
+    regels: dict[date, dict] = {}  # one calculation per month, shared by both overviews
+    resultaat["jaaroverzicht"] = _jaaroverzicht(spoor, invoer, netto, peilmaand, regels)
+    resultaat["maandoverzicht"] = _maandoverzicht(spoor, invoer, netto, peilmaand, regels, laatste)
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
@@ -626,7 +653,67 @@ def _wisseldata(spoor: Rekenspoor, invoer: BijstandInvoer, jaar: int) -> list[da
     return sorted(d for d in data if d.year == jaar and d.day > 1)
 
 
-def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, peilmaand: tuple) -> dict:
+def _maandregel(spoor: Rekenspoor, stil: Rekenspoor, invoer: BijstandInvoer, maand: date, netto: Decimal,
+                peilmaand: tuple, extra: list[date]) -> dict:
+    """One month of an overview: the norm from the 1st and from every date in `extra` in that month on which A or the
+    norm changes; from the month of the peildatum on, also what is left out and the aanvullende bijstand.
+
+    A month after the horizon of a parameter (its `bekend_tot`) cannot be computed: it is returned with
+    bekend = False and the horizon date, never with invented values. Any other missing value is an error."""
+    data = [maand] + [d for d in extra if d.year == maand.year and d.month == maand.month]
+    vooruit = (maand.year - invoer.peildatum.year) * 12 + maand.month - invoer.peildatum.month
+    try:
+        delen = []
+        for d in data:
+            n = norm_op(spoor, invoer, d)
+            if delen and (delen[-1]["aantal_kostendelers"], delen[-1]["norm"]) == (n.aantal_kostendelers, n.norm):
+                continue
+            delen.append({"vanaf": d, "aantal_kostendelers": n.aantal_kostendelers, "norm": n.norm})
+        if vooruit < 0:
+            vrijgelaten = aanvullend = None
+        elif vooruit == 0:
+            vrijgelaten, aanvullend = peilmaand
+        else:  # delen[0] is the norm on the 1st of the month
+            vrijgelaten, aanvullend = _maand_bij_gelijke_inkomsten(stil, invoer, maand, netto, vooruit,
+                                                                   delen[0]["norm"])
+    except MissingParameterError as exc:
+        if exc.bekend_tot is None or exc.datum <= exc.bekend_tot:
+            raise
+        return {"maand": maand.strftime("%Y-%m"), "delen": [], "vrijgelaten": None, "aanvullende_bijstand": None,
+                "bekend": False, "bekend_tot": exc.bekend_tot}
+    return {"maand": maand.strftime("%Y-%m"), "delen": delen, "vrijgelaten": vrijgelaten,
+            "aanvullende_bijstand": aanvullend, "bekend": True, "bekend_tot": None}
+
+
+def _overzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, peilmaand: tuple, regels: dict,
+               maanden: list[date]) -> tuple[list[dict], int]:
+    """The month lines for `maanden` (cached in `regels`, so the two overviews compute a month once) and the
+    number of changes of A or the norm from one part to the next."""
+    stil = spoor.stil()
+    extra: dict[int, list[date]] = {}
+    uit = []
+    for maand in maanden:
+        if maand not in regels:
+            if maand.year not in extra:
+                extra[maand.year] = _wisseldata(spoor, invoer, maand.year)
+            regels[maand] = _maandregel(spoor, stil, invoer, maand, netto, peilmaand, extra[maand.year])
+        uit.append(regels[maand])
+    wijzigingen = 0
+    vorige = None
+    for m in uit:
+        for d in m["delen"]:
+            sleutel = (d["aantal_kostendelers"], d["norm"])
+            if vorige is not None and sleutel != vorige:
+                wijzigingen += 1
+            vorige = sleutel
+    if any(len(m["delen"]) > 1 for m in uit):
+        spoor.waarschuw("In een maand met een wijziging geldt de nieuwe norm vanaf de genoemde datum; gemeenten "
+                        "rekenen die maand naar rato van de dagen.")
+    return uit, wijzigingen
+
+
+def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, peilmaand: tuple,
+                   regels: dict | None = None) -> dict:
     """Month by month in the calendar year of the peildatum: the norm from the 1st of the month and from
     every date in the month on which A or the norm changes (a birthday: 27, 21, 18, AOW; and 1 January /
     1 July when the norms change).
@@ -636,43 +723,54 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, pe
     25 % of onder n ends shows), and the norm is the one from the 1st of each month. `peilmaand` is
     (vrijgelaten, aanvullende bijstand) of the peildatum itself, which its own month shows."""
     jaar = invoer.peildatum.year
-    extra = _wisseldata(spoor, invoer, jaar)
-    maanden = []
-    vorige = None
-    wijzigingen = 0
-    stil = spoor.stil()
-    for maand in maanden_van_jaar(jaar):
-        data = [maand] + [d for d in extra if d.year == jaar and d.month == maand.month]
-        delen = []
-        for d in data:
-            n = norm_op(spoor, invoer, d)
-            sleutel = (n.aantal_kostendelers, n.norm)
-            if delen and (delen[-1]["aantal_kostendelers"], delen[-1]["norm"]) == sleutel:
-                continue
-            if vorige is not None and sleutel != vorige:
-                wijzigingen += 1
-            vorige = sleutel
-            delen.append({"vanaf": d, "aantal_kostendelers": n.aantal_kostendelers, "norm": n.norm})
-        vooruit = maand.month - invoer.peildatum.month
-        if vooruit < 0:
-            vrijgelaten = aanvullend = None
-        elif vooruit == 0:
-            vrijgelaten, aanvullend = peilmaand
-        else:  # delen[0] is the norm on the 1st of the month
-            vrijgelaten, aanvullend = _maand_bij_gelijke_inkomsten(stil, invoer, maand, netto, vooruit,
-                                                                   delen[0]["norm"])
-        maanden.append({"maand": maand.strftime("%Y-%m"), "delen": delen, "vrijgelaten": vrijgelaten,
-                        "aanvullende_bijstand": aanvullend})
+    maanden, wijzigingen = _overzicht(spoor, invoer, netto, peilmaand, {} if regels is None else regels,
+                                      maanden_van_jaar(jaar))
     if any(p is not None and p.geboortedatum is None
            for p in [invoer.belanghebbende, invoer.partner, *invoer.medebewoners]):
         spoor.waarschuw("Van een of meer personen is alleen de leeftijd bekend: het jaaroverzicht houdt voor hen "
                         "geen rekening met een verjaardag in het jaar.")
-    if any(len(m["delen"]) > 1 for m in maanden):
-        spoor.waarschuw("In een maand met een wijziging geldt de nieuwe norm vanaf de genoemde datum; gemeenten "
-                        "rekenen die maand naar rato van de dagen.")
     return {"jaar": jaar, "aantal_wijzigingen": wijzigingen, "maanden": maanden}
 
 
+def _maandoverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, peilmaand: tuple, regels: dict,
+                    laatste: date | None) -> dict:
+    """Month by month from the month of the peildatum (issue 18): at least AANTAL_MAANDEN months, and when the
+    inkomstenvrijlating ends later, up to and including the first month after its last month (`laatste`), so the
+    month in which it stops shows, also when that is next year. The jaaroverzicht stops at 31 December.
+    Months after the horizon of the parameters are listed as not yet known (bekend = False, with bekend_tot)."""
+    begin = plus_maanden(invoer.peildatum, 0)
+    aantal = AANTAL_MAANDEN
+    if laatste is not None:
+        na = (laatste.year - begin.year) * 12 + laatste.month - begin.month + 2  # up to the month after the end
+        aantal = max(aantal, na)
+    maanden, wijzigingen = _overzicht(spoor, invoer, netto, peilmaand, regels,
+                                      [plus_maanden(begin, i) for i in range(aantal)])
+    onbekend = [m for m in maanden if not m["bekend"]]
+    if onbekend:
+        eerste = onbekend[0]
+        spoor.waarschuw(
+            f"Het maandoverzicht loopt tot en met {_maandtekst(maanden[-1]['maand'])}, maar de bedragen vanaf "
+            f"{_maandtekst(eerste['maand'])} zijn nog niet bekend: de rekenhulp kent de waarden tot en met "
+            f"{_datumtekst(eerste['bekend_tot'])}. Die maanden staan als 'nog niet bekend' in het overzicht.")
+    return {"van": maanden[0]["maand"], "tot": maanden[-1]["maand"], "aantal_wijzigingen": wijzigingen,
+            "bekend_tot": onbekend[0]["bekend_tot"] if onbekend else None, "maanden": maanden}
+
+
+AANTAL_MAANDEN = 12  # the month overview shows at least a year from the peildatum (a display choice, no law value)
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+
+def _maandtekst(maand: str) -> str:
+    """"2027-03" -> "maart 2027"."""
+    jaar, m = maand.split("-")
+    return f"{MAANDNAMEN[int(m) - 1]} {jaar}"
+
+
+def _datumtekst(d: date) -> str:
+    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+
+
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",
-           "VRIJLATINGEN", "ONDER", "OMREKENINGEN_VIER_WEKEN", "nog_niet", "MANTELZORG", "JONGEREN_VERHOGING",
+           "VRIJLATINGEN", "ONDER", "maand_van_vrijlating", "OMREKENINGEN_VIER_WEKEN", "nog_niet", "MANTELZORG", "JONGEREN_VERHOGING",
            "MANTELZORG_NOG_NIET", "JONGEREN_NOG_NIET"]

@@ -226,6 +226,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
                    tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten), bel=Bedrag(belastbaar))
         spoor.waarschuw("De vergoeding is geen vrijwilligersvergoeding: de hele vergoeding (behalve de aangetoonde "
                         "kosten) is loon of inkomen en belast, ook de maanden die binnen de grenzen bleven.")
+    _lijkt_uurvergoeding(spoor, jaar, regels)
     if zonder_uren:
         spoor.waarschuw(
             "Zonder uren kan het uurbedrag niet worden getoetst (" + ", ".join(zonder_uren) + "). "
@@ -257,6 +258,26 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         "bijstand": bijstand,
     }
     return Uitkomst.uit_spoor(SOORT, begin, resultaat, spoor)
+
+
+def _lijkt_uurvergoeding(spoor: Rekenspoor, jaar: int, regels: list[dict]) -> None:
+    """Plausibility (issue 18): a vergoeding for the whole month that is not more than one hour's pay at the
+    Belastingdienst's hourly amount (`vrijwilligersvergoeding.max_per_uur`, the amount from the age boundary, in force
+    in that month) while more than one hour was worked, is most likely the hourly rate typed in the vergoeding field
+    (€ 5 for 30 hours). With one hour or less the amount can be right, so no warning. A warning, not an error: a
+    small vergoeding for many hours is allowed. One warning per distinct (vergoeding, uren), naming the months."""
+    gevallen: dict[tuple[Decimal, Decimal], list[int]] = {}
+    for r in regels:
+        if r["uren"] is None or r["uren"] <= 1 or r["vergoeding"] <= 0:
+            continue
+        uurbedrag = spoor.params.at("vrijwilligersvergoeding.max_per_uur", date(jaar, r["maand"], 1)).waarde
+        if r["vergoeding"] <= uurbedrag:
+            gevallen.setdefault((r["vergoeding"], r["uren"]), []).append(r["maand"])
+    for (vergoeding, uren), maanden in gevallen.items():
+        spoor.waarschuw(
+            f"{_maanden(maanden).capitalize()}: is {_euro(vergoeding)} de vergoeding per uur? Vul dan de vergoeding "
+            f"voor de hele maand in (bijvoorbeeld {_uren(uren)} × {_euro(vergoeding)} = {_euro(vergoeding * uren)})."
+        )
 
 
 def _stap_maand(spoor: Rekenspoor, r: dict, grens: int) -> None:
@@ -332,6 +353,13 @@ def _toelichting(oordeel: str, jaar: int, maand_te_hoog: list[str], uur_te_hoog:
     return (f"De vergoeding is hoger dan {' en '.join(redenen)} van de wet (Wet op de loonbelasting 1964 artikel 2 "
             f"lid 6). Dan is het geen vrijwilligersvergoeding: de hele vergoeding van {jaar} is belast, behalve de "
             f"aangetoonde kosten: {_euro(loon)}.")
+
+
+def _maanden(maanden: list[int]) -> str:
+    """[1, 2, ..., 12] -> "januari tot en met december" (three or more months in a row); otherwise a list."""
+    if len(maanden) >= 3 and maanden == list(range(maanden[0], maanden[-1] + 1)):
+        return f"{_naam(maanden[0])} tot en met {_naam(maanden[-1])}"
+    return _opsomming([_naam(m) for m in maanden])
 
 
 def _opsomming(namen: list[str]) -> str:

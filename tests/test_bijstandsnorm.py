@@ -243,7 +243,9 @@ def test_api_medisch_urenbeperkt_en_voortgezet(client):
         vl = r.get_json()["resultaat"]["inkomstenvrijlating"]
         # 15 % × 1000 = 150,00, below the maximum 180,19; at 24 (below 27) as well: art. 31 lid 5 does not name y or aa
         assert vl == {"soort": soort, "percentage": "15", "maximum": "180.19", "bedrag": "150.00", "van_toepassing": True,
-                      "reden": "Het maximum is niet bereikt.", "grondslag": f"Participatiewet art. 31 lid 2 onder {onder}"}
+                      "reden": "Het maximum is niet bereikt.", "grondslag": f"Participatiewet art. 31 lid 2 onder {onder}",
+                      # y and aa have no end date (added 1 December 2026: duur, eerste_maand, laatste_maand)
+                      "duur": None, "eerste_maand": None, "laatste_maand": None}
     spec = client.get("/api/v1/openapi.json").get_json()
     assert "medisch_urenbeperkt" in str(spec) and "doelgroep_loonkostensubsidie_voortgezet" in str(spec)
 
@@ -300,3 +302,144 @@ def test_web_inkomsten_per_vier_weken(client):
     assert "€ 1.392,86" in html and "€ 8,64" in html
     # the year overview from January on: from July the norm of 1 July 2026, 1.419,46 − 1.392,86 = 26,60
     assert "€ 26,60" in html and "bij dezelfde inkomsten elke maand" in html
+
+
+# --- The month overview from the peildatum, over the year boundary (issue 18) ---
+# Participatiewet art. 31 lid 2 onder z (text 2025-07-01): inkomsten uit arbeid van de doelgroep loonkostensubsidie,
+# 15 % up to a maximum, "gedurende een periode van twaalf maanden nadat de periode van zes maanden, bedoeld in
+# onderdeel n, is verstreken". Norm alleenstaande (art. 21 onder a): € 1.369,06 from 1 July 2025, € 1.401,50 from
+# 1 January 2026, € 1.419,46 from 1 July 2026.
+
+
+def test_maandoverzicht_loopt_door_tot_na_het_einde_van_de_vrijlating():
+    # Peildatum 1 July 2025, month 1 of onder z: the twelve months are July 2025 - June 2026; the overview shows them
+    # and the month after (July 2026): 13 months, more than the minimum of 12. € 400 per month, age 40:
+    # 15 % × 400 = 60,00 left out (below the maximum); July-December 2025: 1.369,06 − (400 − 60) = 1.029,06;
+    # January-June 2026: 1.401,50 − 340 = 1.061,50; July 2026 (month 13, the vrijlating has ended): 1.419,46 − 400
+    # = 1.019,46.
+    r = inkomen("400.00", Vrijlating("doelgroep_loonkostensubsidie", 1), peildatum=date(2025, 7, 1))
+    assert r["inkomstenvrijlating"]["duur"] == 12
+    assert (r["inkomstenvrijlating"]["eerste_maand"], r["inkomstenvrijlating"]["laatste_maand"]) == ("2025-07", "2026-06")
+    mo = r["maandoverzicht"]
+    assert (mo["van"], mo["tot"], mo["bekend_tot"]) == ("2025-07", "2026-07", None)
+    maanden = {m["maand"]: (m["vrijgelaten"], m["aanvullende_bijstand"]) for m in mo["maanden"]}
+    assert len(maanden) == 13 and all(m["bekend"] for m in mo["maanden"])
+    assert all(maanden[f"2025-{n:02d}"] == (D("60.00"), D("1029.06")) for n in range(7, 13))
+    assert all(maanden[f"2026-{n:02d}"] == (D("60.00"), D("1061.50")) for n in range(1, 7))
+    assert maanden["2026-07"] == (D("0"), D("1019.46"))
+    # the jaaroverzicht keeps its shape: the calendar year 2025, months before the peildatum without amounts
+    jo = r["jaaroverzicht"]
+    assert jo["jaar"] == 2025 and [m["maand"] for m in jo["maanden"]] == [f"2025-{n:02d}" for n in range(1, 13)]
+    assert jo["maanden"][0]["vrijgelaten"] is None and jo["maanden"][6]["vrijgelaten"] == D("60.00")
+
+
+def test_maandoverzicht_minstens_twaalf_maanden():
+    # Peildatum 1 March 2026, month 5 of onder n (6 months: it ends in April 2026): at least 12 months, March 2026 -
+    # February 2027; the values are known up to 31 December 2026 (bekend_tot), so January and February 2027 are
+    # "not yet known": no norm and no amounts, never invented ones. March: 25 % × 800 = 200, 1.401,50 − 600 = 801,50.
+    r = inkomen("800.00", Vrijlating("algemeen", 5), peildatum=date(2026, 3, 1))
+    mo = r["maandoverzicht"]
+    assert (mo["van"], mo["tot"]) == ("2026-03", "2027-02")
+    assert mo["maanden"][0]["vrijgelaten"] == D("200.00") and mo["maanden"][0]["aanvullende_bijstand"] == D("801.50")
+    onbekend = [m for m in mo["maanden"] if not m["bekend"]]
+    assert [m["maand"] for m in onbekend] == ["2027-01", "2027-02"]
+    horizon = date(2026, 12, 31)  # bekend_tot of the norms in parameters/bijstandsnormen.yaml
+    assert all(m["bekend_tot"] == horizon and m["delen"] == [] and m["aanvullende_bijstand"] is None for m in onbekend)
+    assert mo["bekend_tot"] == horizon
+
+
+def test_api_maandoverzicht_na_de_horizon(client):
+    # "Today" 1 December 2026, peildatum 1 December 2026, month 3 of onder z (its twelve months: October 2026 -
+    # September 2027). December 2026: 15 % × 400 = 60, 1.419,46 − 340 = 1.079,46; January - November 2027 are after
+    # the horizon 31 December 2026: listed as not yet known, with a warning that names the horizon.
+    from freezegun import freeze_time
+
+    with freeze_time("2026-12-01"):
+        r = client.post("/api/v1/bijstandsnorm", json={
+            "peildatum": "2026-12-01", "belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "400",
+            "vrijlating": {"soort": "doelgroep_loonkostensubsidie", "maand": 3}})
+    assert r.status_code == 200, r.get_json()
+    d = r.get_json()
+    res = d["resultaat"]
+    assert res["inkomstenvrijlating"]["laatste_maand"] == "2027-09"
+    mo = res["maandoverzicht"]
+    assert (mo["van"], mo["tot"], mo["bekend_tot"]) == ("2026-12", "2027-11", "2026-12-31")
+    assert mo["maanden"][0] == {"maand": "2026-12", "bekend": True, "bekend_tot": None, "vrijgelaten": "60.00",
+                                "aanvullende_bijstand": "1079.46",
+                                "delen": [{"vanaf": "2026-12-01", "aantal_kostendelers": 1, "norm": "1419.46"}]}
+    assert all(m["bekend"] is False and m["bekend_tot"] == "2026-12-31" and m["vrijgelaten"] is None
+               for m in mo["maanden"][1:])
+    assert any("vanaf januari 2027 zijn nog niet bekend" in w and "31 december 2026" in w for w in d["waarschuwingen"])
+    assert all(m["bekend"] for m in res["jaaroverzicht"]["maanden"])  # the calendar year 2026 is fully known
+
+
+def test_web_maandoverzicht_over_de_jaargrens(client):
+    html = client.get("/bijstandsnorm?bereken=1&peildatum=2026-12-01&belanghebbende-leeftijd=40&aantal_medebewoners=0"
+                      "&netto_inkomsten_per_maand=400&vrijlating-soort=doelgroep_loonkostensubsidie&vrijlating-maand=3"
+                      ).get_data(as_text=True)
+    deel = html.split('id="jaar-titel"', 1)[1].split("</section>", 1)[0]
+    assert "december 2026 tot en met november 2027" in deel
+    assert "1 november 2027" in deel and deel.count("nog niet bekend") == 11 * 5
+    assert "tot en met 31 december 2026" in deel and "De inkomstenvrijlating geldt tot en met september 2027" in deel
+
+
+# --- "Deze vrijlating loopt sinds" instead of the month number (issue 18) ---
+# Art. 31 lid 2 onder n: "gedurende ten hoogste zes maanden": periods of months counted from the start, month k from
+# begindatum + (k − 1) months up to begindatum + k months.
+
+
+@pytest.mark.parametrize("begin, peil, maand", [
+    (date(2026, 1, 1), date(2026, 1, 1), 1),    # the first day: month 1
+    (date(2026, 1, 15), date(2026, 3, 1), 2),   # 15 Jan - 14 Feb month 1, 15 Feb - 14 Mar month 2
+    (date(2026, 1, 15), date(2026, 3, 15), 3),  # 15 March starts month 3
+    (date(2025, 10, 1), date(2026, 3, 1), 6),   # October 2025 to March 2026: the sixth month
+    (date(2026, 1, 31), date(2026, 2, 28), 2),  # 31 January + 1 month = 28 February (the last day): month 2
+])
+def test_maand_van_vrijlating(begin, peil, maand):
+    from calculator.bijstandsnorm import maand_van_vrijlating
+
+    assert maand_van_vrijlating(begin, peil) == maand
+
+
+def test_begindatum_geeft_de_maand_in_de_berekening():
+    # begun 1 October 2025, peildatum 1 March 2026: month 6 of onder n, the last: 25 % × 800 = 200, 1.401,50 − 600 =
+    # 801,50; April 2026 is month 7: nothing left out, 1.401,50 − 800 = 601,50. laatste_maand March 2026.
+    r = inkomen("800.00", Vrijlating("algemeen", begindatum=date(2025, 10, 1)), peildatum=date(2026, 3, 1))
+    assert (r["vrijgelaten"], r["aanvullende_bijstand"]) == (D("200.00"), D("801.50"))
+    assert (r["inkomstenvrijlating"]["eerste_maand"], r["inkomstenvrijlating"]["laatste_maand"]) == ("2025-10", "2026-03")
+    april = next(m for m in r["maandoverzicht"]["maanden"] if m["maand"] == "2026-04")
+    assert (april["vrijgelaten"], april["aanvullende_bijstand"]) == (D("0"), D("601.50"))
+
+
+def test_api_begindatum_en_maand(client):
+    body = {"peildatum": "2026-03-01", "belanghebbende": {"leeftijd": 40}, "netto_inkomsten_per_maand": "800",
+            "vrijlating": {"soort": "algemeen", "begindatum": "2025-10-01"}}
+    d = client.post("/api/v1/bijstandsnorm", json=body).get_json()
+    assert d["resultaat"]["vrijgelaten"] == "200.00"
+    # the rekenbewijs holds both, consistent, and replays
+    assert d["rekenbewijs"]["invoer"]["vrijlating"]["maand"] == 6
+    assert client.post("/api/v1/bijstandsnorm", json=d["rekenbewijs"]["invoer"]).status_code == 200
+    # a maand that does not fit the begindatum, and a begindatum after the peildatum: 422 on the field
+    body["vrijlating"]["maand"] = 2
+    r = client.post("/api/v1/bijstandsnorm", json=body)
+    assert r.status_code == 422 and [f["pad"] for f in r.get_json()["fouten"]] == ["$.vrijlating.maand"]
+    body["vrijlating"] = {"soort": "algemeen", "begindatum": "2026-04-01"}
+    r = client.post("/api/v1/bijstandsnorm", json=body)
+    assert r.status_code == 422 and [f["pad"] for f in r.get_json()["fouten"]] == ["$.vrijlating.begindatum"]
+
+
+def test_web_vrijlating_loopt_sinds(client):
+    html = client.get("/bijstandsnorm").get_data(as_text=True)
+    assert 'id="vrijlating-begindatum"' in html and "De hoeveelste maand" not in html
+    data = {"csrf_token": csrf_token(client, "/bijstandsnorm"), "actie": "bereken", "peildatum": "01-03-2026",
+            "belanghebbende-leeftijd": "40", "aantal_medebewoners": "0", "netto_inkomsten_per_maand": "800",
+            "vrijlating-soort": "algemeen", "vrijlating-begindatum": "01-10-2025"}
+    r = client.post("/bijstandsnorm", data=data)
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "loopt sinds 1 oktober 2025 (maand 6 op de peildatum)" in html
+    assert "De inkomstenvrijlating geldt tot en met maart 2026" in html
+    # a begindatum after the peildatum: the error on the field, the typed date kept
+    r = client.post("/bijstandsnorm", data={**data, "vrijlating-begindatum": "01-04-2026"})
+    assert r.status_code == 422 and 'href="#vrijlating-begindatum"' in r.get_data(as_text=True)
+    assert 'value="01-04-2026"' in r.get_data(as_text=True)

@@ -174,3 +174,100 @@ def test_api_alleen_uurbedrag_overschreden_onbelast_mits_niet_marktconform(clien
     schema = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
     naam = next(n for n, s in schema.items() if "oordeel_toelichting" in s.get("properties", {}))
     assert schema[naam]["properties"]["oordeel"]["enum"] == ["onbelast", "onbelast_mits_niet_marktconform", "belast"]
+
+
+# --- "Elke maand hetzelfde" and "vergoeding per uur × uren" (issue 18, less typing) ---
+# Wet LB 1964 art. 2 lid 6 (text 2024-01-01): "ten hoogste € 210 per maand en € 2.100 per kalenderjaar"; the
+# Belastingdienst's hourly amount for 2024 (21 and older) is € 5,50 (parameters/vrijwilligersvergoeding.yaml).
+
+
+def _post(client, **velden):
+    data = {"csrf_token": csrf_token(client, "/vrijwilligersvergoeding"), "jaar": "2024", "leeftijd": "40", **velden}
+    return client.post("/vrijwilligersvergoeding", data=data)
+
+
+def _maandtabel(html):
+    return html.split("Per maand in 2024", 1)[1].split("</table>", 1)[0]
+
+
+def test_elke_maand_hetzelfde_hele_jaar(client):
+    # € 150 a month, 30 hours, January to December: 150 ≤ 210 (month); 150 ≤ 5,50 × 30 = 165 (hour);
+    # year 12 × 150 = 1.800 ≤ 2.100 → onbelast. Ten hoogste voor deze uren: min(5,50 × 30, 210) = 165,00.
+    r = _post(client, vast_van="1", vast_tot="12", vast_vergoeding="150", vast_uren="30")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    tabel = _maandtabel(html)
+    for n in ("Januari", "Juni", "December"):
+        assert f">{n}</th>" in tabel
+    assert tabel.count("€\xa0150,00") == 12
+    assert "€\xa01.800,00" in html and "€\xa0165,00" in html
+    assert "<strong>Onbelast:</strong>" in html
+
+
+def test_elke_maand_hetzelfde_van_tot_met_jaarmaximum(client):
+    # € 210 a month from March to December: 10 months; 210 ≤ 210 each month, year 10 × 210 = 2.100 ≤ 2.100
+    # → within the yearly maximum (lid 6: "ten hoogste"); no hours → the hourly amount is not checked.
+    html = _post(client, vast_van="3", vast_tot="12", vast_vergoeding="210").get_data(as_text=True)
+    tabel = _maandtabel(html)
+    assert ">Februari</th>" not in tabel and ">Maart</th>" in tabel and ">December</th>" in tabel
+    assert tabel.count("€\xa0210,00") >= 10
+    assert "€\xa02.100,00" in html and "Binnen het jaarmaximum" in html
+
+
+def test_uurvergoeding_maal_uren(client):
+    # € 5,50 per hour × 37,5 hours = € 206,25 a month (exact), April to June: 3 × 206,25 = 618,75.
+    # 206,25 ≤ 210 (month) and = 5,50 × 37,5 (hour, "ten hoogste") → onbelast.
+    html = _post(client, vast_van="4", vast_tot="6", vast_uurvergoeding="5,50", vast_uren="37,5").get_data(as_text=True)
+    assert "37,5 uur × €\xa05,50 per uur = €\xa0206,25, april tot en met juni" in html  # the input line
+    # per month twice: the vergoeding, and "ten hoogste voor deze uren" min(5,50 × 37,5, 210) = 206,25
+    assert _maandtabel(html).count("€\xa0206,25") == 3 * 2
+    assert "€\xa0618,75" in html and "<strong>Onbelast:</strong>" in html
+
+
+def test_uurvergoeding_exact_zonder_afronding(client):
+    # € 5,25 per hour × 7,5 hours = € 39,375: the product is used as it is (no rounding in lid 6) and shown exactly.
+    html = _post(client, vast_van="1", vast_tot="1", vast_uurvergoeding="5,25", vast_uren="7,5").get_data(as_text=True)
+    assert "€\xa039,375" in html
+
+
+def test_elke_maand_hetzelfde_fouten(client):
+    # both a vergoeding per month and per hour; a rate without hours; a month in the block also in the table
+    r = _post(client, vast_van="1", vast_tot="12", vast_vergoeding="100", vast_uurvergoeding="5", m3_vergoeding="50")
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    assert 'href="#vast_uurvergoeding"' in html and "niet allebei" in html
+    assert 'href="#m3_vergoeding"' in html and "op één plek" in html
+    r = _post(client, vast_uurvergoeding="5")
+    assert r.status_code == 422 and 'href="#vast_uren"' in r.get_data(as_text=True)
+    r = _post(client, vast_van="6", vast_tot="2", vast_vergoeding="100")
+    assert r.status_code == 422 and 'href="#vast_tot"' in r.get_data(as_text=True)
+    # a schema error in the block is reported once, on the block's field, not twelve times
+    r = _post(client, vast_vergoeding="-5")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and html.count('href="#vast_vergoeding"') == 1
+    assert 'value="-5"' in html
+
+
+def test_elke_maand_hetzelfde_met_losse_maand_ernaast(client):
+    # block January to November € 100, December in the table € 200: year 11 × 100 + 200 = 1.300
+    html = _post(client, vast_van="1", vast_tot="11", vast_vergoeding="100", m12_vergoeding="200").get_data(as_text=True)
+    assert "€\xa01.300,00" in html
+
+
+def test_waarschuwing_vergoeding_lijkt_uurbedrag(client):
+    # € 5 for 30 hours in a month: 5 ≤ the hourly amount 5,50 (2024) while more than one hour was worked →
+    # probably the hourly rate; the example is 30 × 5,00 = 150,00.
+    html = _post(client, vast_vergoeding="5", vast_uren="30").get_data(as_text=True)
+    assert ("Januari tot en met december: is €\xa05,00 de vergoeding per uur? Vul dan de vergoeding voor de hele "
+            "maand in (bijvoorbeeld 30 × €\xa05,00 = €\xa0150,00).") in html
+    # € 5 for 1 hour is plausible (no warning); € 6 for 30 hours is above one hour's amount (no warning)
+    for velden in ({"m1_vergoeding": "5", "m1_uren": "1"}, {"m1_vergoeding": "6", "m1_uren": "30"}):
+        assert "de vergoeding per uur?" not in _post(client, **velden).get_data(as_text=True)
+
+
+def test_api_waarschuwing_vergoeding_lijkt_uurbedrag(client):
+    # the API gets the same plausibility warning: March € 4 for 12,5 hours, 4 ≤ 5,50; 12,5 × 4 = 50
+    body = {"jaar": 2024, "leeftijd": 40, "maanden": [{"maand": 3, "vergoeding": 4, "uren": "12.5"}]}
+    w = client.post(URL, json=body).get_json()["waarschuwingen"]
+    assert "Maart: is €\xa04,00 de vergoeding per uur? Vul dan de vergoeding voor de hele maand in (bijvoorbeeld " \
+           "12,5 × €\xa04,00 = €\xa050,00)." in w

@@ -44,7 +44,7 @@ def test_elke_pagina_in_beide_talen(client, taal):
         assert " style=" not in html, pad
         # the other language is one link away and keeps the page
         ander = "nl" if taal == "en" else "en"
-        assert f'href="{pad}?taal={ander}"' in html, pad
+        assert f'href="{pad}?taal={ander}&amp;onthoud_taal=1"' in html, pad  # the switch remembers the choice
 
 
 def test_startpagina_noemt_elke_rekenhulp_en_voor_wie(client):
@@ -84,12 +84,27 @@ def test_onvertaalde_pagina_is_eerlijk_nederlands(app, monkeypatch):
 
 
 def test_taalkeuze_wordt_onthouden(client):
-    r = client.get("/?taal=en")
+    # the language switch link carries onthoud_taal=1: that sets the cookie
+    html = client.get("/").get_data(as_text=True)
+    assert 'href="/?taal=en&amp;onthoud_taal=1"' in html
+    r = client.get("/?taal=en&onthoud_taal=1")
     assert "taal=en" in r.headers.get("Set-Cookie", "") and "HttpOnly" in r.headers["Set-Cookie"]
     assert '<html lang="en">' in client.get("/loonkostensubsidie").get_data(as_text=True)
-    client.get("/?taal=nl")
+    client.get("/?taal=nl&onthoud_taal=1")
     assert '<html lang="nl">' in client.get("/loonkostensubsidie").get_data(as_text=True)
     assert '<html lang="nl">' in client.get("/?taal=xx").get_data(as_text=True)  # unknown: Dutch
+
+
+def test_engelse_permalink_geldt_alleen_voor_die_pagina(client):
+    """Issue 18: opening an English permalink shows that page in English but does not switch the session."""
+    r = client.get("/vrijwilligersvergoeding?bereken=1&jaar=2026&leeftijd=40&m1_vergoeding=100&taal=en")
+    assert '<html lang="en">' in r.get_data(as_text=True)
+    assert "taal=" not in r.headers.get("Set-Cookie", "")
+    assert '<html lang="nl">' in client.get("/loonkostensubsidie").get_data(as_text=True)
+    # on that English page the switch back to Dutch remembers Dutch; the permalink on it carries no onthoud_taal
+    html = r.get_data(as_text=True)
+    assert "onthoud_taal=1" in re.search(r'<a href="([^"]+)" lang="nl"', html).group(1)
+    assert "onthoud_taal" not in re.search(r'<a href="([^"]+)" rel="bookmark">', html).group(1)
 
 
 def test_bedragen_en_datums_per_taal(client):
@@ -125,7 +140,7 @@ def test_foutoverzicht_krijgt_focus_zonder_script_en_vertaalde_berichten(client)
     html = client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
     assert 'id="foutoverzicht"' in html and "autofocus" in html and "Er zijn 2 fouten gevonden." in html
     assert html.index('id="foutoverzicht"') < html.index("<form")  # at the top, before the form
-    client.get("/?taal=en")
+    client.get("/?taal=en&onthoud_taal=1")
     data["csrf_token"] = csrf_token(client, "/loonkostensubsidie")
     en = client.post("/loonkostensubsidie", data=data).get_data(as_text=True)
     assert "2 errors were found." in en and "Not a valid number." in en and "Enter a value from 0 to 100." in en
@@ -341,7 +356,7 @@ def test_foutoverzicht_noemt_het_veld(client):
     regels = _foutregels(client.post("/vrijwilligersvergoeding", data=data).get_data(as_text=True))
     assert regels == ["Vergoeding januari: geen geldig getal."], regels
     # English: the English label and the English number notation
-    client.get("/?taal=en")
+    client.get("/?taal=en&onthoud_taal=1")
     data = {"uren_per_week": "0", "csrf_token": csrf_token(client, "/loonkostensubsidie")}
     regels = _foutregels(client.post("/loonkostensubsidie", data=data).get_data(as_text=True))
     assert "Contract hours per week: enter a value from 0.01 to 60." in regels, regels

@@ -21,8 +21,8 @@ def _csrf():
 
 
 @bp.app_template_filter("euro")
-def _euro(bedrag):
-    return i18n.euro(bedrag)
+def _euro(bedrag, exact=False):
+    return i18n.euro(bedrag, exact)
 
 
 @bp.app_template_filter("getal")

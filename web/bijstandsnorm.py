@@ -21,7 +21,9 @@ ALGEMEEN = {"peildatum": "datum", "kinderen": "janee", "netto_inkomsten_per_maan
 PERSOON = {"geboortedatum": "datum", "leeftijd": "geheel", "geen_beroep_op_ouders": "janee"}
 MEDEBEWONER = {"geboortedatum": "datum", "leeftijd": "geheel", "relatie": "tekst", "commerciele_relatie": "janee",
                "commerciele_relatie_derde": "janee", "onderwijs": "tekst", "aanvang_onderwijs": "datum"}
-VRIJLATING = {"soort": "tekst", "maand": "geheel", "kind_jonger_dan_12": "janee"}
+# the form asks since when the vrijlating runs (begindatum); `maand` stays accepted for permalinks made before
+# 1 December 2026 (issue 18)
+VRIJLATING = {"soort": "tekst", "begindatum": "datum", "maand": "geheel", "kind_jonger_dan_12": "janee"}
 MEDEBEWONER_VELDEN = tuple(MEDEBEWONER)
 
 
@@ -51,6 +53,8 @@ def _invoer(form) -> dict:
                             or r.get("commerciele_relatie") or r.get("commerciele_relatie_derde")
                             or r.get("aanvang_onderwijs")]
     vrijlating = _sub(form, "vrijlating", VRIJLATING)
+    if vrijlating.get("begindatum"):
+        vrijlating.pop("maand", None)  # the date the user typed decides; a month from an old permalink gives way
     if vrijlating.get("soort") and vrijlating["soort"] != "geen":
         data["vrijlating"] = vrijlating
     return data

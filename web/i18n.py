@@ -31,11 +31,12 @@ def babel_locale() -> str:
     return TALEN[huidige_taal()]
 
 
-def euro(bedrag: Decimal | None) -> str:
-    """€ 1.234,56 (nl) or €1,234.56 (en)."""
+def euro(bedrag: Decimal | None, exact: bool = False) -> str:
+    """€ 1.234,56 (nl) or €1,234.56 (en). exact=True keeps digits beyond the cent (€ 43,125), for an amount the
+    form computed (vergoeding per uur × uren) and shows as it is used."""
     if bedrag is None:
         return "–"
-    return format_currency(bedrag, "EUR", locale=babel_locale())
+    return format_currency(bedrag, "EUR", locale=babel_locale(), decimal_quantization=not exact)
 
 
 def getal(waarde) -> str:

@@ -18,7 +18,8 @@ from . import bp
 from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, naam_van_maand, vertaal
 
 # Form fields that are machinery, not input: never part of a permalink.
-_GEEN_INVOER = {"csrf_token", "taal", "bereken", "actie"}  # actie: the bijstand form's buttons
+_GEEN_INVOER = {"csrf_token", "taal", "bereken", "actie", "onthoud_taal"}  # actie: the bijstand form's buttons
+ONTHOUD = "onthoud_taal"  # on the language switch links only: remember the choice in a cookie (issue 18)
 
 
 def _verstuurd():
@@ -51,11 +52,12 @@ def waarden_zonder_csrf() -> dict[str, str]:
     return {k: v for k, v in bron.items() if k not in _GEEN_INVOER and v.strip() != ""}
 
 def taal_url(taal: str) -> str:
-    """The same page in another language. After a POST that is the permalink, so a result stays a result."""
+    """The same page in another language, for the language switch: it carries onthoud_taal=1, so the choice is
+    remembered (_onthoud_taal). After a POST that is the permalink, so a result stays a result."""
     if request.method == "POST":
-        return f"{permalink_url()}&{urlencode({'taal': taal})}"
-    paren = [(k, v) for k, v in request.args.items(multi=True) if k != "taal"] + [("taal", taal)]
-    return f"{request.path}?{urlencode(paren)}"
+        return f"{permalink_url()}&{urlencode({'taal': taal, ONTHOUD: '1'})}"
+    paren = [(k, v) for k, v in request.args.items(multi=True) if k not in ("taal", ONTHOUD)]
+    return f"{request.path}?{urlencode(paren + [('taal', taal), (ONTHOUD, '1')])}"
 
 
 _URL = re.compile(r"https?://[^\s;,)]+[^\s;,).]")
@@ -193,11 +195,13 @@ for _naam, _functie in {"taal_url": taal_url, "permalink_url": permalink_url, "v
 
 @bp.after_app_request
 def _onthoud_taal(resp):
-    """?taal=en switches the language and remembers it in a cookie (only the language; no tracking)."""
+    """?taal=en shows this page in English; only the language switch (taal_url: ?taal=en&onthoud_taal=1) remembers
+    the choice in a cookie (only the language; no tracking). So an English permalink opened by a Dutch user shows
+    that page in English and leaves the rest of the site Dutch (issue 18)."""
     if not request.query_string:  # most requests (all API calls): no query string to parse
         return resp
     taal = request.args.get("taal")
-    if taal in TALEN and request.cookies.get("taal") != taal:
+    if taal in TALEN and request.args.get(ONTHOUD) == "1" and request.cookies.get("taal") != taal:
         resp.set_cookie("taal", taal, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                         secure=request.is_secure)
     return resp

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -82,7 +83,11 @@ class VrijlatingSchema(InvoerSchema):
                        "de leeftijd bijstand.vrijlatingen.minimumleeftijd (lid 5)."})
     maand = Geheel(load_default=1, validate=tussen(1, 120), metadata={
         "description": "De hoeveelste maand van deze vrijlating het is op de peildatum (1 = de eerste); "
-                       "niet van belang bij onder y en aa"})
+                       "niet van belang bij onder y en aa. Met begindatum volgt maand daaruit"})
+    begindatum = Datum(load_default=None, metadata={
+        "description": "Sinds wanneer de vrijlating loopt (JJJJ-MM-DD), in plaats van maand: maand k loopt van "
+                       "begindatum + (k − 1) maanden tot begindatum + k maanden. Niet na de peildatum; met maand "
+                       "erbij moeten ze overeenkomen", "example": "2026-10-01"})
     kind_jonger_dan_12 = JaNee(load_default=False, metadata={
         "description": "Alleen bij alleenstaande_ouder: volledige zorg voor een kind jonger dan 12 jaar"})
 
@@ -119,8 +124,8 @@ class BijstandsnormInvoer(InvoerSchema):
                        "kostendelersnorm niet. Op een peildatum vóór bijstand.kostendelers.mantelzorg_uitzondering geeft "
                        "true een fout (422)."})
 
-    @validates_schema(skip_on_field_errors=False)
-    def _huishouden(self, data, **kwargs):
+    @validates_schema(pass_original=True, skip_on_field_errors=False)
+    def _huishouden(self, data, original=None, **kwargs):
         fouten: dict = {}
         peildatum = data.get("peildatum")
         for veld in ("belanghebbende", "partner"):
@@ -164,6 +169,15 @@ class BijstandsnormInvoer(InvoerSchema):
         if data.get("netto_inkomsten_per_vier_weken") is not None and data.get("netto_inkomsten_per_maand"):
             fouten["netto_inkomsten_per_vier_weken"] = [bn.ZOWEL_MAAND_ALS_VIER_WEKEN]
         v = data.get("vrijlating")
+        if isinstance(v, bn.Vrijlating) and v.begindatum is not None and peildatum is not None:
+            if v.begindatum > peildatum:
+                fouten.setdefault("vrijlating", {})["begindatum"] = ["De vrijlating kan niet na de peildatum beginnen."]
+            elif isinstance(original, dict) and isinstance(original.get("vrijlating"), dict) and \
+                    "maand" in original["vrijlating"] and \
+                    v.maand != bn.maand_van_vrijlating(v.begindatum, peildatum):
+                fouten.setdefault("vrijlating", {})["maand"] = [
+                    f"De maand past niet bij de begindatum: op de peildatum is het maand "
+                    f"{bn.maand_van_vrijlating(v.begindatum, peildatum)}. Vul alleen de begindatum in, of alleen de maand."]
         if isinstance(v, bn.Vrijlating) and v.soort == "alleenstaande_ouder" and data.get("partner"):
             fouten["vrijlating"] = {"soort": ["De vrijlating voor een alleenstaande ouder kan niet met een partner."]}
         if fouten:
@@ -172,6 +186,10 @@ class BijstandsnormInvoer(InvoerSchema):
     @post_load
     def _maak(self, data, **kwargs):
         data["medebewoners"] = tuple(data["medebewoners"])
+        v = data.get("vrijlating")
+        if isinstance(v, bn.Vrijlating) and v.begindatum is not None:
+            # maand follows from the begindatum, so the rekenbewijs holds both, consistent, and can be replayed
+            data["vrijlating"] = replace(v, maand=bn.maand_van_vrijlating(v.begindatum, data["peildatum"]))
         return bn.BijstandInvoer(**data)
 
 
@@ -199,6 +217,14 @@ class InkomstenvrijlatingSchema(Schema):
     van_toepassing = fields.Boolean()
     reden = fields.String(allow_none=True)
     grondslag = fields.String(allow_none=True)
+    duur = fields.Integer(allow_none=True, metadata={
+        "description": "Het aantal maanden dat de vrijlating ten hoogste duurt (parameter ...duur), of null zonder "
+                       "einddatum (onder y en aa, onder n na de pensioengerechtigde leeftijd)"})
+    eerste_maand = fields.String(allow_none=True, metadata={
+        "description": "De eerste maand van de vrijlating (JJJJ-MM), teruggerekend uit vrijlating.maand", "example": "2026-10"})
+    laatste_maand = fields.String(allow_none=True, metadata={
+        "description": "De laatste maand waarin de vrijlating geldt (JJJJ-MM), of null zonder einddatum of als zij niet "
+                       "van toepassing is", "example": "2027-03"})
 
 
 class VrijwilligersSchema(Schema):
@@ -224,11 +250,26 @@ class BijstandMaandSchema(Schema):
     aanvullende_bijstand = Bedrag(allow_none=True, metadata={
         "description": "Vanaf de maand van de peildatum, bij gelijke inkomsten, met de norm op de 1e van de maand; "
                        "null voor eerdere maanden"})
+    bekend = fields.Boolean(metadata={
+        "description": "False voor een maand na de horizon van de parameters: dan zijn delen leeg en de bedragen null"})
+    bekend_tot = fields.Date(allow_none=True, metadata={
+        "description": "Bij bekend = false: de laatste datum waarvoor de waarden bekend zijn"})
 
 
 class JaaroverzichtSchema(Schema):
     jaar = fields.Integer()
     aantal_wijzigingen = fields.Integer()
+    maanden = fields.List(fields.Nested(BijstandMaandSchema))
+
+
+class MaandoverzichtSchema(Schema):
+    van = fields.String(metadata={"description": "De maand van de peildatum (JJJJ-MM)", "example": "2026-12"})
+    tot = fields.String(metadata={
+        "description": "De laatste maand: minstens 12 maanden vanaf de peildatum, en bij een vrijlating met een einde "
+                       "tot en met de maand na haar laatste maand", "example": "2027-11"})
+    aantal_wijzigingen = fields.Integer()
+    bekend_tot = fields.Date(allow_none=True, metadata={
+        "description": "Als maanden na de horizon vallen: de laatste datum waarvoor de waarden bekend zijn; anders null"})
     maanden = fields.List(fields.Nested(BijstandMaandSchema))
 
 
@@ -260,7 +301,10 @@ class BijstandsnormResultaat(Schema):
     vrijgelaten = Bedrag()
     in_aanmerking_genomen_inkomsten = Bedrag()
     aanvullende_bijstand = Bedrag()
-    jaaroverzicht = fields.Nested(JaaroverzichtSchema)
+    jaaroverzicht = fields.Nested(JaaroverzichtSchema, metadata={"description": "De maanden van het kalenderjaar van de peildatum"})
+    maandoverzicht = fields.Nested(MaandoverzichtSchema, metadata={
+        "description": "De maanden vanaf de peildatum (minstens 12, tot na het einde van de vrijlating), ook over de "
+                       "jaargrens; maanden na de horizon met bekend = false"})
 
 
 SOORT = registreer(Soort(

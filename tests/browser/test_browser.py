@@ -110,7 +110,9 @@ def _paginataal(page, gevraagd: str) -> str:
 
 
 def _zet_taal(page, server: str, taal: str, pad: str = "/"):
-    _open(page, f"{server}{pad}?taal={taal}")
+    # as the language switch does: onthoud_taal=1 remembers the choice for the next pages (a bare ?taal= is for
+    # that page only, issue 18)
+    _open(page, f"{server}{pad}?taal={taal}&onthoud_taal=1")
     return _paginataal(page, taal)
 
 
@@ -280,7 +282,7 @@ def test_elke_pagina_zonder_axe_bevindingen(page, server, taal):
         axe_check(page, f"{pad} ({taal})")
     # pages linked from a result page (e.g. "Vergelijk met een ander jaar")
     lks = "&".join(f"{k}={v}" for k, v in RECEPTEN["loonkostensubsidie"]["velden"].items())
-    _open(page, f"{server}/loonkostensubsidie?bereken=1&{lks}&taal={taal}")
+    _open(page, f"{server}/loonkostensubsidie?bereken=1&{lks}&taal={taal}&onthoud_taal=1")  # remembered: the linked pages too
     links = [a for a in page.locator("main .acties a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
              if a.startswith("/") and "bereken=1" not in a]
     for href in links:

@@ -12,7 +12,7 @@ import pytest
 
 from api.soorten import SOORTEN
 
-from .conftest import DESKTOP, SCREENSHOTS, TELEFOON, VIEWPORTS
+from .conftest import DESKTOP, SCREENSHOTS, TELEFOON, VIEWPORTS, axe_check
 from .test_browser import RECEPTEN, _open, _verstuur, _vul_formulier, _web_paginas
 
 # The examples of the README ("... hoe er gerekend wordt" and the API section), as permalinks (the form fields in the
@@ -258,3 +258,39 @@ def test_bronkolom_blijft_in_haar_rij(page, server):
         uit: td.getBoundingClientRect().bottom - td.closest('tr').getBoundingClientRect().bottom}))""")
     assert cellen
     assert all(c["weergave"] == "table-cell" and c["uit"] <= 0.5 for c in cellen), [c for c in cellen if c["uit"] > 0.5][:3]
+
+
+def test_vrijwilligersvergoeding_elke_maand_hetzelfde(page, server):
+    """Less typing (issue 18): a whole year of the same arrangement in the block "Elke maand hetzelfde", 4 fields
+    instead of 26. 2026, 40 years: € 200 a month for 35 hours, January to December (the defaults of the block); 200 ≤ 5,75 × 35 = 201,25 (hourly amount).
+    Wet LB 1964 art. 2 lid 6 (2026): "ten hoogste € 220 per maand en € 2.200 per kalenderjaar": 200 ≤ 220 each month,
+    but 12 × 200 = 2.400 > 2.200 → no vrijwilligersvergoeding, the whole 2.400 is belast (no aangetoonde kosten)."""
+    _open(page, f"{server}/vrijwilligersvergoeding")
+    axe_check(page, "formulier vrijwilligersvergoeding met 'elke maand hetzelfde'")
+    page.get_by_label("Kalenderjaar").fill("2026")
+    page.get_by_label("Of: leeftijd in jaren").fill("40")
+    assert page.locator("#vast_van").input_value() == "1" and page.locator("#vast_tot").input_value() == "12"
+    page.get_by_label("Vergoeding per maand", exact=True).fill("200")
+    page.get_by_label("Uren per maand").fill("35")
+    _verstuur(page)
+    assert page.locator("#foutoverzicht").count() == 0, page.locator("#foutoverzicht").inner_text()
+    rijen = page.locator("#maanden-titel ~ .tabel-scroll tbody tr")
+    assert rijen.count() == 12
+    assert rijen.first.locator("th").inner_text() == "Januari" and rijen.last.locator("th").inner_text() == "December"
+    tekst = page.locator("main").inner_text()
+    assert "€\xa02.400,00" in tekst and "Boven het jaarmaximum" in tekst
+    axe_check(page, "uitkomst vrijwilligersvergoeding 'elke maand hetzelfde'")
+
+
+def test_bijstand_maandoverzicht_over_de_jaargrens(page, server):
+    """The bijstand month overview runs on after 31 December (issue 18): peildatum 1 December 2026, month 3 of onder z
+    (its last month September 2027): December 2026 to November 2027, the months of 2027 after the horizon
+    (31 December 2026) as 'nog niet bekend'. axe-clean at 1280 and 390 px."""
+    _open(page, f"{server}/bijstandsnorm?bereken=1&peildatum=2026-12-01&belanghebbende-leeftijd=40"
+                "&aantal_medebewoners=0&netto_inkomsten_per_maand=400&vrijlating-soort=doelgroep_loonkostensubsidie"
+                "&vrijlating-maand=3")
+    rijen = page.locator("#jaar-titel ~ .tabel-scroll tbody tr")
+    assert rijen.count() == 12
+    assert rijen.first.locator("th").inner_text() == "1 december 2026"
+    assert rijen.last.inner_text().count("nog niet bekend") == 5
+    axe_check(page, "bijstand maandoverzicht over de jaargrens")

@@ -21,7 +21,7 @@ def _open(page, url):
 
 @pytest.mark.parametrize("taal", ("nl", "en"))
 def test_scenario_rondgang(page, server, taal, tmp_path):
-    _open(page, f"{server}/scenario?taal={taal}")
+    _open(page, f"{server}/scenario?taal={taal}&onthoud_taal=1")  # as the language switch: remembered for the next pages
     axe_check(page, f"scenario leeg ({taal})")
     page.fill("#naam", "WML 2400")
     page.select_option("#p0", "wml.maandloon")
