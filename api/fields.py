@@ -85,9 +85,6 @@ class Datum(fields.Date):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
-GROOTST = Decimal("1e15")  # an input number must be below this (in absolute value)
-
-
 # A number as text: ASCII digits with an optional sign, decimal point and exponent ("600.00", "-2", "1e3").
 # Not what Decimal() also takes: digits of other scripts ("٣٢", "３２"), underscores ("3_2"), "Infinity", "NaN".
 GETAL_TEKST = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
@@ -114,12 +111,12 @@ class Getal(fields.Decimal):
         super().__init__(**kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        soort = type(value)
-        if soort is Decimal:
+        klasse = type(value)
+        if klasse is Decimal:
             getal = value
-        elif soort is int:
+        elif klasse is int:
             getal = Decimal(value)
-        elif soort is str:
+        elif klasse is str:
             if len(value) > 40:
                 raise self.make_error("too_large")
             tekst = value.strip()
@@ -130,7 +127,7 @@ class Getal(fields.Decimal):
             except ArithmeticError:  # an exponent beyond what Decimal can hold at all ("1E+53778651565233907157")
                 raise self.make_error("too_precise" if "-" in tekst.lower().partition("e")[2] else "too_large") \
                     from None
-        elif soort is float:  # not from JSON (read as Decimal) but from Python callers
+        elif klasse is float:  # not from JSON (read as Decimal) but from Python callers
             getal = Decimal(str(value))
         elif isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule
             raise ValidationError(value.bericht)

@@ -115,9 +115,9 @@ def snelle_load(schema: Schema) -> Callable[[Any], Any] | None:
     opties = {"partial": schema.partial, "unknown": schema.unknown}
     ns["opties"] = opties
     # as Schema._do_load: collection hooks first, then per-item hooks, each in declaration order
-    for soort, lijst in (("validates_schema", "validators"), ("post_load", "na_laden")):
+    for haak, lijst in (("validates_schema", "validators"), ("post_load", "na_laden")):
         ns[lijst] = [(getattr(schema, naam), kw.get("pass_original", False))
-                     for veel in (True, False) for naam, hook_veel, kw in hooks[soort] if hook_veel is veel]
+                     for veel in (True, False) for naam, hook_veel, kw in hooks[haak] if hook_veel is veel]
     bron = "\n".join([
         "def laad(data):",
         "    if type(data) is not dict or not bekend.issuperset(data):",
@@ -156,18 +156,18 @@ def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
     from .fields import Datum, Geheel
 
     ns[f"x{i}"] = veld._deserialize
-    soort = type(veld)
+    klasse = type(veld)
     omzetten = f"v = x{i}(w, n{i}, data)"
-    if isinstance(veld, fields.Date) and soort._deserialize in (fields.Date._deserialize, Datum._deserialize) \
+    if isinstance(veld, fields.Date) and klasse._deserialize in (fields.Date._deserialize, Datum._deserialize) \
             and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
         # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message); only
         # JJJJ-MM-DD (Datum): ten characters with the dashes in place, anything else goes the long way
         omzetten = (f"v = date.fromisoformat(w) if type(w) is str and len(w) == 10 and w[4] == '-' and w[7] == '-' "
                     f"else x{i}(w, n{i}, data)")
-    elif isinstance(veld, fields.Integer) and soort._deserialize in (fields.Number._deserialize, Geheel._deserialize) \
-            and soort._validated is fields.Integer._validated and soort._format_num is fields.Number._format_num:
+    elif isinstance(veld, fields.Integer) and klasse._deserialize in (fields.Number._deserialize, Geheel._deserialize) \
+            and klasse._validated is fields.Integer._validated and klasse._format_num is fields.Number._format_num:
         omzetten = f"v = w if type(w) is int else x{i}(w, n{i}, data)"  # int(w) is w
-    elif isinstance(veld, fields.Boolean) and soort._deserialize is fields.Boolean._deserialize \
+    elif isinstance(veld, fields.Boolean) and klasse._deserialize is fields.Boolean._deserialize \
             and (not veld.truthy or (True in veld.truthy and False in veld.falsy)):
         omzetten = f"v = w if w is True or w is False else x{i}(w, n{i}, data)"
     uit = [omzetten]
@@ -267,13 +267,13 @@ def _veld_waarde(veld) -> tuple[str, Callable, dict]:
     from .fields import Bedrag, Getal
 
     serialiseer = veld._serialize
-    soort = type(veld)
-    if soort is Bedrag:
+    klasse = type(veld)
+    if klasse is Bedrag:
         return "None if w is None else as_str(w)", serialiseer, {"as_str": as_str}
-    if soort is Getal and veld.as_string and veld.places is None:
+    if klasse is Getal and veld.as_string and veld.places is None:
         # marshmallow: format(Decimal(str(w)), "f"); for a Decimal, Decimal(str(d)) is d with its exponent
         return 'format(w, "f") if type(w) is Decimal else {f}(w, {attr}, obj)', serialiseer, {"Decimal": Decimal}
-    eigen = soort._serialize  # a subclass that serialises differently keeps its own _serialize
+    eigen = klasse._serialize  # a subclass that serialises differently keeps its own _serialize
     if isinstance(veld, fields.Date) and eigen is fields.Date._serialize \
             and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
         return ("None if w is None else w.isoformat() if type(w) is date else {f}(w, {attr}, obj)", serialiseer,
