@@ -96,8 +96,8 @@ def _heeft_float(x, tel) -> bool:
     else:
         waarden = x if type(x) is list else (x,)
     for w in waarden:
-        soort = type(w)
-        if soort is float or (soort is dict or soort is list) and _heeft_float(w, tel):
+        klasse = type(w)
+        if klasse is float or (klasse is dict or klasse is list) and _heeft_float(w, tel):
             return True
     return False
 

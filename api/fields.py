@@ -7,16 +7,15 @@ builds on these, so that every field error reads in plain Dutch.
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 
 from marshmallow import RAISE, Schema, fields, validate
 from marshmallow.exceptions import ValidationError
-from marshmallow.utils import missing
 
 from calculator.money import as_str
 
 from .getallen import OngeldigGetal
+from .snel import NIET_SNEL, snelle_load
 
 VERPLICHT = "Dit veld is verplicht."
 NIET_LEEG = "Dit veld mag niet leeg zijn."
@@ -38,13 +37,9 @@ class InvoerSchema(Schema):
 
     def load(self, data, *, many=None, partial=None, unknown=None):
         """marshmallow's load, shortened for the common case (issue 8): one JSON object whose keys are
-        all known fields and that is valid. Each field gets what its own `Field.deserialize` would do
-        (load_default, `_deserialize` - for dates, integers and booleans inline -, validators - a Range as
-        a comparison -), then the schema's own @validates_schema and @post_load methods run as
-        marshmallow calls them. Anything else - a list, unknown keys, other load options, hooks this does
-        not model, or any error - goes through marshmallow's own load from the start, so error reports
-        are exactly marshmallow's. tests/test_api_json.py compares both on generated valid and invalid
-        input of every soort, including every Range bound."""
+        all known fields and that is valid goes through the generated load of `api.snel` (off with
+        REKENHULP_SNEL=0); anything else - a list, unknown keys, other load options, or any error - goes
+        through marshmallow's own load from the start, so error reports are exactly marshmallow's."""
         if type(data) is dict and len(data) > len(self.load_fields) + MAX_ONBEKEND:
             # far more keys than fields (issue 19): report the first unknown ones, validate nothing else
             bekend = self._sleutels()
@@ -54,128 +49,20 @@ class InvoerSchema(Schema):
                 fouten["_schema"] = [f"En nog {len(onbekend) - MAX_ONBEKEND} onbekende velden."]
                 raise ValidationError(fouten)
         if many is None and partial is None and unknown is None:
-            snel = self.__dict__.get("_snel_laden", _NIET_SNEL)
-            if snel is _NIET_SNEL:  # made once per instance
-                snel = self._snel_laden = self._maak_snel_laden()
-            if snel is not None:
-                uit = snel(data)
-                if uit is not _NIET_SNEL:
+            laad = self.__dict__.get("_snel_laden", _NOG_NIET)
+            if laad is _NOG_NIET:  # made once per instance
+                laad = self._snel_laden = snelle_load(self)
+            if laad is not None:
+                uit = laad(data)
+                if uit is not NIET_SNEL:
                     return uit
         return super().load(data, many=many, partial=partial, unknown=unknown)
 
     def _sleutels(self) -> frozenset:
         return frozenset(v.data_key if v.data_key is not None else k for k, v in self.load_fields.items())
 
-    def _maak_snel_laden(self):
-        """The short load function of this instance, or None when the schema uses something it does not
-        model (many, partial, pre_load, @validates field validators, dotted attributes).
 
-        It is generated Python source with one block per field (as the response dump in api.soorten),
-        so a valid object is loaded without a loop over fields and without a call per validator."""
-        hooks = self._hooks
-        if self.many or self.partial or hooks["pre_load"] or hooks["validates"]:
-            return None
-        ns = {"missing": missing, "_NIET_SNEL": _NIET_SNEL, "date": date, "maak": self.dict_class}
-        regels, namen = [], []
-        for i, (attr, veld) in enumerate(self.load_fields.items()):
-            naam = veld.data_key if veld.data_key is not None else attr
-            sleutel = veld.attribute or attr
-            if "." in sleutel:  # marshmallow's set_value nests those
-                return None
-            namen.append(naam)
-            ns[f"n{i}"], ns[f"s{i}"], ns[f"f{i}"] = naam, sleutel, veld
-            takken = []  # (condition, statements) of an if/elif chain; the last one is the else
-            eigen = type(veld).deserialize is fields.Field.deserialize
-            if eigen and not veld.required:
-                # an absent optional field with marshmallow's own Field.deserialize gets its load_default
-                standaard = ns[f"d{i}"] = veld.load_default
-                if callable(standaard):
-                    takken.append(("w is missing", [f"v = d{i}()", f"if v is not missing: ret[s{i}] = v"]))
-                else:
-                    takken.append(("w is missing", [f"ret[s{i}] = d{i}"] if standaard is not missing else ["pass"]))
-            if _direct(veld, eigen):
-                takken.append(("w is not None and w is not missing", _converteer_en_controleer(ns, i, veld)))
-            # anything else (null, a missing required value, a field of its own): Field.deserialize
-            takken.append((None, [f"v = f{i}.deserialize(w, n{i}, data)", f"if v is not missing: ret[s{i}] = v"]))
-            regels.append(f"w = g(n{i}, missing)")
-            for k, (voorwaarde, opdrachten) in enumerate(takken):
-                regels.append("else:" if voorwaarde is None else f"{'el' if k else ''}if {voorwaarde}:")
-                regels += [f"    {r}" for r in opdrachten]
-            if len(takken) == 1:  # only the else: no if before it
-                regels[-3:] = [r[4:] for r in regels[-2:]]
-        ns["bekend"] = frozenset(namen)
-        opties = {"partial": self.partial, "unknown": self.unknown}
-        ns["opties"] = opties
-        # as Schema._do_load: collection hooks first, then per-item hooks, each in declaration order
-        for soort, lijst in (("validates_schema", "validators"), ("post_load", "na_laden")):
-            ns[lijst] = [(getattr(self, naam), kw.get("pass_original", False))
-                         for veel in (True, False) for naam, hook_veel, kw in hooks[soort] if hook_veel is veel]
-        bron = "\n".join([
-            "def laad(data):",
-            "    if type(data) is not dict or not bekend.issuperset(data):",
-            "        return _NIET_SNEL",
-            "    ret = maak()",
-            "    g = data.get",
-            "    try:",
-            *(f"        {r}" for r in regels),
-            "        for validator, origineel in validators:",
-            "            if origineel:",
-            "                validator(ret, data, many=False, **opties)",
-            "            else:",
-            "                validator(ret, many=False, **opties)",
-            # any error (a ValidationError, or a value the inline conversion or range check refuses):
-            # marshmallow's own load decides, from the start
-            "    except Exception:",
-            "        return _NIET_SNEL",
-            "    for verwerk, origineel in na_laden:",
-            "        ret = verwerk(ret, data, many=False, **opties) if origineel else verwerk(ret, many=False, **opties)",
-            "    return ret",
-        ])
-        exec(compile(bron, f"<korte load {type(self).__name__}>", "exec"), ns)
-        return ns["laad"]
-
-
-def _direct(veld, eigen: bool) -> bool:
-    """Can a present, non-null value of this field be loaded directly? Yes for a field with marshmallow's
-    own deserialize/_validate: Field.deserialize then comes down to `_deserialize` and every validator
-    (its required/null checks do not apply to such a value)."""
-    return eigen and not veld.pre_load and not veld.post_load and type(veld)._validate is fields.Field._validate \
-        and type(veld)._validate_all is fields.Field._validate_all
-
-
-def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
-    """Statements that load a present, non-null value `w` of field i into ret: the field's `_deserialize`
-    (for the common types its result inline), then each validator (a Range as a comparison)."""
-    ns[f"x{i}"] = veld._deserialize
-    soort = type(veld)
-    omzetten = f"v = x{i}(w, n{i}, data)"
-    if isinstance(veld, fields.Date) and soort._deserialize in (fields.Date._deserialize, Datum._deserialize) \
-            and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
-        # marshmallow: date.fromisoformat for a string (a ValueError: the fallback gives the message); only
-        # JJJJ-MM-DD (Datum): ten characters with the dashes in place, anything else goes the long way
-        omzetten = (f"v = date.fromisoformat(w) if type(w) is str and len(w) == 10 and w[4] == '-' and w[7] == '-' "
-                    f"else x{i}(w, n{i}, data)")
-    elif isinstance(veld, fields.Integer) and soort._deserialize in (fields.Number._deserialize, Geheel._deserialize) \
-            and soort._validated is fields.Integer._validated and soort._format_num is fields.Number._format_num:
-        omzetten = f"v = w if type(w) is int else x{i}(w, n{i}, data)"  # int(w) is w
-    elif isinstance(veld, fields.Boolean) and soort._deserialize is fields.Boolean._deserialize \
-            and (not veld.truthy or (True in veld.truthy and False in veld.falsy)):
-        omzetten = f"v = w if w is True or w is False else x{i}(w, n{i}, data)"
-    uit = [omzetten]
-    for j, controle in enumerate(veld.validators):
-        if type(controle) is validate.Range:
-            ns[f"lo{i}_{j}"], ns[f"hi{i}_{j}"] = controle.min, controle.max
-            if controle.min is not None:
-                uit.append(f"if v {'<' if controle.min_inclusive else '<='} lo{i}_{j}: raise ValueError")
-            if controle.max is not None:
-                uit.append(f"if v {'>' if controle.max_inclusive else '>='} hi{i}_{j}: raise ValueError")
-        else:
-            ns[f"c{i}_{j}"] = controle
-            uit.append(f"c{i}_{j}(v)")
-    return uit + [f"ret[s{i}] = v"]
-
-
-_NIET_SNEL = object()  # the short load does not apply (or is not made yet): marshmallow's own load decides
+_NOG_NIET = object()  # the generated load of this instance is not made yet
 
 
 DATUM_TEKST = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -196,9 +83,6 @@ class Datum(fields.Date):
         if type(value) is str and not DATUM_TEKST.fullmatch(value):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)
-
-
-GROOTST = Decimal("1e15")  # an input number must be below this (in absolute value)
 
 
 # A number as text: ASCII digits with an optional sign, decimal point and exponent ("600.00", "-2", "1e3").
@@ -227,12 +111,12 @@ class Getal(fields.Decimal):
         super().__init__(**kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        soort = type(value)
-        if soort is Decimal:
+        klasse = type(value)
+        if klasse is Decimal:
             getal = value
-        elif soort is int:
+        elif klasse is int:
             getal = Decimal(value)
-        elif soort is str:
+        elif klasse is str:
             if len(value) > 40:
                 raise self.make_error("too_large")
             tekst = value.strip()
@@ -243,7 +127,7 @@ class Getal(fields.Decimal):
             except ArithmeticError:  # an exponent beyond what Decimal can hold at all ("1E+53778651565233907157")
                 raise self.make_error("too_precise" if "-" in tekst.lower().partition("e")[2] else "too_large") \
                     from None
-        elif soort is float:  # not from JSON (read as Decimal) but from Python callers
+        elif klasse is float:  # not from JSON (read as Decimal) but from Python callers
             getal = Decimal(str(value))
         elif isinstance(value, OngeldigGetal):  # a form or CSV cell that breaks the Dutch number rule
             raise ValidationError(value.bericht)

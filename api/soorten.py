@@ -6,21 +6,18 @@ in its own module; nothing here knows a rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
-from decimal import Decimal
 from typing import Any, Callable
 
 from marshmallow import Schema, ValidationError, fields
-from marshmallow.utils import missing as marshmallow_missing
 
 import calculator
 from calculator.errors import InvoerFout
-from calculator.money import as_str
 from calculator.explanation import Uitkomst
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
-from .fields import Bedrag, Getal, Percentage
+from .fields import Bedrag, Percentage
+from .snel import schema_instantie, snelle_dump  # noqa: F401 (also used from here by other modules)
 
 
 @dataclass(frozen=True)
@@ -103,122 +100,6 @@ def validatiefouten(messages: Any, pad: str = "$") -> list[dict]:
     else:
         out.append({"pad": pad, "bericht": str(messages)})
     return out
-
-
-@lru_cache(maxsize=None)
-def schema_instantie(schema_cls: type[Schema], many: bool = False) -> Schema:
-    """One instance per schema class, reused: creating a marshmallow schema deep-copies all its fields
-    (and those of nested schemas), which cost more than the calculation itself. Schemas keep no state
-    between load/dump calls (marshmallow 4 has no context), so reuse gives the same results."""
-    return schema_cls(many=many)
-
-
-_MISSING = object()
-
-
-def snelle_dump(schema_cls: type[Schema], many: bool = False) -> Callable[[Any], Any]:
-    """`schema_instantie(schema_cls, many).dump` as a precompiled function, for the response envelope.
-
-    marshmallow's dump looks every value up through an accessor and dumps nested schemas through their
-    full machinery; here one generated function per schema reads each value directly and converts it
-    (the common field types inline, any other through the field's own `_serialize`), and Nested /
-    List(Nested) recurse into precompiled functions. Anything this does not model exactly
-    (dump hooks, dotted attributes, Method/Function fields) falls back to marshmallow's own code for that
-    schema or field. tests/test_schemathesis.py and the API tests check the output; it equals the dump.
-    """
-    sleutel = (schema_cls, many)
-    fn = _SNEL.get(sleutel)
-    if fn is None:
-        fn = _SNEL[sleutel] = _compileer(schema_instantie(schema_cls), many)
-    return fn
-
-
-_SNEL: dict = {}
-
-
-def _compileer(schema: Schema, many: bool) -> Callable[[Any], Any]:
-    """One straight-line Python function for the schema (generated source, one statement per field), so a
-    response is dumped without a loop over fields and a function call per value (issue 8)."""
-    if schema._hooks.get("pre_dump") or schema._hooks.get("post_dump") or schema.dict_class is not dict:
-        traag = schema_instantie(type(schema), many=many).dump
-        return traag
-    ns: dict[str, Any] = {"_MISSING": _MISSING, "marshmallow_missing": marshmallow_missing}
-    uit_dict, uit_object = [], []
-    for i, (naam, veld) in enumerate(schema.dump_fields.items()):
-        attribuut = veld.attribute or naam
-        ns[f"k{i}"] = veld.data_key if veld.data_key is not None else naam
-        ns[f"a{i}"] = attribuut
-        if not veld._CHECK_ATTRIBUTE or "." in attribuut or veld.dump_default is not marshmallow_missing:
-            ns[f"f{i}"] = _veld_traag(schema, naam, veld)
-            regels = [f"w = f{i}(obj)", f"if w is not marshmallow_missing: ret[k{i}] = w"]
-            uit_dict += regels
-            uit_object += regels
-            continue
-        expressie, ns[f"f{i}"], extra = _veld_waarde(veld)
-        ns.update(extra)
-        expressie = expressie.format(f=f"f{i}", attr=f"a{i}")
-        # marshmallow reads a dict by key (else attribute) and an object by attribute; it leaves a missing value out
-        uit_dict += [f"w = g(a{i}, _MISSING)", f"if w is _MISSING: w = getattr(obj, a{i}, _MISSING)",
-                     f"if w is not _MISSING: ret[k{i}] = {expressie}"]
-        uit_object += [f"w = getattr(obj, a{i}, _MISSING)", f"if w is not _MISSING: ret[k{i}] = {expressie}"]
-    bron = "\n".join([
-        "def dump_een(obj):",
-        "    ret = {}",
-        "    if isinstance(obj, dict):",
-        "        g = obj.get",
-        *(f"        {r}" for r in uit_dict or ["pass"]),
-        "    else:",
-        *(f"        {r}" for r in uit_object or ["pass"]),
-        "    return ret",
-    ])
-    exec(compile(bron, f"<snelle_dump {type(schema).__name__}>", "exec"), ns)
-    dump_een = ns["dump_een"]
-    if many:
-        return lambda objs: None if objs is None else [dump_een(o) for o in objs]
-    return dump_een
-
-
-def _veld_traag(schema: Schema, naam: str, veld) -> Callable[[Any], Any]:
-    if not veld._CHECK_ATTRIBUTE:  # Method/Function: Field.serialize passes value None to _serialize
-        serialiseer = veld._serialize
-        return lambda obj: serialiseer(None, naam, obj)
-    return lambda obj: veld.serialize(naam, obj, accessor=schema.get_attribute)
-
-
-def _veld_waarde(veld) -> tuple[str, Callable, dict]:
-    """How a field serialises a value `w` read from the object: (an expression in `w`, a function that the
-    expression may call as {f}(w, {attr}, obj) or {f}(w), other names the expression uses).
-
-    The field types of every response are served without going through the field object, with the
-    output of their own `_serialize` (tests/test_properties.py compares with marshmallow's dump):
-    Bedrag -> money.as_str; a Decimal in a Getal -> its plain notation; Date in iso format -> isoformat();
-    a bool in a Boolean field -> itself; an int in a plain Integer -> itself; a str in a String -> itself.
-    Any other value goes to the field's `_serialize`."""
-    serialiseer = veld._serialize
-    soort = type(veld)
-    if soort is Bedrag:
-        return "None if w is None else as_str(w)", serialiseer, {"as_str": as_str}
-    if soort is Getal and veld.as_string and veld.places is None:
-        # marshmallow: format(Decimal(str(w)), "f"); for a Decimal, Decimal(str(d)) is d with its exponent
-        return 'format(w, "f") if type(w) is Decimal else {f}(w, {attr}, obj)', serialiseer, {"Decimal": Decimal}
-    eigen = soort._serialize  # a subclass that serialises differently keeps its own _serialize
-    if isinstance(veld, fields.Date) and eigen is fields.Date._serialize \
-            and (veld.format or veld.DEFAULT_FORMAT) in ("iso", "iso8601"):
-        return ("None if w is None else w.isoformat() if type(w) is date else {f}(w, {attr}, obj)", serialiseer,
-                {"date": date})
-    if isinstance(veld, fields.Boolean) and eigen is fields.Boolean._serialize:
-        return "w if w is None or w is True or w is False else {f}(w, {attr}, obj)", serialiseer, {}
-    if isinstance(veld, fields.Integer) and not veld.as_string and eigen is fields.Number._serialize:
-        return "w if w is None or type(w) is int else {f}(w, {attr}, obj)", serialiseer, {}
-    if isinstance(veld, fields.String) and eigen is fields.String._serialize:
-        return "w if type(w) is str else {f}(w, {attr}, obj)", serialiseer, {}
-    if isinstance(veld, fields.Nested) and isinstance(veld.nested, type) and not veld.only and not veld.exclude:
-        return "None if w is None else {f}(w)", snelle_dump(veld.nested, bool(veld.many)), {}
-    if (isinstance(veld, fields.List) and isinstance(veld.inner, fields.Nested)
-            and isinstance(veld.inner.nested, type) and not veld.inner.only and not veld.inner.exclude
-            and not veld.inner.many):
-        return "None if w is None else [{f}(x) for x in w]", snelle_dump(veld.inner.nested), {}
-    return "{f}(w, {attr}, obj)", serialiseer, {}
 
 
 def laad_invoer(soort: Soort, data: Any):

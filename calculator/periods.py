@@ -32,22 +32,8 @@ def dagen_in_maand(jaar: int, maand: int) -> int:
     return calendar.monthrange(jaar, maand)[1]
 
 
-def eerste_van_maand(datum: date) -> date:
-    return datum.replace(day=1)
-
-
 def maanden_van_jaar(jaar: int) -> list[date]:
     return [date(jaar, m, 1) for m in range(1, 13)]
-
-
-def laatste_van_maand(datum: date) -> date:
-    return date(datum.year, datum.month, dagen_in_maand(datum.year, datum.month))
-
-
-def plus_maanden(datum: date, maanden: int) -> date:
-    """First day of the month `maanden` months after the month of `datum`."""
-    index = datum.year * 12 + (datum.month - 1) + maanden
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def leeftijdsdelen(geboortedatum: date | None, leeftijd: int | None, maand: date) -> list[tuple[int, int]]:
@@ -69,9 +55,6 @@ __all__ = [
     "leeftijd_van",
     "verjaardag",
     "dagen_in_maand",
-    "eerste_van_maand",
     "maanden_van_jaar",
-    "laatste_van_maand",
-    "plus_maanden",
     "leeftijdsdelen",
 ]

@@ -118,7 +118,6 @@ def create_app(config: dict | None = None) -> Flask:
         WTF_CSRF_CHECK_DEFAULT=False,  # checked for the web forms only (web._csrf); the API has no session
         BABEL_DEFAULT_LOCALE="nl",
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "web", "translations"),
-        JSON_SORT_KEYS=False,
         # The folder with the parameter files (*.yaml): the environment variable REKENHULP_PARAMETERS or the
         # config key of the same name; without either, the files shipped with the code (parameters/).
         REKENHULP_PARAMETERS=os.environ.get("REKENHULP_PARAMETERS") or None,

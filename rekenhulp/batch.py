@@ -37,7 +37,7 @@ from marshmallow import ValidationError, fields
 
 from api import DubbeleSleutel, uit_json
 from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
-from parameters import ParameterSet
+from api.snel import snelle_dump
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
 MAX_KOLOMMEN = 500
@@ -166,60 +166,6 @@ def _plat(d: dict, paden: list[tuple[str, ...]]) -> list[str]:
     return out
 
 
-def snelle_velden(schema_cls, pad: tuple = ()) -> list | None:
-    """[(attribute path, field)] for the flat result columns, in the same order as `resultaat_kolommen`, so a
-    row can be serialised field by field with the schema's own fields (no schema.dump machinery per row).
-    None when the schema uses fields that need the whole object (Method, Function): then the batch dumps."""
-    out = []
-    for naam, veld in schema_cls().fields.items():
-        attr = veld.attribute or naam
-        if isinstance(veld, (fields.Method, fields.Function)):
-            return None
-        if isinstance(veld, fields.Nested) and not veld.many:
-            sub = snelle_velden(type(veld.schema), pad + (attr,))
-            if sub is None:
-                return None
-            out += sub
-        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
-            continue
-        else:
-            out.append((pad + (attr,), veld))
-    return out
-
-
-def _serialiseer(resultaat: dict, velden: list) -> list[str]:
-    out = []
-    for pad, veld in velden:
-        obj = resultaat
-        for deel in pad[:-1]:
-            obj = obj.get(deel) if isinstance(obj, dict) else None
-        if not isinstance(obj, dict) or pad[-1] not in obj:
-            out.append("")
-            continue
-        v = obj[pad[-1]]
-        v = None if v is None else veld._serialize(v, pad[-1], obj)
-        out.append("" if v is None else v if type(v) is str else _cel(v))
-    return out
-
-
-class GecachteParameters(ParameterSet):
-    """The same parameters with look-ups memoised per (name, date): a batch asks for the same values
-    thousands of times. A missing value is not cached, so it raises exactly as before."""
-
-    def __init__(self, basis: ParameterSet):
-        super().__init__(basis._parameters, basis.fingerprint, basis.files)
-        self._cache: dict = {}
-
-    def at(self, naam: str, datum: date):
-        sleutel = (naam, datum)
-        pv = self._cache.get(sleutel)
-        if pv is None:
-            pv = super().at(naam, datum)
-            if len(self._cache) < 100_000:
-                self._cache[sleutel] = pv
-        return pv
-
-
 def cel_naar_json(waarde: str, soort: str, veld: str):
     """A CSV cell (text) to the JSON value the input schema expects. Invalid text is passed on, so the
     schema reports it in Dutch like any API error."""
@@ -263,8 +209,8 @@ class Rekenaar:
         self.peildatum = peildatum
         # a scenario (issue 17): its own overlay of the official set, per process; the official set is untouched
         self.scenario = scenario
-        self.params = GecachteParameters(default_parameters() if scenario is None
-                                         else scenario.pas_toe(default_parameters()))
+        # look-ups are memoised per (naam, datum) by the parameter set itself (parameters.ParameterSet.at)
+        self.params = default_parameters() if scenario is None else scenario.pas_toe(default_parameters())
         self._scenario_waarschuwing = ""
         if scenario is not None:
             from api.scenario import waarschuwing
@@ -276,8 +222,7 @@ class Rekenaar:
         self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
         self.bedragen = [i for i, b in enumerate(bedrag_kolommen(self.soort.resultaat_schema)) if b]
         self.paden = [tuple(k.split(".")) for k in self.kolommen]
-        self.snel = snelle_velden(self.soort.resultaat_schema)
-        self.csv_schema = self.soort.resultaat_schema(exclude=weg) if weg else self.soort.resultaat_schema()
+        self.dump = snelle_dump(self.soort.resultaat_schema)  # api.snel; the cells are picked by _plat
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
@@ -344,8 +289,7 @@ class Rekenaar:
             from api.soorten import reken
 
             uitkomst = reken(self.soort, invoer, params=self.params)
-            cellen = (_serialiseer(uitkomst.resultaat, self.snel) if self.snel is not None
-                      else _plat(self.csv_schema.dump(uitkomst.resultaat), self.paden))
+            cellen = _plat(self.dump(uitkomst.resultaat), self.paden)
             waarschuwingen = uitkomst.waarschuwingen
             if self._scenario_waarschuwing:
                 waarschuwingen = [self._scenario_waarschuwing, *waarschuwingen]

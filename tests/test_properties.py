@@ -218,8 +218,9 @@ def test_vrijwilligersoordeel_monotoon_in_de_bedragen(jaar, leeftijd, bijstand, 
 @settings(max_examples=15, deadline=None)
 @given(datum=datums)
 def test_snelle_dump_gelijk_aan_marshmallow(naam, index, datum):
-    """The precompiled response serialisation (api.soorten.snelle_dump) equals marshmallow's dump."""
-    from api.soorten import ParameterGebruikSchema, schema_instantie, snelle_dump
+    """The precompiled response serialisation (api.snel.snelle_dump) equals marshmallow's dump."""
+    from api.snel import schema_instantie, snelle_dump
+    from api.soorten import ParameterGebruikSchema
 
     soort = SOORTEN[naam]
     invoer = laad_invoer(soort, soort.met_datum((soort.voorbeeld, *soort.dekking_varianten)[index], datum))
