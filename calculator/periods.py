@@ -36,6 +36,12 @@ def maanden_van_jaar(jaar: int) -> list[date]:
     return [date(jaar, m, 1) for m in range(1, 13)]
 
 
+def plus_maanden(datum: date, maanden: int) -> date:
+    """First day of the month `maanden` months after the month of `datum` (the bijstand month overview)."""
+    index = datum.year * 12 + (datum.month - 1) + maanden
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def leeftijdsdelen(geboortedatum: date | None, leeftijd: int | None, maand: date) -> list[tuple[int, int]]:
     """Split a calendar month into (age, number of days) parts: one part, or two when the person
     has a birthday after the first day of the month."""
