@@ -648,11 +648,12 @@ def kop_uitvoer(kop: list[str], kolommen: list[str]) -> list[str]:
             + ["waarschuwingen", "engine_versie", "parameters_vingerafdruk", "peildatum", "fouten"])
 
 
-def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
-    from api.soorten import SOORTEN
-
-    soort = SOORTEN[soort_naam]
-    kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
+def csv_lezen(lezer: _Lezer) -> tuple[str, list[str], Iterator[tuple[int, list[str]]]]:
+    """A batch CSV as (separator, header, rows): the separator is the one the header uses most (";" for a Dutch
+    CSV, else ","); the rows are (last physical line number, cells), blank lines left out. The file is refused
+    (BatchFout) when it is empty, when it is not valid CSV, and when a quote is not closed: such a quote takes the
+    following lines into one value (issue 19: 10 rows in, 2 out), and no input of a calculation holds a line
+    break. `rekenhulp batch` and the caseload comparison read their CSV with this one function."""
     regels = iter(lezer)
     eerste = next(regels, None)
     if eerste is None:
@@ -668,12 +669,6 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
         kop = [k.strip() for k in next(reader)]
     except csv.Error as exc:
         raise _csv_fout(exc, lezer.regel) from None
-    csv_kop = kop_controle(kop, soort_naam, scheiding)
-    if scheiding == ";":  # a Dutch CSV is answered in kind: Dutch Excel needs the BOM to read "ë" (issue 18)
-        out.write("\ufeff")
-    writer = csv.writer(out, delimiter=scheiding, lineterminator="\r\n")
-    writer.writerow(kop_uitvoer(kop, kolommen))
-    s = Samenvatting()
 
     def rijen():
         vorige = lezer.regel  # the last physical line read so far (the header's)
@@ -681,8 +676,6 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
             for cellen in reader:
                 begin, vorige = vorige + 1, lezer.regel
                 if any("\n" in c or "\r" in c for c in cellen):
-                    # a quote that is not closed takes the following lines into one value (issue 19: 10 rows in,
-                    # 2 out): no input of a calculation holds a line break, so the file is refused as a whole
                     raise BatchFout(
                         f"Regel {begin}: een aanhalingsteken (\") wordt niet gesloten; de waarde loopt door tot "
                         f"regel {vorige}, zodat regels zouden wegvallen. Er is niets berekend: herstel het "
@@ -693,8 +686,23 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
         except csv.Error as exc:
             raise _csv_fout(exc, lezer.regel) from None
 
+    return scheiding, kop, rijen()
+
+
+def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
+    from api.soorten import SOORTEN
+
+    soort = SOORTEN[soort_naam]
+    kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
+    scheiding, kop, rijen = csv_lezen(lezer)
+    csv_kop = kop_controle(kop, soort_naam, scheiding)
+    if scheiding == ";":  # a Dutch CSV is answered in kind: Dutch Excel needs the BOM to read "ë" (issue 18)
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=scheiding, lineterminator="\r\n")
+    writer.writerow(kop_uitvoer(kop, kolommen))
+    s = Samenvatting()
     codes: dict[str, str] = {}
-    for tekst, aantal, fouten, markers in _geordend(_blokken(rijen()), _blok_csv, processen,
+    for tekst, aantal, fouten, markers in _geordend(_blokken(rijen), _blok_csv, processen,
                                                      (soort_naam, peildatum, csv_kop, scenario)):
         out.write(_codes_in_blok(tekst, markers, codes))
         s.rijen += aantal

@@ -304,7 +304,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
     """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
     cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
     that cannot be read gives (line number, error text)."""
-    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _csv_fout, _Lezer, cel_naar_json, veldsoorten
+    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_naar_json, csv_lezen, veldsoorten
 
     lezer = _Lezer(f)
     if formaat == "jsonl":
@@ -321,47 +321,31 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
             yield lezer.regel, obj
         return
     velden = veldsoorten(soort.invoer_schema)
-    regels = iter(lezer)
-    eerste = next(regels, None)
-    if eerste is None:
-        raise BatchFout("Het invoerbestand is leeg; de eerste regel moet de kolomnamen bevatten.")
-    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
-
-    def alle():
-        yield eerste
-        yield from regels
-
-    reader = csv.reader(alle(), delimiter=scheiding)
-    try:
-        kop = [k.strip() for k in next(reader)]
-        if len(kop) > MAX_KOLOMMEN:
-            raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
-        onbekend = [k for k in kop if k not in velden and k not in ("id", groep_op)]
-        if onbekend:
-            raise BatchFout(f"Kopregel: onbekende kolom(men): {', '.join(onbekend[:10])}. Toegestane kolommen voor "
-                            f"{soort.naam}: id, {', '.join(velden)}" + (f" en de groepkolom {groep_op}" if groep_op else "")
-                            + ".")
-        if groep_op and groep_op not in kop:
-            raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
-        for cellen in reader:
-            if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
-                continue
-            if len(cellen) > len(kop):
-                yield lezer.regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
-                continue
-            geval = {}
-            try:
-                for k, c in zip(kop, cellen):
-                    if k == "id" or (k == groep_op and k not in velden):
-                        geval[k] = c
-                    elif c and not c.isspace():
-                        geval[k] = cel_naar_json(c, velden[k], k)
-            except _CelFout as exc:
-                yield lezer.regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
-                continue
-            yield lezer.regel, geval
-    except csv.Error as exc:
-        raise _csv_fout(exc, lezer.regel) from None
+    _, kop, rijen = csv_lezen(lezer)
+    if len(kop) > MAX_KOLOMMEN:
+        raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
+    onbekend = [k for k in kop if k not in velden and k not in ("id", groep_op)]
+    if onbekend:
+        raise BatchFout(f"Kopregel: onbekende kolom(men): {', '.join(onbekend[:10])}. Toegestane kolommen voor "
+                        f"{soort.naam}: id, {', '.join(velden)}" + (f" en de groepkolom {groep_op}" if groep_op else "")
+                        + ".")
+    if groep_op and groep_op not in kop:
+        raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
+    for regel, cellen in rijen:
+        if len(cellen) > len(kop):
+            yield regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
+            continue
+        geval = {}
+        try:
+            for k, c in zip(kop, cellen):
+                if k == "id" or (k == groep_op and k not in velden):
+                    geval[k] = c
+                elif c and not c.isspace():
+                    geval[k] = cel_naar_json(c, velden[k], k)
+        except _CelFout as exc:
+            yield regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
+            continue
+        yield regel, geval
 
 
 def vergelijk_rijen(vergelijker: Vergelijker, gevallen):

@@ -168,6 +168,21 @@ def test_cli_vergelijk_csv(tmp_path):
     assert (sv["vergeleken"], sv["met_fouten"]) == (4, 1)
 
 
+def test_cli_vergelijk_weigert_een_niet_gesloten_aanhalingsteken(tmp_path):
+    """Issue 19 item 6 for the caseload comparison too (it reads its CSV as `rekenhulp batch` does): a quote that
+    is not closed would take every following row into one value; the file is refused, naming the line, and no
+    output is left behind."""
+    invoer = tmp_path / "bestand.csv"
+    regels = ["id,leeftijd,uren_per_week,loonwaarde", '"L1,30,32,60'] + [f"L{i},30,32,60" for i in range(2, 11)]
+    invoer.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    uit = tmp_path / "uit.csv"
+    r = CliRunner().invoke(main, ["vergelijk", str(invoer), "-o", str(uit), "--soort", "loonkostensubsidie",
+                                  "--a", "2025-07-01", "--b", "2026-07-01"])
+    assert r.exit_code == 1, r.output
+    assert "Regel 2: een aanhalingsteken" in r.output
+    assert not uit.exists()
+
+
 def test_cli_vergelijk_scenario_jsonl(tmp_path):
     """B: the same peildatum 2026-01-15 with a scenario: wml.maandloon 2 400,00 from 2026-01-01. L1: official 881,05
     (2 294,40, see above), scenario 921,60 (see above): verschil 40,55."""
