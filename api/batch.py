@@ -117,6 +117,19 @@ def bereken_item(item, params=None, scenario=None) -> dict:
     return {"id": item_id, "soort": soort_naam, "status": "ok", **{k: v for k, v in body.items() if k != "soort"}}
 
 
+def te_veel_werk(gevallen: list, wat: str, eenheid: str, keer: int = 1):
+    """A 413 when the cases of one request together are more work than MAX_WERK (issue 19: the total work of a
+    request is checked before anything is computed), else None. `keer`: how often each case is computed (twice
+    in a caseload comparison: situation A and B). Used by /batch and /bestandsvergelijking."""
+    totaal = keer * sum(werk(item) for item in gevallen)
+    if totaal <= MAX_WERK:
+        return None
+    return problem(413, "Te veel werk in één verzoek",
+                   f"{wat} telt {totaal} eenheden werk (één per {eenheid} plus één per element van een lijst "
+                   f"in de invoer, zoals een medebewoner{', en alles twee keer: situatie A en B' if keer == 2 else ''}); "
+                   f"ten hoogste {MAX_WERK}. Splits de batch.")
+
+
 @bp.post("/batch")
 def batch():
     data, fout = lees_json(surrogaten_toestaan=True)
@@ -140,11 +153,9 @@ def batch():
         return problem(413, "Te veel berekeningen",
                        f"Ten hoogste {MAX_BATCH} berekeningen per verzoek; u stuurde er {len(berekeningen)}. "
                        "Splits de batch, of gebruik `rekenhulp batch` voor grote bestanden.")
-    totaal = sum(werk(item) for item in berekeningen)
-    if totaal > MAX_WERK:
-        return problem(413, "Te veel werk in één verzoek",
-                       f"Deze batch telt {totaal} eenheden werk (één per berekening plus één per element van een lijst "
-                       f"in de invoer, zoals een medebewoner); ten hoogste {MAX_WERK}. Splits de batch.")
+    te_veel = te_veel_werk(berekeningen, "Deze batch", "berekening")
+    if te_veel is not None:
+        return te_veel
     params = parameters_voor(scenario)  # one overlay for the whole batch: built once, its own caches
     uitkomsten = [bereken_item(item, params, scenario) for item in berekeningen]
     geslaagd = sum(1 for u in uitkomsten if u["status"] == "ok")
@@ -153,4 +164,4 @@ def batch():
                           "uitkomsten": uitkomsten})
 
 
-__all__ = ["MAX_BATCH", "bereken_item", "BatchInvoerSchema", "BatchAntwoordSchema"]
+__all__ = ["MAX_BATCH", "MAX_WERK", "te_veel_werk", "bereken_item", "BatchInvoerSchema", "BatchAntwoordSchema"]

@@ -15,7 +15,7 @@ from parameters.scenario import ScenarioFout, lees_scenario
 from rekenhulp.bestandsvergelijking import MAX_KLASSEN, Situatie, Vergelijker
 
 from . import bp, json_response, lees_json, problem
-from .batch import MAX_BATCH
+from .batch import MAX_BATCH, te_veel_werk
 from .fields import Bedrag
 from .scenario import ScenarioKenmerkSchema, ScenarioSchema
 from .soorten import SOORTEN
@@ -161,6 +161,9 @@ def bestandsvergelijking():
     verzoek, fouten = lees_verzoek(data)
     if fouten:
         return problem(422, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", fouten)
+    te_veel = te_veel_werk(verzoek["gevallen"], "Deze bestandsvergelijking", "geval", keer=2)
+    if te_veel is not None:
+        return te_veel
     return json_response(vergelijk_bestand(verzoek))
 
 

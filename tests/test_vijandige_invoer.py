@@ -119,6 +119,17 @@ def test_1_batch_met_te_veel_werk_geweigerd_voor_het_rekenen(client):
     assert r.status_code == 200 and r.get_json()["geslaagd"] == 1000
 
 
+def test_1_bestandsvergelijking_met_te_veel_werk_geweigerd_voor_het_rekenen(client):
+    """The caseload comparison computes every case twice (A and B), with the same work bound as the batch:
+    200 bijstand cases of 20 medebewoners: 2 × 200 × (1 + 20) = 8400 units > 5000."""
+    geval = {**BIJSTAND, "medebewoners": [{"leeftijd": 30}] * 20}
+    body = {"soort": "bijstandsnorm", "a": {"peildatum": "2025-07-01"}, "b": {"peildatum": "2026-07-01"},
+            "gevallen": [{"id": str(i), **geval} for i in range(200)]}
+    r, duur = post(client, "/api/v1/bestandsvergelijking", body)
+    assert r.status_code == 413 and duur < 1.0, duur
+    assert "8400 eenheden" in r.get_json()["detail"] and "situatie A en B" in r.get_json()["detail"]
+
+
 # --- 2. a huge exponent -------------------------------------------------------------------------------------
 
 
