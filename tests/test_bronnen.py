@@ -65,3 +65,36 @@ def test_docs_bronnen_heeft_een_bestand_per_onderwerp():
     index = (ROOT / "docs" / "bronnen" / "README.md").read_text(encoding="utf-8")
     for naam in re.findall(r"\]\(([\w-]+\.md)\)", index):
         assert (ROOT / "docs" / "bronnen" / naam).is_file(), naam
+
+
+# Issue 14 item 9: the statuses and citations that the law texts settle, each as the issue names it.
+STATUSSEN = [
+    # WML 1 July 2026: the Regeling of 28 April 2026, nr. 2026-0000107275, Stcrt. 2026, 16505 (named in the
+    # consolidated Wml text valid from 2026-07-01)
+    ("wml.uurloon", "2026-07-01", "14.99", "bevestigd", "Stcrt. 2026, 16505"),
+    ("wml.maandloon", "2026-07-01", "2337.00", "bevestigd", "Stcrt. 2026, 16505"),
+    # no quotumheffing over 2026: Wfsv art. 122na lid 1 (text valid from 2026-07-01)
+    ("quotum.heffing_geactiveerd.markt", "2026-01-01", "False", "bevestigd", "Wfsv art. 122na lid 1"),
+    ("quotum.heffing_geactiveerd.overheid", "2026-01-01", "False", "bevestigd", "Wfsv art. 122na lid 1"),
+    # onder z/aa equal onder y by art. 38 lid 3 (the same indexation), also in January 2024 and 2025
+    ("bijstand.vrijlating_doelgroep_lks.maximum", "2024-01-01", "167.07", "bevestigd", "art. 38 lid 3"),
+    ("bijstand.vrijlating_doelgroep_lks.maximum", "2025-01-01", "173.04", "bevestigd", "art. 38 lid 3"),
+    # overheid 2018 rests on secondary sources only
+    ("quotum.percentage.overheid", "2018-01-01", "1.93", "voorlopig", "Wfsv art. 38f"),
+    # AOW gehuwden 2024-01: the law text's amount, not the 1.933,98 of some municipal tables
+    ("bijstand.norm_aow.gehuwden", "2024-01-01", "1932.32", "bevestigd", "Participatiewet art. 22"),
+]
+
+
+def test_statussen_en_citaten_van_item_9():
+    from datetime import date
+
+    ps = default_parameters()
+    for naam, datum, waarde, status, citaat in STATUSSEN:
+        pv = ps.at(naam, date.fromisoformat(datum))
+        assert (str(pv.waarde), pv.status) == (waarde, status), naam
+        assert citaat in pv.bron, (naam, pv.bron[:120])
+    # the youth minimum wage rests on Wml art. 7 lid 3 and art. 8 lid 3 with the Besluit, not on art. 15
+    grondslag = ps.parameter("wml.jeugdpercentage.18").grondslag
+    assert "art. 7 lid 3" in grondslag and "art. 8 lid 3" in grondslag and "art. 15" not in grondslag
+    assert "Besluit minimumjeugdloon" in grondslag
