@@ -11,7 +11,7 @@ from flask import current_app, g
 from marshmallow import Schema, fields
 
 from . import begrens_fouten, bp, json_response, lees_json, losse_surrogaten, problem
-from .soorten import SOORTEN, Fout, envelop, laad_invoer, reken
+from soorten.register import SOORTEN, Fout, envelop, laad_invoer, reken
 
 MAX_BATCH = 1000
 # The work of one request (issue 19), counted before anything is computed: one unit per case plus one per list
@@ -111,7 +111,7 @@ def bereken_item(item, params=None, scenario=None) -> dict:
         return _item_fout(item_id, soort_naam, [{"pad": "$", "bericht": "Interne fout bij het rekenen; de fout is gelogd."}])
     body = envelop(soort, geladen, uitkomst)
     if scenario is not None:
-        from .scenario import met_scenario
+        from soorten.scenario import met_scenario
 
         body = met_scenario(body, scenario)
     return {"id": item_id, "soort": soort_naam, "status": "ok", **{k: v for k, v in body.items() if k != "soort"}}
@@ -135,7 +135,7 @@ def batch():
     data, fout = lees_json(surrogaten_toestaan=True)
     if fout is not None:
         return fout
-    from .scenario import neem_scenario, parameters_voor
+    from soorten.scenario import neem_scenario, parameters_voor
 
     data, scenario, scenario_fouten = neem_scenario(data)  # issue 17: one scenario for every case
     berekeningen = data.get("berekeningen")

@@ -12,13 +12,13 @@ from marshmallow import Schema, fields
 
 from parameters import default_parameters
 from parameters.scenario import ScenarioFout, lees_scenario
-from rekenhulp.bestandsvergelijking import MAX_KLASSEN, Situatie, Vergelijker
+from batch.bestandsvergelijking import MAX_KLASSEN, Situatie, Vergelijker
 
 from . import bp, json_response, lees_json, problem
 from .batch import MAX_BATCH, te_veel_werk
-from .fields import Bedrag
+from soorten.fields import Bedrag
 from .scenario import ScenarioKenmerkSchema, ScenarioSchema
-from .soorten import SOORTEN
+from soorten.register import SOORTEN
 
 MAX_GEVALLEN = MAX_BATCH
 VELDEN = ("soort", "a", "b", "gevallen", "groep_op", "klassebreedte")
@@ -109,8 +109,8 @@ def _csv_verzoek():
     from flask import request
 
     from parameters.scenario import ScenarioFout, uit_param
-    from rekenhulp.batch import BatchFout
-    from rekenhulp.bestandsvergelijking import lees_gevallen
+    from batch.verwerking import BatchFout
+    from batch.bestandsvergelijking import lees_gevallen
 
     args = request.args
     data = {"soort": args.get("soort"), "a": {"peildatum": args.get("a")}, "b": {"peildatum": args.get("b")},

@@ -11,8 +11,8 @@ from marshmallow import Schema, fields
 
 import calculator
 
-from .fields import Getal
-from .soorten import SOORTEN, envelop_schema
+from soorten.fields import Getal
+from soorten.register import SOORTEN, envelop_schema
 
 
 class FoutSchema(Schema):

@@ -10,8 +10,8 @@ from marshmallow import Schema, ValidationError, fields, validate
 from calculator.vergelijking import geldbedragen, vergelijk_bedragen
 
 from . import begrens_fouten, bp, json_response, lees_json, problem
-from .fields import Bedrag, Datum, InvoerSchema, Lijst, Tekst, keuze
-from .soorten import SOORTEN, Fout, Soort, envelop, laad_invoer, reken, validatiefouten
+from soorten.fields import Bedrag, Datum, InvoerSchema, Lijst, Tekst, keuze
+from soorten.register import SOORTEN, Fout, Soort, envelop, laad_invoer, reken, validatiefouten
 
 MAX_PEILDATA = 20  # documented maximum number of dates per comparison
 
@@ -85,7 +85,7 @@ class VergelijkingAntwoordSchema(Schema):
 def vergelijk(soort: Soort, invoer: dict, peildata: list[date], scenario=None) -> dict:
     """Compute `invoer` on every date (each date on its own: one failure never fails the others); with a
     `scenario` (issue 17) on the official parameters with the scenario laid over them."""
-    from .scenario import met_scenario, parameters_voor, waarschuwing
+    from soorten.scenario import met_scenario, parameters_voor, waarschuwing
 
     params = parameters_voor(scenario)
     velden = geld_velden(soort.resultaat_schema)
@@ -126,7 +126,7 @@ def vergelijking():
     data, fout = lees_json()
     if fout is not None:
         return fout
-    from .scenario import neem_scenario
+    from soorten.scenario import neem_scenario
 
     data, scenario, scenario_fouten = neem_scenario(data)  # issue 17: optional, validated on its own
     try:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from api.soorten import SOORTEN, laad_alle_soorten, laad_invoer  # noqa: E402
+from soorten.register import SOORTEN, laad_alle_soorten, laad_invoer  # noqa: E402
 from calculator import explanation  # noqa: E402
 from parameters import default_parameters  # noqa: E402
 

@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     assert args.duur <= 600 and args.verbindingen <= 256, "bounded: at most 600 s and 256 connections"
 
-    from api.soorten import SOORTEN, laad_alle_soorten
+    from soorten.register import SOORTEN, laad_alle_soorten
 
     laad_alle_soorten()
     poort = vrije_poort()

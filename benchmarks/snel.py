@@ -1,7 +1,7 @@
-"""The generated load and dump (api/snel.py) against marshmallow's own, in process, per soort.
+"""The generated load and dump (soorten/snel.py) against marshmallow's own, in process, per soort.
 
 Run:  REKENHULP_SNEL=1 .venv/bin/python -m benchmarks.snel
-      REKENHULP_SNEL=0 .venv/bin/python -m benchmarks.snel       (the switch is read when api.snel is imported)
+      REKENHULP_SNEL=0 .venv/bin/python -m benchmarks.snel       (the switch is read when soorten.snel is imported)
 
 Per soort, with its `voorbeeld`: validating the input (`laad_invoer`: InvoerSchema.load) and building the
 response body (`envelop` without ?uitleg: the result dump, the parameter lines and the receipt with the input
@@ -25,8 +25,8 @@ def main(argv=None) -> int:
     ap.add_argument("--herhalingen", type=int, default=7)
     args = ap.parse_args(argv)
 
-    from api import snel
-    from api.soorten import SOORTEN, envelop, laad_alle_soorten, laad_invoer, reken
+    from soorten import snel
+    from soorten.register import SOORTEN, envelop, laad_alle_soorten, laad_invoer, reken
 
     laad_alle_soorten()
     print(f"REKENHULP_SNEL={os.environ.get('REKENHULP_SNEL', '(niet gezet)')}: gegenereerde code "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import os
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -325,14 +326,12 @@ def _uit_map(directory: str) -> ParameterSet:
 
 
 def _app_map() -> str | None:
-    """The parameter folder of the running Flask app (config key REKENHULP_PARAMETERS), if any."""
-    try:
-        from flask import current_app, has_app_context
-    except ImportError:  # the engine without the web service
+    """The parameter folder of the running Flask app (config key REKENHULP_PARAMETERS), if any. The parameters
+    do not import Flask (tests/test_lagen.py): without Flask loaded there is no app, so no app folder either."""
+    flask = sys.modules.get("flask")
+    if flask is None or not flask.has_app_context():  # the engine without the web service, or outside an app
         return None
-    if not has_app_context():
-        return None
-    return current_app.config.get("REKENHULP_PARAMETERS")
+    return flask.current_app.config.get("REKENHULP_PARAMETERS")
 
 
 def default_parameters() -> ParameterSet:

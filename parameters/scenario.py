@@ -19,7 +19,7 @@ up in it as in the official set.
 
 Caches: a ScenarioParameters is a new ParameterSet object with its own look-up cache and its own `afgeleid`
 tables; the official set and its caches are never modified, so a scenario cannot leak into another calculation.
-The response cache of `api.soorten.parameter_gebruik` is keyed by the identity of the value object (and holds
+The response cache of `soorten.register.parameter_gebruik` is keyed by the identity of the value object (and holds
 it), and scenario values are new objects.
 
 `doortrekken_tot`: the official data stop at their horizon (`bekend_tot`). A 2027 calculation needs every value it

@@ -161,7 +161,7 @@ def parameters_ontbrekend(datum, directory):
 @click.option("--scenario", "scenario_pad", default=None, type=click.Path(dir_okay=False),
               help="Reken met een scenario (YAML-bestand met andere parameterwaarden, zie de scenariopagina)")
 def batch(invoer, uitvoer, soort, peildatum, formaat, processen, scenario_pad):
-    from .batch import BatchFout, verwerk
+    from batch.verwerking import BatchFout, verwerk
 
     datum = None
     if peildatum:

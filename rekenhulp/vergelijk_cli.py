@@ -35,7 +35,7 @@ def lees_scenario_bestand(pad: str, optie: str):
 
 
 def verwerk_met_scenario(scenario, invoer, uitvoer, soort, datum, formaat, processen):
-    from .batch import verwerk
+    from batch.verwerking import verwerk
 
     click.echo(f"Scenario '{scenario.naam}' (vingerafdruk {scenario.vingerafdruk}).", err=True)
     return verwerk(invoer, uitvoer, soort, datum, formaat, processen, scenario=scenario)
@@ -102,10 +102,10 @@ def samenvatting_tekst(kop: dict, sv: dict) -> str:
 @click.option("--formaat", type=click.Choice(["csv", "jsonl"]), default=None, help="Standaard: uit de extensie")
 def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, groep_op, klassebreedte,
               samenvatting_pad, formaat):
-    from api.soorten import SOORTEN, laad_alle_soorten
+    from soorten.register import SOORTEN, laad_alle_soorten
 
-    from .batch import BatchFout, _open_invoer, _Voortgang, formaat_van
-    from .bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
+    from batch.verwerking import BatchFout, _open_invoer, _Voortgang, formaat_van
+    from batch.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
                                        samenvatting_csv, vergelijk_rijen)
 
     laad_alle_soorten()

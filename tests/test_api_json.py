@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from marshmallow import Schema, ValidationError, fields
 
-from api import DubbeleSleutel, naar_json, uit_json
-from api.fields import Bedrag, Getal, InvoerSchema
-from api.soorten import SOORTEN, ParameterGebruikSchema, laad_alle_soorten, parameter_gebruik, schema_instantie
+from soorten.json_exact import DubbeleSleutel, naar_json, uit_json
+from soorten.fields import Bedrag, Getal, InvoerSchema
+from soorten.register import SOORTEN, ParameterGebruikSchema, laad_alle_soorten, parameter_gebruik, schema_instantie
 from parameters import default_parameters
 
 
@@ -96,7 +96,7 @@ def test_korte_load_gelijk_aan_marshmallow(voorbeeld, data):
 def test_geldige_invoer_neemt_de_korte_load(naam, body, monkeypatch):
     """Valid input never reaches marshmallow's own load (else the speed-up would be dead code); with
     REKENHULP_SNEL=0 it always does (the switch really turns the generated load off)."""
-    from api import snel
+    from soorten import snel
 
     if not snel.AAN:
         monkeypatch.setattr(Schema, "_do_load", lambda *a, **kw: (_ for _ in ()).throw(AssertionError("gebruikt")))
@@ -180,7 +180,7 @@ def test_getal_gelijk_aan_de_conversie_van_marshmallow(waarde):
 @given(st.one_of(st.decimals(allow_nan=False, allow_infinity=False), st.integers(), st.none()))
 def test_getal_in_een_antwoord_gelijk_aan_marshmallow(waarde):
     """The response dump's shortcut for a Getal (the receipt echoes the input) gives marshmallow's text."""
-    from api.snel import snelle_dump
+    from soorten.snel import snelle_dump
 
     schema_cls = Schema.from_dict({"x": Getal(allow_none=True)})
     assert repr(snelle_dump(schema_cls)({"x": waarde})) == repr(schema_cls().dump({"x": waarde}))
@@ -292,7 +292,7 @@ dump_waarden = {
 def test_snelle_dump_gelijk_aan_marshmallow_per_veldsoort(waarden, als_object):
     """Every field type the generated function converts itself, with values of its type and of others,
     absent keys, a Method field, data_key/attribute and dump_default; from a dict and from an object."""
-    from api.snel import snelle_dump
+    from soorten.snel import snelle_dump
 
     obj = _Object(**waarden) if als_object else waarden
     # repr: the same keys in the same order, and values of the same type (1 == True, but not in JSON)

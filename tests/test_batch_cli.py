@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rekenhulp.batch import BatchFout, MAX_REGEL, neutraliseer, sjabloon_csv, verwerk
+from batch.verwerking import BatchFout, MAX_REGEL, neutraliseer, sjabloon_csv, verwerk
 from rekenhulp.cli import main
 
 KOP = "id,geboortedatum,uren_per_week,loonwaarde,peildatum\n"
@@ -180,7 +180,7 @@ def _steekproef(n: int, seed: int = 6) -> list[dict]:
 @pytest.mark.parametrize("processen", [1, 2])
 def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeypatch):
     """A sample of varied cases: every result column of the batch equals the single-case API."""
-    import rekenhulp.batch as batch_mod
+    import batch.verwerking as batch_mod
 
     monkeypatch.setattr(batch_mod, "BLOK", 7)  # several blocks in flight, to prove the order is kept
     gevallen = _steekproef(120)
@@ -223,7 +223,7 @@ def test_batch_gelijk_aan_de_api_op_de_cent(tmp_path, client, processen, monkeyp
 
 
 def test_sjabloon_is_een_geldige_invoer(tmp_path):
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     for naam in SOORTEN:
         invoer = tmp_path / f"{naam}.csv"
@@ -242,10 +242,10 @@ def test_voortgang_alleen_op_een_terminal(tmp_path, capsys):
 
 
 def test_snelle_serialisatie_gelijk_aan_schema_dump():
-    """The batch takes its result cells from the generated dump (api.snel); for every soort's examples they
+    """The batch takes its result cells from the generated dump (soorten.snel); for every soort's examples they
     equal those of marshmallow's dump of the schema without the list fields the CSV leaves out."""
-    from api.soorten import SOORTEN, laad_invoer, reken
-    from rekenhulp.batch import Rekenaar, _plat, resultaat_kolommen
+    from soorten.register import SOORTEN, laad_invoer, reken
+    from batch.verwerking import Rekenaar, _plat, resultaat_kolommen
 
     for naam, soort in SOORTEN.items():
         r = Rekenaar(naam)

@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 from click.testing import CliRunner
 
-from rekenhulp.batch import BatchFout, verwerk
+from batch.verwerking import BatchFout, verwerk
 from rekenhulp.cli import main
 from tests.conftest import csrf_token
 

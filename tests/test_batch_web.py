@@ -56,7 +56,7 @@ def test_te_groot_bestand(client, app):
 
 
 def test_sjabloon_per_soort(client):
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     for naam in SOORTEN:
         r = client.get(f"/batch/sjabloon/{naam}.csv")

@@ -39,7 +39,7 @@ import json
 
 from click.testing import CliRunner
 
-from rekenhulp.bestandsvergelijking import mooie_breedte, verdeling
+from batch.bestandsvergelijking import mooie_breedte, verdeling
 from rekenhulp.cli import main
 
 URL = "/api/v1/bestandsvergelijking"

@@ -13,7 +13,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from api.soorten import SOORTEN
+from soorten.register import SOORTEN
 from calculator.bijstandsnorm import BijstandInvoer, Persoon, Vrijlating, bereken
 from tests.conftest import csrf_token
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from api.soorten import SOORTEN, laad_alle_soorten, laad_invoer, reken
+from soorten.register import SOORTEN, laad_alle_soorten, laad_invoer, reken
 from parameters import default_parameters
 
 laad_alle_soorten()

@@ -17,7 +17,7 @@ import yaml
 from click.testing import CliRunner
 from freezegun import freeze_time
 
-from api.soorten import SOORTEN, laad_alle_soorten
+from soorten.register import SOORTEN, laad_alle_soorten
 from parameters import PARAMETER_DIR, ParameterFileError, default_parameters, load_parameters
 from parameters import _DecimalLoader  # the project's exact YAML reader (numbers as Decimal)
 from rekenhulp import create_app

@@ -125,7 +125,7 @@ def test_vergelijking_relatieve_wijziging(client):
 
 
 def test_routes_botsen_niet_met_een_soort():
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     # POST /api/v1/<soort> and the web page /<soort> must not shadow these routes
     assert not {"parameters", "vergelijking", "batch", "grafieken", "docs", "openapi.json"} & set(SOORTEN)

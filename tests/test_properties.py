@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from api.soorten import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reken
+from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reken
 
 laad_alle_soorten()
 SNEL = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,7 +31,7 @@ datums = st.dates(min_value=date(2022, 1, 1), max_value=date(2026, 12, 31))
 
 def soort_of_skip(naam: str):
     if naam not in SOORTEN:
-        pytest.skip(f"soort '{naam}' is (nog) niet geregistreerd in api/schemas/")
+        pytest.skip(f"soort '{naam}' is (nog) niet geregistreerd in soorten/schemas/")
     return SOORTEN[naam]
 
 
@@ -218,9 +218,9 @@ def test_vrijwilligersoordeel_monotoon_in_de_bedragen(jaar, leeftijd, bijstand, 
 @settings(max_examples=15, deadline=None)
 @given(datum=datums)
 def test_snelle_dump_gelijk_aan_marshmallow(naam, index, datum):
-    """The precompiled response serialisation (api.snel.snelle_dump) equals marshmallow's dump."""
-    from api.snel import schema_instantie, snelle_dump
-    from api.soorten import ParameterGebruikSchema
+    """The precompiled response serialisation (soorten.snel.snelle_dump) equals marshmallow's dump."""
+    from soorten.snel import schema_instantie, snelle_dump
+    from soorten.register import ParameterGebruikSchema
 
     soort = SOORTEN[naam]
     invoer = laad_invoer(soort, soort.met_datum((soort.voorbeeld, *soort.dekking_varianten)[index], datum))

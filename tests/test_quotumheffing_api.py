@@ -112,7 +112,7 @@ def test_web_formulier(client):
 def test_web_uitkomst_stap_voor_stap(client):
     token = csrf_token(client, "/quotumheffing")
     resp = client.post("/quotumheffing", data={
-        # "100.000,00": thousands dot and decimal comma (the one Dutch number rule, api/getallen.py, issue 19)
+        # "100.000,00": thousands dot and decimal comma (the one Dutch number rule, soorten/getallen.py, issue 19)
         "csrf_token": token, "jaar": "2024", "sector": "overheid", "verloonde_uren_totaal": "100.000,00",
         "verloonde_uren_doelgroep": "1000", "verloonde_uren_doelgroep_ingeleend": "429",
     })
@@ -156,7 +156,7 @@ def test_web_zonder_csrf_geweigerd(client):
 
 def test_web_permalink_rekent_opnieuw(client):
     # GET with bereken=1 reproduces the result from the URL; "1.000.000" is Dutch thousands, "1.331" alone would be
-    # ambiguous (issue 19, api/getallen.py) and is written 1331
+    # ambiguous (issue 19, soorten/getallen.py) and is written 1331
     resp = client.get("/quotumheffing?bereken=1&jaar=2024&sector=overheid&verloonde_uren_totaal=100000"
                       "&verloonde_uren_doelgroep=1331")
     html = resp.get_data(as_text=True).replace("\xa0", " ")
@@ -237,7 +237,7 @@ def test_web_vorig_jaar_en_afronding_op_de_uitkomst(client):
 def test_batch_csv_met_uren_vorig_jaar(tmp_path):
     # Wfsv art. 34 lid 4 in the batch: row a has 40.000 < 40.575 hours in 2023 → not quotumplichtig over 2024;
     # row b leaves the column empty → not tested, quotumplichtig on the levy year alone; row c: -1 → a row error.
-    from rekenhulp.batch import sjabloon_csv, verwerk
+    from batch.verwerking import sjabloon_csv, verwerk
 
     assert "verloonde_uren_totaal_vorig_jaar" in sjabloon_csv("quotumheffing").splitlines()[0].split(",")
     invoer = tmp_path / "in.csv"

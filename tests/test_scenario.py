@@ -251,7 +251,7 @@ def test_batch_met_scenario(client):
 def test_elke_soort_neemt_een_scenario(client, app):
     """Every calculation endpoint accepts `scenario` (its own example with a scenario that changes nothing it
     uses still answers 200, marked as a scenario result)."""
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     leeg = {"naam": "niets", "parameters": {"wml.dagloon": [{"vanaf": "2022-01-01", "waarde": "79.39"}]}}
     for naam, soort in SOORTEN.items():

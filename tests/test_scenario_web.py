@@ -88,7 +88,7 @@ def test_toepassen_op_een_geval(client):
                      r'<td class="getal">€ 921,60</td> <td class="getal">€ 40,55</td>', html)
     assert "Berekend met scenario &#39;WML 2400&#39;" in html and "<strong>scenario</strong>" in html
     # every calculator: its example with the scenario
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     for naam in SOORTEN:
         assert client.get("/scenario/toepassen", query_string={"soort": naam, "s": naar_param(sc)}).status_code == 200
@@ -151,7 +151,7 @@ def test_bestandsvergelijking_pagina_json_lines(client):
 
 
 def test_scenario_formulier_leest_nederlandse_getallen_en_datums():
-    """The scenario page follows the one Dutch number rule of every form (api/getallen.py) and takes DD-MM-JJJJ
+    """The scenario page follows the one Dutch number rule of every form (soorten/getallen.py) and takes DD-MM-JJJJ
     dates: "2.400,00" from "01-01-2026" is 2400.00 from 2026-01-01; the ambiguous "2.400" is refused on its row."""
     from web.scenario import _formulier_naar_scenario
 

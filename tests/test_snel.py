@@ -1,4 +1,4 @@
-"""The generated load and dump behind one door (issue 16 part 2): `api/snel.py` is the only module that runs
+"""The generated load and dump behind one door (issue 16 part 2): `soorten/snel.py` is the only module that runs
 generated code, `REKENHULP_SNEL=0` turns it off, and the tests that compare it with marshmallow pass with either
 setting. `./dev test` runs in one setting (default on); the last test here runs the comparison tests again in
 a subprocess with the other setting, so one run of the suite covers both."""
@@ -39,15 +39,15 @@ def test_exec_alleen_in_api_snel():
             continue
         if re.search(r"\bexec\(", pad.read_text(encoding="utf-8")):
             gevonden.add("/".join(deel))
-    assert gevonden == {"api/snel.py"}
+    assert gevonden == {"soorten/snel.py"}
 
 
 @pytest.mark.parametrize("waarde,aan", [("1", True), ("0", False), ("uit", False), ("", True)])
 def test_schakelaar(waarde, aan):
     """REKENHULP_SNEL=0 gives marshmallow's own load and dump; anything else (or nothing) the generated ones."""
     code = (
-        "from api import snel\n"
-        "from api.soorten import SOORTEN, laad_alle_soorten\n"
+        "from soorten import snel\n"
+        "from soorten.register import SOORTEN, laad_alle_soorten\n"
         "laad_alle_soorten()\n"
         "s = SOORTEN['loonkostensubsidie']\n"
         "inst = snel.schema_instantie(s.invoer_schema)\n"
@@ -63,7 +63,7 @@ def test_schakelaar(waarde, aan):
 
 def test_vergelijkingen_ook_met_de_andere_stand():
     """The comparison tests with the other setting of REKENHULP_SNEL than this run's (on -> off, off -> on)."""
-    from api import snel
+    from soorten import snel
 
     andere = "0" if snel.AAN else "1"
     uit = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *VERGELIJKINGEN],

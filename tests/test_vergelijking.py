@@ -124,7 +124,7 @@ def test_ongeldig_verzoek_alle_fouten_tegelijk(client):
 
 def test_elke_soort_kan_vergeleken_worden(client):
     """Generic: every registered soort (also ones added later) compares its own example on two dates."""
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     for naam, soort in SOORTEN.items():
         r = client.post("/api/v1/vergelijking", json={"soort": naam, "invoer": soort.voorbeeld,
@@ -215,9 +215,9 @@ def test_bijstandsgrafiek_of_nog_geen_gegevens(client):
 def test_vergelijkpagina_voor_elke_soort(client):
     import json
 
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
-    from api.soorten import laad_invoer, reken, rekenbewijs
+    from soorten.register import laad_invoer, reken, rekenbewijs
 
     for naam, soort in SOORTEN.items():
         for body in (soort.voorbeeld, *soort.dekking_varianten):

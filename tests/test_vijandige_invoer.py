@@ -301,7 +301,7 @@ def test_7_chunked_body_boven_1_mib_is_413(app):
     ("1 234,56", "1234.56"),
 ])
 def test_9_nederlandse_getallen(tekst, verwacht):
-    from api.getallen import OngeldigGetal, nederlands_getal
+    from soorten.getallen import OngeldigGetal, nederlands_getal
 
     uit = nederlands_getal(tekst)
     assert uit == verwacht and not isinstance(uit, OngeldigGetal)
@@ -309,7 +309,7 @@ def test_9_nederlandse_getallen(tekst, verwacht):
 
 @pytest.mark.parametrize("tekst", ["100.000", "1.500", "-2.000"])
 def test_9_dubbelzinnig_geweigerd(tekst):
-    from api.getallen import OngeldigGetal, nederlands_getal
+    from soorten.getallen import OngeldigGetal, nederlands_getal
 
     assert isinstance(nederlands_getal(tekst), OngeldigGetal)
 

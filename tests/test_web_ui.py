@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from api.soorten import SOORTEN
+from soorten.register import SOORTEN
 from conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso  # one rule for typed dates too
-from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
+from soorten.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso  # one rule for typed dates too
+from soorten.register import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from . import i18n
 
 bp = Blueprint("web", __name__)
@@ -68,7 +68,7 @@ def geldende_waarde(naam: str):
 def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
     """Form fields (strings) to the JSON shape the schemas expect.
 
-    `velden` maps a field name to its kind: getal (a Dutch number, api/getallen.py), geheel, datum,
+    `velden` maps a field name to its kind: getal (a Dutch number, soorten/getallen.py), geheel, datum,
     janee (checkbox) or tekst. Blank fields are left out, so the schema's defaults apply.
     """
     data: dict = {}
@@ -80,7 +80,7 @@ def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
         if not waarde:
             continue
         if soort == "getal":
-            waarde = nederlands_getal(waarde)  # the one Dutch number rule (api/getallen.py, README)
+            waarde = nederlands_getal(waarde)  # the one Dutch number rule (soorten/getallen.py, README)
         elif soort == "datum":
             waarde = nl_datum_naar_iso(waarde)
         elif soort == "geheel":

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from flask import Response, abort, current_app, render_template, request
 
-from api.soorten import SOORTEN
-from rekenhulp.batch import BatchFout, sjabloon_csv, verwerk
-from rekenhulp.batch_xlsx import XLSX_MIME
+from soorten.register import SOORTEN
+from batch.verwerking import BatchFout, sjabloon_csv, verwerk
+from batch.xlsx import XLSX_MIME
 
 from . import bp, nl_datum_naar_iso
 

@@ -15,11 +15,11 @@ from decimal import Decimal, InvalidOperation
 
 from flask import current_app, render_template, request
 
-from api.soorten import SOORTEN
+from soorten.register import SOORTEN
 from parameters import default_parameters
 from parameters.scenario import ScenarioFout, scenario_uit_yaml
-from rekenhulp.batch import BatchFout
-from rekenhulp.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
+from batch.verwerking import BatchFout
+from batch.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
                                             samenvatting_csv, vergelijk_rijen)
 
 from . import bp

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import render_template, request
 
-from api.soorten import SOORTEN
+from soorten.register import SOORTEN
 
 from . import bereken_formulier, bp, formulier_naar_invoer
 

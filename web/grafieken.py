@@ -21,7 +21,7 @@ from functools import lru_cache
 from flask import Response, current_app, render_template, request
 from flask_babel import gettext
 
-from api.soorten import SOORTEN, Fout, laad_invoer, reken
+from soorten.register import SOORTEN, Fout, laad_invoer, reken
 from parameters import ParameterSet, default_parameters
 
 from . import bp

@@ -80,7 +80,7 @@ def N_(tekst: str) -> str:
 
 
 VASTE_TEKSTEN = (
-    # api.soorten registry (titel, omschrijving)
+    # soorten.register registry (titel, omschrijving)
     N_("Loonkostensubsidie"),
     N_("Loonkostensubsidie (Participatiewet art. 10d) per maand en per kalenderjaar, uit de loonwaarde en het wettelijk minimumloon."),
     N_("Bijstandsnorm en kostendelersnorm"),
@@ -89,7 +89,7 @@ VASTE_TEKSTEN = (
     N_("Quotumheffing voor een werkgever (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g): quotumplicht, benodigde, gerealiseerde en ontbrekende arbeidsplaatsen, en de heffing zoals die zou zijn."),
     N_("Vrijwilligersvergoeding"),
     N_("Toets of een vrijwilligersvergoeding binnen de fiscale grenzen per uur, maand en jaar blijft, welk deel belast is, en hoeveel een bijstandsgerechtigde mag houden (Participatiewet art. 31 lid 2 onder k)."),
-    # api.fields validation messages
+    # soorten.fields validation messages
     N_("Dit veld is verplicht."),
     N_("Dit veld mag niet leeg zijn."),
     N_("Onbekend veld."),
@@ -119,11 +119,11 @@ VASTE_TEKSTEN = (
     N_("Telt niet mee: huurt (of is kostganger) op basis van een schriftelijke overeenkomst tegen een commerciële prijs met dezelfde derde als de belanghebbende (onder c)."),
     N_("Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) geldt niet voor een bloedverwant in de eerste of tweede graad."),
     N_("Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) geldt niet voor een aanverwant in de eerste of tweede graad."),
-    # api.schemas and calculator: input the rules cannot apply to (shown on the forms)
+    # soorten.schemas and calculator: input the rules cannot apply to (shown on the forms)
     N_("Vul een geboortedatum of een leeftijd in."),
     N_("Vul een geboortedatum óf een leeftijd in, niet allebei."),
     N_("De geboortedatum ligt na de peildatum."),
-    N_("Gebruik ten hoogste 20 decimalen."),  # api.fields.Getal (issue 19)
+    N_("Gebruik ten hoogste 20 decimalen."),  # soorten.fields.Getal (issue 19)
     N_("De geboortedatum ligt meer dan 125 jaar in het verleden."),
     N_("De geboortedatum ligt na het gekozen jaar."),
     N_("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair."),
@@ -159,7 +159,7 @@ PATRONEN = (
     (re.compile(r"Kies een jaar van (?P<van>\d+) tot en met (?P<tot>\d+)\."), N_("Kies een jaar van %(van)s tot en met %(tot)s.")),
     (re.compile(r"Vul een jaar van (?P<van>\d+) tot en met (?P<tot>\d+) in\."), N_("Vul een jaar van %(van)s tot en met %(tot)s in.")),
     (re.compile(r"Vul ten hoogste (?P<n>\d+) medebewoners in\."), N_("Vul ten hoogste %(n)s medebewoners in.")),
-    # api.getallen (issue 19): the one Dutch number rule of forms and CSV
+    # soorten.getallen (issue 19): the one Dutch number rule of forms and CSV
     (re.compile(r"'(?P<tekst>[^']*)' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of "
                 r"een decimaalpunt zijn\. Schrijf (?P<groot>\S+) \(zonder punt\) als u duizendtallen bedoelt, of (?P<klein>\S+) "
                 r"\(met een komma\) als u een decimaal getal bedoelt\."),
@@ -212,7 +212,7 @@ def vertaal(tekst) -> str:
     return tekst
 
 
-_GRENZEN = tuple(p for p, _ in PATRONEN[:3])  # the range messages of api.fields: "Vul een waarde van 0.01 ..."
+_GRENZEN = tuple(p for p, _ in PATRONEN[:3])  # the range messages of soorten.fields: "Vul een waarde van 0.01 ..."
 
 
 def _notatie(waarden: dict) -> dict:

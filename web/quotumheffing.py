@@ -20,7 +20,7 @@ QUOTUM_VELDEN = {
 
 
 def _invoer(form) -> dict:
-    # thousands separators follow the one Dutch number rule of every form and CSV (api/getallen.py, issue 19):
+    # thousands separators follow the one Dutch number rule of every form and CSV (soorten/getallen.py, issue 19):
     # "1.234.567" and "100.000,00" are clear, "100.000" alone is ambiguous and refused with a message
     return formulier_naar_invoer(form, QUOTUM_VELDEN)
 

@@ -14,8 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Response, abort, redirect, render_template, request, url_for
 
-from api.getallen import OngeldigGetal, nederlands_getal
-from api.soorten import SOORTEN
+from soorten.getallen import OngeldigGetal, nederlands_getal
+from soorten.register import SOORTEN
 from api.vergelijking import geld_velden
 from calculator.vergelijking import geldbedragen
 from parameters import MissingParameterError, default_parameters
@@ -87,7 +87,7 @@ def _formulier_naar_scenario(form) -> tuple[dict, dict[str, int], list[tuple[str
             vanaf = nl_datum_naar_iso(vanaf)  # 15-01-2027 as well as 2027-01-15, as on every form (issue 18)
             item["vanaf"] = vanaf
         if waarde and not PROCENT.match(waarde):
-            # the one Dutch number rule of every form and CSV (api/getallen.py): "2.400,00" is 2400.00
+            # the one Dutch number rule of every form and CSV (soorten/getallen.py): "2.400,00" is 2400.00
             omgezet = nederlands_getal(waarde)
             if isinstance(omgezet, OngeldigGetal):
                 vooraf.append((f"w{i}", f"Regel {i + 1}: {omgezet.bericht}"))
@@ -245,7 +245,7 @@ def scenario_yaml():
 
 
 def _reken(soort, invoer: dict, params):
-    from api.soorten import Fout, envelop, laad_invoer, reken
+    from soorten.register import Fout, envelop, laad_invoer, reken
 
     try:
         geladen = laad_invoer(soort, invoer)
@@ -278,7 +278,7 @@ def scenario_toepassen():
     officieel = met = None
     rijen = []
     if invoer_fout is None and sc is not None:
-        from api.scenario import met_scenario
+        from soorten.scenario import met_scenario
 
         o_uitkomst, o_body, o_fouten = _reken(soort, invoer, default_parameters())
         s_uitkomst, s_body, s_fouten = _reken(soort, invoer, sc.pas_toe(default_parameters()))

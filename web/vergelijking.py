@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from flask import abort, render_template, request
 
-from api import naar_json, uit_json
-from api.soorten import SOORTEN
+from soorten.json_exact import naar_json, uit_json
+from soorten.register import SOORTEN
 from api.vergelijking import vergelijk
 
 from . import bp

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from flask import render_template, request
 
-from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
+from soorten.register import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from calculator.vrijwilligersvergoeding import MAANDNAMEN
 
 from . import _buiten_horizon, bp, formulier_naar_invoer, i18n, veld_id

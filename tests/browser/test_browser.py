@@ -1,7 +1,7 @@
 """Every page in a real browser: fill in and submit every calculator, see its result and an error case,
 switch language, print layout, and zero axe-core violations everywhere (both languages).
 
-Data-driven over api.soorten.SOORTEN: a calculator that lands later is covered automatically. Its form is
+Data-driven over soorten.register.SOORTEN: a calculator that lands later is covered automatically. Its form is
 filled from the soort's own `voorbeeld` (a field per top-level key); RECEPTEN adds what that cannot express.
 Screenshots of every form, error state and result, in Dutch and English, go to screenshots/.
 """
@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from babel.numbers import format_currency
 
-from api.soorten import SOORTEN, laad_alle_soorten
+from soorten.register import SOORTEN, laad_alle_soorten
 
 from .conftest import axe_check, screenshot
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from api.soorten import SOORTEN
+from soorten.register import SOORTEN
 
 from .conftest import DESKTOP, SCREENSHOTS, TELEFOON, VIEWPORTS, axe_check
 from .test_browser import RECEPTEN, _open, _verstuur, _vul_formulier, _web_paginas

@@ -3,7 +3,7 @@ source and runs it with `exec`.
 
 Two public functions:
 
-- `snelle_load(schema)`: for an input schema instance (`api.fields.InvoerSchema`), a function that loads a
+- `snelle_load(schema)`: for an input schema instance (`soorten.fields.InvoerSchema`), a function that loads a
   valid JSON object the way marshmallow's `Schema.load` would, or returns `NIET_SNEL` so that marshmallow's own
   load decides (any error, unknown keys, a list, ...); None when the schema uses something it does not model.
 - `snelle_dump(schema_cls, many)`: for an output schema class, a function equal to
@@ -62,7 +62,7 @@ def _instantie(schema_cls: type[Schema], many: bool) -> Schema:
 
 def _maak(bron: str, naam: str, ns: dict) -> Callable:
     """The one exec: the generated source `bron` defines function `naam` using the names in `ns`."""
-    exec(compile(bron, f"<api.snel {naam}>", "exec"), ns)
+    exec(compile(bron, f"<soorten.snel {naam}>", "exec"), ns)
     return ns[naam]
 
 

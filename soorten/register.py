@@ -55,7 +55,7 @@ def registreer(soort: Soort) -> Soort:
 
 
 def laad_alle_soorten() -> dict[str, Soort]:
-    """Import every module in api/schemas/ (each registers its soort). No list to keep up to date."""
+    """Import every module in soorten/schemas/ (each registers its soort). No list to keep up to date."""
     import importlib
     import pkgutil
 

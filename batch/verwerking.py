@@ -8,9 +8,9 @@
 - CSV output neutralises values that spreadsheet programs would run as a formula (OWASP "CSV injection"):
   a value starting with = + - @ tab or CR gets a leading apostrophe.
 - Issue 18 (Dutch spreadsheets): a ";" CSV is answered with ";", decimal commas in the decimal result columns and a
-  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (api.getallen.nl_datum_naar_iso, as the forms); each
+  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (soorten.getallen.nl_datum_naar_iso, as the forms); each
   warning is a code on the row (W1 W2) with a legend block after the last row; the medebewoners of the bijstandsnorm
-  may be plain columns (PLATTE_LIJSTEN); an .xlsx file is processed by rekenhulp.batch_xlsx with the same rows.
+  may be plain columns (PLATTE_LIJSTEN); an .xlsx file is processed by batch.xlsx with the same rows.
 - Input that is not a usable file (not UTF-8, a line longer than MAX_REGEL, too many columns, unknown
   columns) stops with a Dutch message (`BatchFout`), never a traceback, and leaves no half output file.
 
@@ -35,9 +35,9 @@ from typing import Callable, Iterator
 
 from marshmallow import ValidationError, fields
 
-from api import DubbeleSleutel, uit_json
-from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
-from api.snel import snelle_dump
+from soorten.json_exact import DubbeleSleutel, uit_json
+from soorten.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
+from soorten.snel import snelle_dump
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
 MAX_KOLOMMEN = 500
@@ -170,14 +170,14 @@ def cel_naar_json(waarde: str, soort: str, veld: str):
     """A CSV cell (text) to the JSON value the input schema expects. Invalid text is passed on, so the
     schema reports it in Dutch like any API error."""
     if soort == "geheel":
-        return nederlands_geheel(waarde)  # the one Dutch number rule (api/getallen.py, README)
+        return nederlands_geheel(waarde)  # the one Dutch number rule (soorten/getallen.py, README)
     if soort == "janee":
         t = waarde.strip().lower()
         return True if t in WAAR else False if t in ONWAAR else waarde
     if soort == "getal":
         return nederlands_getal(waarde)
     if soort == "datum":
-        return nl_datum_naar_iso(waarde)  # the one date rule of the forms (api/getallen.py)
+        return nl_datum_naar_iso(waarde)  # the one date rule of the forms (soorten/getallen.py)
     if soort == "json":
         try:
             return uit_json(waarde.encode("utf-8", "surrogatepass"))
@@ -200,7 +200,7 @@ class Rekenaar:
     """Computes rows of one soort; one instance per process (schemas reused, small result cache)."""
 
     def __init__(self, soort_naam: str, peildatum: date | None = None, scenario=None):
-        from api.soorten import SOORTEN, laad_alle_soorten
+        from soorten.register import SOORTEN, laad_alle_soorten
         from parameters import default_parameters
         import calculator
 
@@ -213,7 +213,7 @@ class Rekenaar:
         self.params = default_parameters() if scenario is None else scenario.pas_toe(default_parameters())
         self._scenario_waarschuwing = ""
         if scenario is not None:
-            from api.scenario import waarschuwing
+            from soorten.scenario import waarschuwing
 
             self._scenario_waarschuwing = waarschuwing(scenario)
         self.versie = calculator.__version__
@@ -222,7 +222,7 @@ class Rekenaar:
         self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
         self.bedragen = [i for i, b in enumerate(bedrag_kolommen(self.soort.resultaat_schema)) if b]
         self.paden = [tuple(k.split(".")) for k in self.kolommen]
-        self.dump = snelle_dump(self.soort.resultaat_schema)  # api.snel; the cells are picked by _plat
+        self.dump = snelle_dump(self.soort.resultaat_schema)  # soorten.snel; the cells are picked by _plat
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
@@ -244,8 +244,8 @@ class Rekenaar:
 
     # -- one case -------------------------------------------------------------------------------
     def _reken(self, ruw: dict):
-        """(invoer, uitkomst) or raises api.soorten.Fout; the same calls as the API."""
-        from api.soorten import Fout, reken, validatiefouten
+        """(invoer, uitkomst) or raises soorten.register.Fout; the same calls as the API."""
+        from soorten.register import Fout, reken, validatiefouten
 
         if self.peildatum is not None:
             ruw = self.soort.met_datum(ruw, self.peildatum)
@@ -263,7 +263,7 @@ class Rekenaar:
 
     def csv_rij(self, regel: int, ruw: dict | None, fout: str | None = None) -> list[str]:
         """[result columns..., waarschuwingen, engine_versie, parameters_vingerafdruk, peildatum, fouten]."""
-        from api.soorten import Fout
+        from soorten.register import Fout
 
         leeg = [""] * len(self.kolommen)
         if fout is not None:
@@ -276,7 +276,7 @@ class Rekenaar:
                     ruw = self.soort.met_datum(ruw, self.peildatum)
                 invoer = self.invoer_schema.load(ruw)
             except ValidationError as exc:
-                from api.soorten import validatiefouten
+                from soorten.register import validatiefouten
 
                 raise Fout(validatiefouten(exc.messages)) from None
             try:
@@ -286,7 +286,7 @@ class Rekenaar:
             if sleutel is not None and sleutel in self._cache:
                 self._cache.move_to_end(sleutel)
                 return self._cache[sleutel]
-            from api.soorten import reken
+            from soorten.register import reken
 
             uitkomst = reken(self.soort, invoer, params=self.params)
             cellen = _plat(self.dump(uitkomst.resultaat), self.paden)
@@ -310,7 +310,7 @@ class Rekenaar:
                            f"regel {regel}: interne fout bij het rekenen ({type(exc).__name__})"]
 
     def json_regel(self, regel: int, rij_id, ruw: dict | None, fout: str | None = None) -> dict:
-        from api.soorten import Fout
+        from soorten.register import Fout
 
         bewijs = {"engine_versie": self.versie, "parameters_vingerafdruk": self.params.fingerprint, "peildatum": None}
         if self.scenario is not None:
@@ -583,13 +583,13 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
             formaat: str | None = None, processen: int | None = None, voortgang: bool | None = None,
             scenario=None) -> Samenvatting:
     """Process a whole file. Raises BatchFout for an unusable input file (no output file is left)."""
-    from api.soorten import SOORTEN, laad_alle_soorten
+    from soorten.register import SOORTEN, laad_alle_soorten
 
     laad_alle_soorten()
     if soort_naam not in SOORTEN:
         raise BatchFout(f"Onbekende soort '{soort_naam}'. Kies een van: {', '.join(SOORTEN)}.")
     if formaat == "xlsx" or formaat in (None, "csv") and Path(invoer_pad).is_file() and _is_zip(invoer_pad):
-        from .batch_xlsx import verwerk_xlsx  # issue 18: an Excel file in, an Excel file out
+        from .xlsx import verwerk_xlsx  # issue 18: an Excel file in, an Excel file out
 
         start = time.monotonic()
         s = verwerk_xlsx(invoer_pad, uitvoer_pad, soort_naam, peildatum, scenario)
@@ -619,7 +619,7 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
 
 def kop_controle(kop: list[str], soort_naam: str, scheiding: str = ",") -> _CsvKop:
     """The header row checked against the soort's input fields (BatchFout names what is wrong)."""
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     velden = veldsoorten(SOORTEN[soort_naam].invoer_schema)
     platte = platte_kolommen(SOORTEN[soort_naam].invoer_schema)
@@ -690,7 +690,7 @@ def csv_lezen(lezer: _Lezer) -> tuple[str, list[str], Iterator[tuple[int, list[s
 
 
 def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
-    from api.soorten import SOORTEN
+    from soorten.register import SOORTEN
 
     soort = SOORTEN[soort_naam]
     kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
@@ -753,7 +753,7 @@ def sjabloon_csv(soort_naam: str) -> str:
     """A template CSV for a soort: the column names and the soort's example as the first row."""
     import io
 
-    from api.soorten import SOORTEN, laad_alle_soorten
+    from soorten.register import SOORTEN, laad_alle_soorten
 
     laad_alle_soorten()
     soort = SOORTEN[soort_naam]

@@ -1,6 +1,6 @@
 """The batch for Excel files (issue 18): `rekenhulp batch IN.xlsx -o UIT.xlsx` and an .xlsx upload on /batch.
 
-The same rows as the CSV batch (rekenhulp.batch.rij_uitvoer: the same header check, cell rules and engine),
+The same rows as the CSV batch (batch.verwerking.rij_uitvoer: the same header check, cell rules and engine),
 written to a workbook with three sheets:
 - "Resultaten": one row per input row (the Excel row number in `regel`), the input as it was, the results
   (decimal numbers as numbers shown with 2 decimals, dates as dates, whole numbers as numbers), the warning
@@ -20,7 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .batch import BatchFout, Rekenaar, Samenvatting, kop_controle, kop_uitvoer, rij_uitvoer
+from .verwerking import BatchFout, Rekenaar, Samenvatting, kop_controle, kop_uitvoer, rij_uitvoer
 
 BEDRAG_FORMAAT = "#,##0.00"
 DATUM_FORMAAT = "DD-MM-YYYY"

@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 from calculator import loonkostensubsidie as lks
 
 from ..fields import Bedrag, Datum, Geheel, Getal, InvoerSchema, JaNee, Percentage, tussen
-from ..soorten import Soort, registreer
+from ..register import Soort, registreer
 from .common import PersoonVelden, vandaag
 
 

@@ -9,7 +9,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 from calculator import quotumheffing as q
 
 from ..fields import Bedrag, Geheel, Getal, InvoerSchema, Percentage, Tekst, keuze, minimaal, tussen
-from ..soorten import Soort, registreer
+from ..register import Soort, registreer
 from .common import Jaren
 
 

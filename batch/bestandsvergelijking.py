@@ -35,7 +35,7 @@ _MOOI = (1, 2, 5)
 def kernbedragen(soort) -> tuple[str, ...]:
     if soort.naam in KERNBEDRAGEN:
         return KERNBEDRAGEN[soort.naam]
-    from api.fields import Bedrag
+    from soorten.fields import Bedrag
 
     return tuple(n for n, v in soort.resultaat_schema().fields.items() if isinstance(v, Bedrag))
 
@@ -173,7 +173,7 @@ class Vergelijker:
 
     def __init__(self, soort_naam: str, a: Situatie, b: Situatie, groep_op: str | None = None,
                  klassebreedte: Decimal | None = None):
-        from api.soorten import SOORTEN, laad_alle_soorten, schema_instantie, snelle_dump
+        from soorten.register import SOORTEN, laad_alle_soorten, schema_instantie, snelle_dump
 
         laad_alle_soorten()
         self.soort = SOORTEN[soort_naam]
@@ -187,7 +187,7 @@ class Vergelijker:
 
     def _kant(self, situatie: Situatie, ruw: dict):
         """{amount: Decimal} or raises Fout."""
-        from api.soorten import laad_invoer, reken
+        from soorten.register import laad_invoer, reken
 
         if situatie.peildatum is not None:
             ruw = self.soort.met_datum(ruw, situatie.peildatum)
@@ -204,7 +204,7 @@ class Vergelijker:
     def rij(self, geval, regel: int | None = None) -> dict:
         """One case (a dict with `id`, the group column and the soort's input fields) -> its row; never raises.
         The row is also counted in the summary."""
-        from api.soorten import Fout
+        from soorten.register import Fout
 
         rij: dict = {"id": None, "fouten": []}
         if regel is not None:
@@ -266,7 +266,7 @@ def csv_kolommen(bedragen, groep_op: str | None) -> list[str]:
 
 
 def csv_rij(rij: dict, bedragen, groep_op: str | None) -> list[str]:
-    from .batch import neutraliseer
+    from .verwerking import neutraliseer
 
     cellen = [str(rij.get("regel") or ""), "" if rij["id"] is None else str(rij["id"])]
     if groep_op:
@@ -304,7 +304,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
     """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
     cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
     that cannot be read gives (line number, error text)."""
-    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_naar_json, csv_lezen, veldsoorten
+    from .verwerking import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_naar_json, csv_lezen, veldsoorten
 
     lezer = _Lezer(f)
     if formaat == "jsonl":

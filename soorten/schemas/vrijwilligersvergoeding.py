@@ -12,7 +12,7 @@ from calculator import vrijwilligersvergoeding as vv
 from calculator.money import NUL
 
 from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, decimalen, tussen
-from ..soorten import Soort, registreer
+from ..register import Soort, registreer
 from .common import Jaren
 
 MAX_BEDRAG = Decimal(100_000)  # per month; far above any cap, keeps nonsense input out

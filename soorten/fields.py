@@ -37,7 +37,7 @@ class InvoerSchema(Schema):
 
     def load(self, data, *, many=None, partial=None, unknown=None):
         """marshmallow's load, shortened for the common case (issue 8): one JSON object whose keys are
-        all known fields and that is valid goes through the generated load of `api.snel` (off with
+        all known fields and that is valid goes through the generated load of `soorten.snel` (off with
         REKENHULP_SNEL=0); anything else - a list, unknown keys, other load options, or any error - goes
         through marshmallow's own load from the start, so error reports are exactly marshmallow's."""
         if type(data) is dict and len(data) > len(self.load_fields) + MAX_ONBEKEND:

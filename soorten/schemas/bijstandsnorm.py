@@ -14,7 +14,7 @@ from parameters import MissingParameterError, default_parameters
 
 from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, keuze, \
     minimaal, tussen
-from ..soorten import Soort, registreer
+from ..register import Soort, registreer
 from .common import PersoonVelden, vandaag
 
 MAX_MEDEBEWONERS = 20

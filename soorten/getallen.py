@@ -1,5 +1,5 @@
 """Dutch numbers as people type them, one rule for every channel that takes text: the web forms
-(web.formulier_naar_invoer) and the batch CSV (rekenhulp.batch.cel_naar_json). The JSON API takes numbers
+(web.formulier_naar_invoer) and the batch CSV (batch.verwerking.cel_naar_json). The JSON API takes numbers
 as JSON numbers or as plain strings ("1234.56") and does not come here.
 
 The rule (README, "Getallen in formulieren en CSV"):
@@ -28,7 +28,7 @@ DUBBELZINNIG = ("'{tekst}' is dubbelzinnig: een punt gevolgd door drie cijfers k
 
 
 class OngeldigGetal(str):
-    """Text that is not a number by the rule above; the input schema (api.fields.Getal/Geheel) reports
+    """Text that is not a number by the rule above; the input schema (soorten.fields.Getal/Geheel) reports
     `bericht` at the field's path, like any other field error."""
 
     def __new__(cls, tekst: str, bericht: str):
@@ -80,7 +80,7 @@ _NL_DATUM = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", re.ASCII)
 def nl_datum_naar_iso(waarde: str) -> str:
     """"15-01-2026" (dd-mm-jjjj, also with / or . and without leading zeros: typed or pasted without the date
     picker) -> "2026-01-15". Anything else is returned as it is, so the schema reports it (issue 18).
-    The one date rule for text input: web forms (web.formulier_naar_invoer) and batch cells (rekenhulp.batch)."""
+    The one date rule for text input: web forms (web.formulier_naar_invoer) and batch cells (batch.verwerking)."""
     m = _NL_DATUM.fullmatch(waarde.strip())
     return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else waarde
 
