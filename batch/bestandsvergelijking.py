@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
+import calculator
 from calculator.money import CENT, NUL, as_str
+from parameters import default_parameters
+from soorten.fields import Bedrag
+from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reken, schema_instantie, snelle_dump
+
+from .verwerking import MAX_KOLOMMEN, BatchFout, _CelFout, _Lezer, cel_naar_json, csv_lezen, neutraliseer, veldsoorten
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
@@ -35,8 +41,6 @@ _MOOI = (1, 2, 5)
 def kernbedragen(soort) -> tuple[str, ...]:
     if soort.naam in KERNBEDRAGEN:
         return KERNBEDRAGEN[soort.naam]
-    from soorten.fields import Bedrag
-
     return tuple(n for n, v in soort.resultaat_schema().fields.items() if isinstance(v, Bedrag))
 
 
@@ -48,8 +52,6 @@ class Situatie:
     scenario: object | None = None  # parameters.scenario.Scenario
 
     def __post_init__(self):
-        from parameters import default_parameters
-
         basis = default_parameters()
         self.params = basis if self.scenario is None else self.scenario.pas_toe(basis)
 
@@ -173,8 +175,6 @@ class Vergelijker:
 
     def __init__(self, soort_naam: str, a: Situatie, b: Situatie, groep_op: str | None = None,
                  klassebreedte: Decimal | None = None):
-        from soorten.register import SOORTEN, laad_alle_soorten, schema_instantie, snelle_dump
-
         laad_alle_soorten()
         self.soort = SOORTEN[soort_naam]
         self.a, self.b = a, b
@@ -187,8 +187,6 @@ class Vergelijker:
 
     def _kant(self, situatie: Situatie, ruw: dict):
         """{amount: Decimal} or raises Fout."""
-        from soorten.register import laad_invoer, reken
-
         if situatie.peildatum is not None:
             ruw = self.soort.met_datum(ruw, situatie.peildatum)
         invoer = laad_invoer(self.soort, ruw)
@@ -204,8 +202,6 @@ class Vergelijker:
     def rij(self, geval, regel: int | None = None) -> dict:
         """One case (a dict with `id`, the group column and the soort's input fields) -> its row; never raises.
         The row is also counted in the summary."""
-        from soorten.register import Fout
-
         rij: dict = {"id": None, "fouten": []}
         if regel is not None:
             rij = {"regel": regel, **rij}
@@ -248,8 +244,6 @@ class Vergelijker:
         return rij
 
     def kop(self) -> dict:
-        import calculator
-
         return {"soort": self.soort.naam, "a": self.a.beschrijving(), "b": self.b.beschrijving(),
                 "bedragen": list(self.bedragen), "engine_versie": calculator.__version__,
                 "parameters_vingerafdruk": self.a.params.fingerprint}
@@ -266,8 +260,6 @@ def csv_kolommen(bedragen, groep_op: str | None) -> list[str]:
 
 
 def csv_rij(rij: dict, bedragen, groep_op: str | None) -> list[str]:
-    from .verwerking import neutraliseer
-
     cellen = [str(rij.get("regel") or ""), "" if rij["id"] is None else str(rij["id"])]
     if groep_op:
         cellen.append("" if rij.get("groep") is None else str(rij["groep"]))
@@ -304,8 +296,6 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
     """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
     cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
     that cannot be read gives (line number, error text)."""
-    from .verwerking import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_naar_json, csv_lezen, veldsoorten
-
     lezer = _Lezer(f)
     if formaat == "jsonl":
         for lijn in lezer:

@@ -22,7 +22,9 @@ schema instance is reused per process. Nothing here knows a rule.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import multiprocessing as mp
 import os
 import re
 import sys
@@ -35,8 +37,12 @@ from typing import Callable, Iterator
 
 from marshmallow import ValidationError, fields
 
-from soorten.json_exact import DubbeleSleutel, uit_json
+import calculator
+from parameters import default_parameters
 from soorten.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
+from soorten.json_exact import DubbeleSleutel, uit_json
+from soorten.register import SOORTEN, Fout, laad_alle_soorten, reken, validatiefouten
+from soorten.scenario import waarschuwing
 from soorten.snel import snelle_dump
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
@@ -200,10 +206,6 @@ class Rekenaar:
     """Computes rows of one soort; one instance per process (schemas reused, small result cache)."""
 
     def __init__(self, soort_naam: str, peildatum: date | None = None, scenario=None):
-        from soorten.register import SOORTEN, laad_alle_soorten
-        from parameters import default_parameters
-        import calculator
-
         laad_alle_soorten()
         self.soort = SOORTEN[soort_naam]
         self.peildatum = peildatum
@@ -213,8 +215,6 @@ class Rekenaar:
         self.params = default_parameters() if scenario is None else scenario.pas_toe(default_parameters())
         self._scenario_waarschuwing = ""
         if scenario is not None:
-            from soorten.scenario import waarschuwing
-
             self._scenario_waarschuwing = waarschuwing(scenario)
         self.versie = calculator.__version__
         self.invoer_schema = self.soort.invoer_schema()
@@ -245,8 +245,6 @@ class Rekenaar:
     # -- one case -------------------------------------------------------------------------------
     def _reken(self, ruw: dict):
         """(invoer, uitkomst) or raises soorten.register.Fout; the same calls as the API."""
-        from soorten.register import Fout, reken, validatiefouten
-
         if self.peildatum is not None:
             ruw = self.soort.met_datum(ruw, self.peildatum)
         try:
@@ -263,8 +261,6 @@ class Rekenaar:
 
     def csv_rij(self, regel: int, ruw: dict | None, fout: str | None = None) -> list[str]:
         """[result columns..., waarschuwingen, engine_versie, parameters_vingerafdruk, peildatum, fouten]."""
-        from soorten.register import Fout
-
         leeg = [""] * len(self.kolommen)
         if fout is not None:
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst({}), f"regel {regel}: {fout}"]
@@ -276,8 +272,6 @@ class Rekenaar:
                     ruw = self.soort.met_datum(ruw, self.peildatum)
                 invoer = self.invoer_schema.load(ruw)
             except ValidationError as exc:
-                from soorten.register import validatiefouten
-
                 raise Fout(validatiefouten(exc.messages)) from None
             try:
                 sleutel = invoer if hash(invoer) is not None else None
@@ -286,8 +280,6 @@ class Rekenaar:
             if sleutel is not None and sleutel in self._cache:
                 self._cache.move_to_end(sleutel)
                 return self._cache[sleutel]
-            from soorten.register import reken
-
             uitkomst = reken(self.soort, invoer, params=self.params)
             cellen = _plat(self.dump(uitkomst.resultaat), self.paden)
             waarschuwingen = uitkomst.waarschuwingen
@@ -310,8 +302,6 @@ class Rekenaar:
                            f"regel {regel}: interne fout bij het rekenen ({type(exc).__name__})"]
 
     def json_regel(self, regel: int, rij_id, ruw: dict | None, fout: str | None = None) -> dict:
-        from soorten.register import Fout
-
         bewijs = {"engine_versie": self.versie, "parameters_vingerafdruk": self.params.fingerprint, "peildatum": None}
         if self.scenario is not None:
             bewijs["scenario"] = self.scenario.canoniek()
@@ -410,8 +400,6 @@ def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dic
 def _blok_csv(blok) -> tuple[str, int, int, dict]:
     """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
     {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18)."""
-    import io
-
     kop, rekenaar = _KOP, _REKENAAR
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="\r\n")
@@ -547,8 +535,6 @@ def _geordend(blokken: Iterator, functie: Callable, processen: int, init_args: t
         for blok in blokken:
             yield functie(blok)
         return
-    import multiprocessing as mp
-
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(processen, initializer=_init_worker, initargs=init_args) as pool:
         onderweg: deque = deque()
@@ -583,13 +569,13 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
             formaat: str | None = None, processen: int | None = None, voortgang: bool | None = None,
             scenario=None) -> Samenvatting:
     """Process a whole file. Raises BatchFout for an unusable input file (no output file is left)."""
-    from soorten.register import SOORTEN, laad_alle_soorten
-
     laad_alle_soorten()
     if soort_naam not in SOORTEN:
         raise BatchFout(f"Onbekende soort '{soort_naam}'. Kies een van: {', '.join(SOORTEN)}.")
     if formaat == "xlsx" or formaat in (None, "csv") and Path(invoer_pad).is_file() and _is_zip(invoer_pad):
-        from .xlsx import verwerk_xlsx  # issue 18: an Excel file in, an Excel file out
+        # issue 18: an Excel file in, an Excel file out. Imported here, not at the top: batch.xlsx builds on this
+        # module (its rows are this module's rows), so a top-level import would be a cycle within batch/.
+        from .xlsx import verwerk_xlsx
 
         start = time.monotonic()
         s = verwerk_xlsx(invoer_pad, uitvoer_pad, soort_naam, peildatum, scenario)
@@ -619,8 +605,6 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
 
 def kop_controle(kop: list[str], soort_naam: str, scheiding: str = ",") -> _CsvKop:
     """The header row checked against the soort's input fields (BatchFout names what is wrong)."""
-    from soorten.register import SOORTEN
-
     velden = veldsoorten(SOORTEN[soort_naam].invoer_schema)
     platte = platte_kolommen(SOORTEN[soort_naam].invoer_schema)
     if len(kop) > MAX_KOLOMMEN:
@@ -690,8 +674,6 @@ def csv_lezen(lezer: _Lezer) -> tuple[str, list[str], Iterator[tuple[int, list[s
 
 
 def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
-    from soorten.register import SOORTEN
-
     soort = SOORTEN[soort_naam]
     kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
     scheiding, kop, rijen = csv_lezen(lezer)
@@ -751,10 +733,6 @@ def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, s
 
 def sjabloon_csv(soort_naam: str) -> str:
     """A template CSV for a soort: the column names and the soort's example as the first row."""
-    import io
-
-    from soorten.register import SOORTEN, laad_alle_soorten
-
     laad_alle_soorten()
     soort = SOORTEN[soort_naam]
     velden = veldsoorten(soort.invoer_schema)

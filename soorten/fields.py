@@ -15,7 +15,7 @@ from marshmallow.exceptions import ValidationError
 from calculator.money import as_str
 
 from .getallen import OngeldigGetal
-from .snel import NIET_SNEL, snelle_load
+from .snel import NIET_SNEL, ken_velden, snelle_load
 
 VERPLICHT = "Dit veld is verplicht."
 NIET_LEEG = "Dit veld mag niet leeg zijn."
@@ -246,6 +246,8 @@ def minimaal(minimum, *, exclusief: bool = False) -> validate.Range:
 def keuze(opties) -> validate.OneOf:
     return validate.OneOf(opties, error="Kies een van: {choices}.")
 
+
+ken_velden(Bedrag=Bedrag, Datum=Datum, Geheel=Geheel, Getal=Getal)  # for the generated load and dump (soorten.snel)
 
 __all__ = [
     "InvoerSchema", "Datum", "Getal", "Bedrag", "Percentage", "Geheel", "JaNee", "Tekst", "Lijst", "Genest",

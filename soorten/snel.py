@@ -43,6 +43,15 @@ from marshmallow.utils import missing
 
 from calculator.money import as_str
 
+# The Dutch field classes whose values the generated code handles inline. soorten.fields hands them over when it is
+# imported (ken_velden): fields imports this module for InvoerSchema.load, so importing fields here would be a cycle
+# (issue 16: fields <-> snel).
+_VELDEN: dict[str, type] = {}
+
+
+def ken_velden(**klassen: type) -> None:
+    _VELDEN.update(klassen)
+
 AAN: bool = os.environ.get("REKENHULP_SNEL", "1").strip().lower() not in {"0", "false", "nee", "uit", "off"}
 
 NIET_SNEL = object()  # the generated load does not apply: marshmallow's own load decides
@@ -153,8 +162,7 @@ def _direct(veld, eigen: bool) -> bool:
 def _converteer_en_controleer(ns: dict, i: int, veld) -> list[str]:
     """Statements that load a present, non-null value `w` of field i into ret: the field's `_deserialize`
     (for the common types its result inline), then each validator (a Range as a comparison)."""
-    from .fields import Datum, Geheel
-
+    Datum, Geheel = _VELDEN["Datum"], _VELDEN["Geheel"]
     ns[f"x{i}"] = veld._deserialize
     klasse = type(veld)
     omzetten = f"v = x{i}(w, n{i}, data)"
@@ -264,8 +272,7 @@ def _veld_waarde(veld) -> tuple[str, Callable, dict]:
     Bedrag -> money.as_str; a Decimal in a Getal -> its plain notation; Date in iso format -> isoformat();
     a bool in a Boolean field -> itself; an int in a plain Integer -> itself; a str in a String -> itself.
     Any other value goes to the field's `_serialize`."""
-    from .fields import Bedrag, Getal
-
+    Bedrag, Getal = _VELDEN["Bedrag"], _VELDEN["Getal"]
     serialiseer = veld._serialize
     klasse = type(veld)
     if klasse is Bedrag:
