@@ -140,6 +140,9 @@ def bereken_antwoord(soort_naam: str) -> Response:
 
 
 def _registreer_routes() -> None:
+    """POST /api/v1/{soort} for every soort of the registry, on this module's blueprint. The other API routes have
+    their own blueprints (api/parameters.py, api/vergelijking.py, api/batch.py, api/bestandsvergelijking.py);
+    rekenhulp.create_app registers them all."""
     register.laad_alle_soorten()
     for naam in list(SOORTEN):
         bp.add_url_rule(f"/{naam}", endpoint=naam, view_func=lambda naam=naam: bereken_antwoord(naam),
@@ -162,7 +165,7 @@ def openapi_json():
 def docs():
     from .openapi import spec
 
-    return render_template("api_docs.html", spec=spec(current_app.config.get("BASIS_URL")), soorten=SOORTEN)
+    return render_template("api/api_docs.html", spec=spec(current_app.config.get("BASIS_URL")), soorten=SOORTEN)
 
 
 def versie_koppen() -> tuple[tuple[str, str], ...]:
@@ -188,7 +191,3 @@ def api_fout(exc: Exception) -> Response:
 
 
 __all__ = ["bp", "problem", "soorten", "bereken_antwoord", "api_fout", "versie_koppen"]
-
-# Parameter years, comparison and batch (issue 6): their routes on `bp`, after the per-soort routes.
-from . import batch, parameters, vergelijking  # noqa: E402,F401
-from . import bestandsvergelijking  # noqa: E402,F401  (issue 17)

@@ -7,11 +7,13 @@ rekenbewijs, exactly as POST /api/v1/{soort}) or its own `fouten`. One bad case 
 
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import Blueprint, current_app, g
 from marshmallow import Schema, fields
 
-from . import begrens_fouten, bp, json_response, lees_json, losse_surrogaten, problem
+from . import begrens_fouten, json_response, lees_json, losse_surrogaten, problem
 from soorten.register import SOORTEN, Fout, envelop, laad_invoer, reken
+
+bp = Blueprint("api_batch", __name__, url_prefix="/api/v1")
 
 MAX_BATCH = 1000
 # The work of one request (issue 19), counted before anything is computed: one unit per case plus one per list

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from flask import Blueprint
 from marshmallow import Schema, fields
 
 from parameters import default_parameters
 from parameters.scenario import ScenarioFout, lees_scenario
 from batch.bestandsvergelijking import MAX_KLASSEN, Situatie, Vergelijker
 
-from . import bp, json_response, lees_json, problem
+from . import json_response, lees_json, problem
 from .batch import MAX_BATCH, te_veel_werk
 from soorten.fields import Bedrag
 from .scenario import ScenarioKenmerkSchema, ScenarioSchema
 from soorten.register import SOORTEN
+
+bp = Blueprint("api_bestandsvergelijking", __name__, url_prefix="/api/v1")
 
 MAX_GEVALLEN = MAX_BATCH
 VELDEN = ("soort", "a", "b", "gevallen", "groep_op", "klassebreedte")

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import request
+from flask import Blueprint, request
 from marshmallow import Schema, fields
 
 from calculator.vergelijking import op_datum, vergelijk_parameters
 from parameters import Parameter, ParameterSet, default_parameters
 
-from . import bp, json_response, problem
+from . import json_response, problem
+
+bp = Blueprint("api_parameters", __name__, url_prefix="/api/v1")
 
 
 def waarde_str(waarde) -> str | None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate
 
 from calculator.vergelijking import geldbedragen, vergelijk_bedragen
 
-from . import begrens_fouten, bp, json_response, lees_json, problem
+from . import begrens_fouten, json_response, lees_json, problem
 from soorten.fields import Bedrag, Datum, InvoerSchema, Lijst, Tekst, keuze
 from soorten.register import SOORTEN, Fout, Soort, envelop, laad_invoer, reken, validatiefouten
+
+bp = Blueprint("api_vergelijking", __name__, url_prefix="/api/v1")
 
 MAX_PEILDATA = 20  # documented maximum number of dates per comparison
 

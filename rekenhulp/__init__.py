@@ -140,11 +140,37 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_locale)
 
+    # Every blueprint, explicitly (as the Flask tutorial does); the modules import nothing above them (README,
+    # Architectuur). The JSON API under /api/v1:
     import api
-    import web
+    from api import batch as api_batch
+    from api import bestandsvergelijking as api_bestandsvergelijking
+    from api import parameters as api_parameters
+    from api import vergelijking as api_vergelijking
 
-    app.register_blueprint(api.bp)
-    app.register_blueprint(web.bp)
+    app.register_blueprint(api.bp)  # POST /api/v1/{soort}, openapi.json, docs
+    app.register_blueprint(api_parameters.bp)
+    app.register_blueprint(api_vergelijking.bp)
+    app.register_blueprint(api_batch.bp)
+    app.register_blueprint(api_bestandsvergelijking.bp)
+
+    # the web pages: one blueprint per page module, templates in web/templates/<blueprint>/
+    import web
+    from web import (batch, bestandsvergelijking, bijstandsnorm, grafieken, loonkostensubsidie, paginas, parameters,
+                     quotumheffing, scenario, vergelijking, vrijwilligersvergoeding)
+
+    app.register_blueprint(web.bp)  # the home page, filters and context for every page
+    app.register_blueprint(paginas.bp)
+    app.register_blueprint(loonkostensubsidie.bp)
+    app.register_blueprint(bijstandsnorm.bp)
+    app.register_blueprint(quotumheffing.bp)
+    app.register_blueprint(vrijwilligersvergoeding.bp)
+    app.register_blueprint(batch.bp)
+    app.register_blueprint(bestandsvergelijking.bp)
+    app.register_blueprint(scenario.bp)
+    app.register_blueprint(vergelijking.bp)
+    app.register_blueprint(grafieken.bp)
+    app.register_blueprint(parameters.bp)
 
     @app.errorhandler(Exception)
     def _fout(exc):

@@ -138,7 +138,7 @@ def test_geen_template_meer_zonder_vertaling(app):
     from pathlib import Path
 
     templates = Path(app.root_path).parent / "web" / "templates"
-    onvertaald = [t.name for t in templates.glob("*.html") if "_(" not in t.read_text(encoding="utf-8")]
+    onvertaald = [t.name for t in templates.rglob("*.html") if "_(" not in t.read_text(encoding="utf-8")]
     assert not onvertaald
 
 

@@ -9,15 +9,20 @@ from soorten.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_
 from soorten.register import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from . import i18n
 
+# The home page and what every page uses (filters, context); each page has its own blueprint in its module
+# (web/loonkostensubsidie.py, web/scenario.py, ...), registered in rekenhulp.create_app.
 bp = Blueprint("web", __name__)
 
 
-@bp.before_request
-def _csrf():
-    """CSRF is checked here, for the forms of this blueprint (WTF_CSRF_CHECK_DEFAULT is off): the JSON API
-    keeps no session or cookie, so it has nothing to protect and skips the check's work (issue 8)."""
+def csrf_controle():
+    """CSRF is checked here, for the forms of the web blueprints (each registers it: `bp.before_request`;
+    WTF_CSRF_CHECK_DEFAULT is off): the JSON API keeps no session or cookie, so it has nothing to protect and skips
+    the check's work (issue 8)."""
     if current_app.config["WTF_CSRF_ENABLED"]:
         current_app.extensions["csrf"].protect()
+
+
+bp.before_request(csrf_controle)
 
 
 @bp.app_template_filter("euro")
@@ -169,7 +174,7 @@ HORIZON_MELDING_DAGEN = 31  # the home page warns this many days before the hori
 
 @bp.get("/")
 def home():
-    return render_template("home.html", horizon=horizon_melding())
+    return render_template("web/home.html", horizon=horizon_melding())
 
 
 def web_fout(exc: Exception):
@@ -180,16 +185,3 @@ def web_fout(exc: Exception):
 
     current_app.logger.exception("Onverwachte fout")
     return render_template("fout.html", code=500, titel="Er ging iets mis"), 500
-
-
-def _laad_paginas() -> None:
-    """Import every page module in web/ (each adds its routes to `bp`). No list to keep up to date."""
-    import importlib
-    import pkgutil
-
-    for mod in pkgutil.iter_modules(__path__):
-        if not mod.name.startswith("_") and mod.name not in ("i18n",):
-            importlib.import_module(f"{__name__}.{mod.name}")
-
-
-_laad_paginas()

@@ -10,17 +10,20 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from flask import Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from soorten.register import SOORTEN
 from batch.verwerking import BatchFout, sjabloon_csv, verwerk
 from batch.xlsx import XLSX_MIME
 
-from . import bp, nl_datum_naar_iso
+from . import csrf_controle, nl_datum_naar_iso
+
+bp = Blueprint("batch", __name__)
+bp.before_request(csrf_controle)
 
 
 def _formulier(fouten: dict | None = None, status: int = 200):
-    return render_template("batch.html", fouten=fouten or {}, waarden=request.form,
+    return render_template("batch/batch.html", fouten=fouten or {}, waarden=request.form,
                            max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024), status
 
 

@@ -13,7 +13,7 @@ import io
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from flask import current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
 from soorten.register import SOORTEN
 from parameters import default_parameters
@@ -22,15 +22,18 @@ from batch.verwerking import BatchFout
 from batch.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
                                             samenvatting_csv, vergelijk_rijen)
 
-from . import bp
+from . import csrf_controle
 from .scenario import naar_param, uit_param
+
+bp = Blueprint("bestandsvergelijking", __name__)
+bp.before_request(csrf_controle)
 
 MAX_GEVALLEN = 10_000  # cases per upload (each is computed twice while the page waits); more: rekenhulp vergelijk
 
 
 def _pagina(fouten: dict | None = None, status: int = 200, **extra):
     fouten = fouten or {}
-    return render_template("bestandsvergelijking.html", fouten=fouten, foutlijst=list(fouten.items()),
+    return render_template("bestandsvergelijking/bestandsvergelijking.html", fouten=fouten, foutlijst=list(fouten.items()),
                            waarden=request.values, max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024,
                            scenario_a=extra.pop("scenario_a", None), scenario_b=extra.pop("scenario_b", None),
                            **extra), status
@@ -150,7 +153,7 @@ def bestandsvergelijking():
     from .i18n import huidige_taal
 
     grafiek = _data_url("image/svg+xml", verdeling_svg(sv["verdeling"], huidige_taal())) if sv["verdeling"]["klassen"] else None
-    return render_template("bestandsvergelijking_resultaat.html", soort=v.soort, kop=v.kop(), sv=sv, a=a, b=b,
+    return render_template("bestandsvergelijking/bestandsvergelijking_resultaat.html", soort=v.soort, kop=v.kop(), sv=sv, a=a, b=b,
                            grafiek=grafiek,
                            rijen_url=_data_url("text/csv;charset=utf-8", "\ufeff" + uit.getvalue()),
                            samenvatting_url=_data_url("text/csv;charset=utf-8", "\ufeff" + samenvatting_csv(sv, v.bedragen)),

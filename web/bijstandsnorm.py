@@ -7,11 +7,14 @@ Rows are added and removed with submit buttons that re-render the form on the se
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import Blueprint, render_template, request
 
 from soorten.register import SOORTEN
 
-from . import bereken_formulier, bp, formulier_naar_invoer
+from . import bereken_formulier, csrf_controle, formulier_naar_invoer
+
+bp = Blueprint("bijstandsnorm", __name__)
+bp.before_request(csrf_controle)
 
 SOORT = "bijstandsnorm"
 MAX_RIJEN = 20
@@ -89,7 +92,8 @@ def bijstandsnorm():
             waarden, aantal = _rijen_bewerken(form, actie)
         else:
             waarden, aantal = dict(form), _aantal(form) if "aantal_medebewoners" in form else 1
-        return render_template("bijstandsnorm.html", soort=SOORTEN[SOORT], waarden=waarden, fouten={}, foutlijst=[],
+        return render_template("bijstandsnorm/bijstandsnorm.html", soort=SOORTEN[SOORT], waarden=waarden, fouten={}, foutlijst=[],
                                aantal=aantal)
-    return bereken_formulier(SOORT, {}, "bijstandsnorm.html", "bijstandsnorm_resultaat.html", data=_invoer(form),
+    return bereken_formulier(SOORT, {}, "bijstandsnorm/bijstandsnorm.html", "bijstandsnorm/bijstandsnorm_resultaat.html",
+                             data=_invoer(form),
                              aantal=_aantal(form))

@@ -18,14 +18,17 @@ from collections import OrderedDict, deque
 from decimal import ROUND_HALF_UP
 from functools import lru_cache
 
-from flask import Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import gettext
 
 from soorten.register import SOORTEN, Fout, laad_invoer, reken
 from parameters import ParameterSet, default_parameters
 
-from . import bp
+from . import csrf_controle
 from .i18n import huidige_taal
+
+bp = Blueprint("grafieken", __name__)
+bp.before_request(csrf_controle)
 
 KLEUREN = ["#01689b", "#d52b1e", "#39870c", "#8f4a9e", "#e17000", "#275937", "#a90061", "#6e4a13", "#42145f"]
 LIJNSTIJLEN = ["-", "--", "-.", ":"]
@@ -386,7 +389,7 @@ def grafieken():
     uren, fout_uren = uren_arg()
     namen, bijstand = bijstand_gegevens(params)
     return render_template(
-        "parameters_grafieken.html", wml=wml_gegevens(params), bijstand_namen=namen, bijstand=bijstand,
+        "grafieken/parameters_grafieken.html", wml=wml_gegevens(params), bijstand_namen=namen, bijstand=bijstand,
         lks=lks_gegevens(van, tot, uren), van=van, tot=tot, uren=uren,
         meldingen=[m for m in (fout_van, fout_tot, fout_uren) if m], params=params,
     )

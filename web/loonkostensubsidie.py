@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import Blueprint, request
 
-from . import bereken_formulier, bp, formulier_naar_invoer
+from . import bereken_formulier, csrf_controle, formulier_naar_invoer
+
+bp = Blueprint("loonkostensubsidie", __name__)
+bp.before_request(csrf_controle)
 
 LKS_VELDEN = {
     "peildatum": "datum", "geboortedatum": "datum", "leeftijd": "geheel", "uren_per_week": "getal",
@@ -21,8 +24,8 @@ VAST = {"jaaroverzicht": True}
 def loonkostensubsidie():
     if request.method == "GET" and request.args.get("bereken"):
         # permalink: the inputs in the URL reproduce the result (nothing is stored on the server)
-        return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
-                                 "loonkostensubsidie_resultaat.html",
+        return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie/loonkostensubsidie.html",
+                                 "loonkostensubsidie/loonkostensubsidie_resultaat.html",
                                  data=formulier_naar_invoer(request.args, LKS_VELDEN), vast=VAST)
-    return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie.html",
-                             "loonkostensubsidie_resultaat.html", vast=VAST)
+    return bereken_formulier("loonkostensubsidie", LKS_VELDEN, "loonkostensubsidie/loonkostensubsidie.html",
+                             "loonkostensubsidie/loonkostensubsidie_resultaat.html", vast=VAST)

@@ -9,13 +9,16 @@ from html import unescape as _unescape
 from urllib.parse import urlencode
 
 import flask_babel
-from flask import before_render_template, g, has_request_context, render_template, request
+from flask import Blueprint, before_render_template, g, has_request_context, render_template, request
 from flask_babel import gettext
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
-from . import bp
+from . import csrf_controle
 from .i18n import TALEN, gevraagde_taal, huidige_taal, maandnaam, naam_van_maand, vertaal
+
+bp = Blueprint("paginas", __name__)
+bp.before_request(csrf_controle)
 
 # Form fields that are machinery, not input: never part of a permalink.
 _GEEN_INVOER = {"csrf_token", "taal", "bereken", "actie", "onthoud_taal"}  # actie: the bijstand form's buttons
@@ -159,22 +162,22 @@ def beleidspaginas() -> list[dict]:
     within two clicks of home). `menu` is the short label in the main menu; a page without one is on the home page
     only. A new page of this kind gets an entry here (tests/browser/test_praktijk.py crawls from home)."""
     return [
-        {"endpoint": "web.parameters_vergelijking", "titel": gettext("Parameters van twee datums vergelijken"),
+        {"endpoint": "parameters.parameters_vergelijking", "titel": gettext("Parameters van twee datums vergelijken"),
          "tekst": gettext("Welke bedragen en percentages zijn veranderd tussen twee datums, met de bronnen."),
          "menu": None},
-        {"endpoint": "web.parameters", "titel": gettext("Parameters en bronnen"),
+        {"endpoint": "parameters.parameters", "titel": gettext("Parameters en bronnen"),
          "tekst": gettext("Alle bedragen en percentages waarmee Rekenhulp rekent, met geschiedenis, bron en status."),
          "menu": gettext("Parameters")},
-        {"endpoint": "web.grafieken", "titel": gettext("Grafieken"),
+        {"endpoint": "grafieken.grafieken", "titel": gettext("Grafieken"),
          "tekst": gettext("Het minimumloon, de bijstandsnormen en de loonkostensubsidie door de jaren heen."),
          "menu": gettext("Grafieken")},
-        {"endpoint": "web.batch", "titel": gettext("Veel berekeningen tegelijk"),
+        {"endpoint": "batch.batch", "titel": gettext("Veel berekeningen tegelijk"),
          "tekst": gettext("Een bestand met veel gevallen uploaden en de uitkomsten als bestand terugkrijgen."),
          "menu": gettext("Veel tegelijk")},
-        {"endpoint": "web.scenario", "titel": gettext("Rekenen met een scenario"),
+        {"endpoint": "scenario.scenario", "titel": gettext("Rekenen met een scenario"),
          "tekst": gettext("Wat als een bedrag of percentage anders wordt? Andere waarden invoeren en toepassen op een geval."),
          "menu": gettext("Scenario")},
-        {"endpoint": "web.bestandsvergelijking", "titel": gettext("Een bestand vergelijken"),
+        {"endpoint": "bestandsvergelijking.bestandsvergelijking", "titel": gettext("Een bestand vergelijken"),
          "tekst": gettext("Een bestand met gevallen doorrekenen op twee datums of met een scenario: totalen en verschillen."),
          "menu": gettext("Bestand vergelijken")},
     ]
@@ -314,4 +317,4 @@ def _foutoverzicht_met_veldnamen(resp):
 
 @bp.get("/toegankelijkheid")
 def toegankelijkheid():
-    return render_template("toegankelijkheid.html")
+    return render_template("paginas/toegankelijkheid.html")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, render_template
+from flask import Blueprint, abort, render_template
 
 from api.parameters import parameter_vergelijking
 from calculator.vergelijking import op_datum
 from parameters import default_parameters
 
-from . import bp
+from . import csrf_controle
 from .grafieken import datum_arg, standaard_datums
+
+bp = Blueprint("parameters", __name__)
+bp.before_request(csrf_controle)
 
 
 @bp.get("/parameters")
@@ -24,7 +27,7 @@ def parameters():
         groepen.setdefault(p.bestand, []).append({"p": p, "pv": pv, "reden": reden})
     for rijen in groepen.values():
         rijen.sort(key=lambda r: r["p"].naam)
-    return render_template("parameters.html", groepen=dict(sorted(groepen.items())), datum=datum,
+    return render_template("parameters/parameters.html", groepen=dict(sorted(groepen.items())), datum=datum,
                            melding=melding, params=params)
 
 
@@ -35,7 +38,7 @@ def parameters_vergelijking():
     van, fout_van = datum_arg("van", standaard_van)
     tot, fout_tot = datum_arg("tot", standaard_tot)
     body = parameter_vergelijking(params, van, tot)
-    return render_template("parameters_vergelijking.html", v=body, van=van, tot=tot, params=params,
+    return render_template("parameters/parameters_vergelijking.html", v=body, van=van, tot=tot, params=params,
                            meldingen=[m for m in (fout_van, fout_tot) if m])
 
 
@@ -44,7 +47,7 @@ def parameter(naam: str):
     params = default_parameters()
     if naam not in params:
         abort(404)
-    return render_template("parameters_detail.html", p=params.parameter(naam), params=params)
+    return render_template("parameters/parameters_detail.html", p=params.parameter(naam), params=params)
 
 
 __all__ = ["parameters", "parameter", "parameters_vergelijking"]

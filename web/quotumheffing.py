@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from flask import request
+from flask import Blueprint, request
 
 from calculator import quotumheffing as q
 
-from . import bereken_formulier, bp, formulier_naar_invoer, rekenjaren
+from . import bereken_formulier, csrf_controle, formulier_naar_invoer, rekenjaren
 from .i18n import getal
+
+bp = Blueprint("quotumheffing", __name__)
+bp.before_request(csrf_controle)
 
 QUOTUM_VELDEN = {
     "jaar": "geheel", "sector": "tekst", "verloonde_uren_totaal": "getal", "verloonde_uren_totaal_vorig_jaar": "getal",
@@ -47,11 +50,13 @@ def _pagina() -> dict:
 @bp.route("/quotumheffing", methods=["GET", "POST"])
 def quotumheffing():
     if request.method == "GET" and not request.args.get("bereken"):
-        return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html",
+        return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing/quotumheffing.html",
+                                 "quotumheffing/quotumheffing_resultaat.html",
                                  **_pagina())
     # POST, or a permalink (GET with bereken=1): the inputs reproduce the result (nothing is stored)
     form = request.form if request.method == "POST" else request.args
-    return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing.html", "quotumheffing_resultaat.html",
+    return bereken_formulier("quotumheffing", QUOTUM_VELDEN, "quotumheffing/quotumheffing.html",
+                             "quotumheffing/quotumheffing_resultaat.html",
                              data=_invoer(form), **_pagina())
 
 

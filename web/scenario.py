@@ -12,7 +12,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from soorten.getallen import OngeldigGetal, nederlands_getal
 from soorten.register import SOORTEN
@@ -22,7 +22,10 @@ from parameters import MissingParameterError, default_parameters
 from parameters.scenario import (Scenario, ScenarioFout, lees_scenario, naar_param, scenario_naar_yaml, scenario_uit_yaml,
                                  uit_param)
 
-from . import bp, nl_datum_naar_iso
+from . import csrf_controle, nl_datum_naar_iso
+
+bp = Blueprint("scenario", __name__)
+bp.before_request(csrf_controle)
 
 MAX_INVOER = 20_000  # characters of a case's JSON input in an address (as web.vergelijking)
 RIJEN = 6
@@ -178,7 +181,7 @@ def _scenario_pagina(scenario: Scenario | None, waarden, fouten: dict, foutlijst
     rijen = int(waarden.get("rijen") or RIJEN) if str(waarden.get("rijen", "")).isdigit() else RIJEN
     param = naar_param(scenario) if scenario is not None else None
     return render_template(
-        "scenario.html", scenario=scenario, s=param, waarden=waarden, fouten=fouten, foutlijst=foutlijst,
+        "scenario/scenario.html", scenario=scenario, s=param, waarden=waarden, fouten=fouten, foutlijst=foutlijst,
         rijen=min(max(rijen, RIJEN), MAX_RIJEN), parameters=[params.parameter(n) for n in params.names],
         zij_aan_zij=_zij_aan_zij(scenario) if scenario is not None else [], geval=_geval_args()), status
 
@@ -209,7 +212,7 @@ def scenario():
         waarden = _waarden_van(sc)
         waarden["rijen"] = str(min(int(waarden["rijen"]) + 4, MAX_RIJEN))
         return _scenario_pagina(sc, waarden, {}, [])
-    return redirect(url_for("web.scenario", s=naar_param(sc), **_geval_args()) + "#zij-aan-zij", 303)
+    return redirect(url_for("scenario.scenario", s=naar_param(sc), **_geval_args()) + "#zij-aan-zij", 303)
 
 
 @bp.post("/scenario/upload")
@@ -227,7 +230,7 @@ def scenario_upload():
     except ScenarioFout as exc:
         lijst = [("bestand", f"{f['pad']}: {f['bericht']}") for f in exc.fouten]
         return _scenario_pagina(None, {}, {"bestand": [b for _, b in lijst]}, lijst, 422)
-    return redirect(url_for("web.scenario", s=naar_param(sc), **_geval_args()) + "#zij-aan-zij", 303)
+    return redirect(url_for("scenario.scenario", s=naar_param(sc), **_geval_args()) + "#zij-aan-zij", 303)
 
 
 @bp.get("/scenario.yaml")
@@ -293,7 +296,7 @@ def scenario_toepassen():
             oud, nieuw = a.get(veld), b.get(veld)
             rijen.append({"veld": veld, "oud": oud, "nieuw": nieuw,
                           "verschil": None if oud is None or nieuw is None else nieuw - oud})
-    return render_template("scenario_toepassen.html", soort=soort, invoer=invoer,
+    return render_template("scenario/scenario_toepassen.html", soort=soort, invoer=invoer,
                            invoer_json=json.dumps(invoer, ensure_ascii=False, indent=1), scenario=sc,
                            s=request.args.get("s", ""), sc_fouten=sc_fouten, invoer_fout=invoer_fout,
                            officieel=officieel, met=met, rijen=rijen)

@@ -7,14 +7,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from flask import abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 
 from soorten.json_exact import naar_json, uit_json
 from soorten.register import SOORTEN
 from api.vergelijking import vergelijk
 
-from . import bp
+from . import csrf_controle
 from .grafieken import datum_arg
+
+bp = Blueprint("vergelijking", __name__)
+bp.before_request(csrf_controle)
 
 MAX_INVOER = 20_000  # characters of JSON in the query string
 
@@ -60,7 +63,7 @@ def vergelijking():
     if len([u for u in uitkomst["uitkomsten"] if "resultaat" in u]) == 2:
         # money fields of the result, without the month-by-month lists (those are on the result pages)
         rijen = [v for v in uitkomst["uitkomsten"][1]["verschillen"] if "[" not in v["veld"]]
-    return render_template("vergelijking.html", soort=soort, invoer=invoer, invoer_json=naar_json(invoer).decode(),
+    return render_template("vergelijking/vergelijking.html", soort=soort, invoer=invoer, invoer_json=naar_json(invoer).decode(),
                            van=van, tot=tot, u=uitkomst, rijen=rijen,
                            meldingen=[m for m in (fout_van, fout_tot) if m])
 

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from flask import render_template, request
+from flask import Blueprint, render_template, request
 
 from soorten.register import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from calculator.vrijwilligersvergoeding import MAANDNAMEN
 
-from . import _buiten_horizon, bp, formulier_naar_invoer, i18n, veld_id
+from . import _buiten_horizon, csrf_controle, formulier_naar_invoer, i18n, veld_id
+
+bp = Blueprint("vrijwilligersvergoeding", __name__)
+bp.before_request(csrf_controle)
 
 SOORT = "vrijwilligersvergoeding"
 ALGEMEEN = {"jaar": "geheel", "geboortedatum": "datum", "leeftijd": "geheel", "ontvangt_bijstand": "janee"}
@@ -132,7 +135,7 @@ def vrijwilligersvergoeding():
     soort = SOORTEN[SOORT]
     permalink = request.method == "GET" and request.args.get("bereken")
     if request.method == "GET" and not permalink:
-        return render_template("vrijwilligersvergoeding.html", soort=soort, waarden=request.args, fouten={},
+        return render_template("vrijwilligersvergoeding/vrijwilligersvergoeding.html", soort=soort, waarden=request.args, fouten={},
                                foutlijst=[], rijen=_rijen())
     form = request.form if request.method == "POST" else request.args
     formfouten: dict[str, list[str]] = {}
@@ -162,9 +165,9 @@ def vrijwilligersvergoeding():
                 # the month in the page's language; the message translated here, as the prefix hides it from |vertaal
                 bericht = _voorvoegsel(veld) + i18n.vertaal(bericht)
             foutlijst.append((veld, bericht))
-        return render_template("vrijwilligersvergoeding.html", soort=soort, waarden=form, fouten=fouten,
+        return render_template("vrijwilligersvergoeding/vrijwilligersvergoeding.html", soort=soort, waarden=form, fouten=fouten,
                                foutlijst=foutlijst, rijen=_rijen()), 422
-    return render_template("vrijwilligersvergoeding_resultaat.html", soort=soort, invoer=invoer, uitkomst=uitkomst,
+    return render_template("vrijwilligersvergoeding/vrijwilligersvergoeding_resultaat.html", soort=soort, invoer=invoer, uitkomst=uitkomst,
                            stappen=[(s, s.berekening(i18n.babel_locale())) for s in uitkomst.stappen],
                            bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, product=product)
 
