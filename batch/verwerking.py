@@ -8,7 +8,7 @@
 - CSV output neutralises values that spreadsheet programs would run as a formula (OWASP "CSV injection"):
   a value starting with = + - @ tab or CR gets a leading apostrophe.
 - Issue 18 (Dutch spreadsheets): a ";" CSV is answered with ";", decimal commas in the decimal result columns and a
-  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (soorten.getallen.nl_datum_naar_iso, as the forms); each
+  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (soorten.getallen.tekst_naar_waarde, as the forms); each
   warning is a code on the row (W1 W2) with a legend block after the last row; the medebewoners of the bijstandsnorm
   may be plain columns (PLATTE_LIJSTEN); an .xlsx file is processed by batch.xlsx with the same rows.
 - Input that is not a usable file (not UTF-8, a line longer than MAX_REGEL, too many columns, unknown
@@ -39,7 +39,7 @@ from marshmallow import ValidationError, fields
 
 import calculator
 from parameters import default_parameters
-from soorten.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
+from soorten.getallen import tekst_naar_waarde
 from soorten.json_exact import DubbeleSleutel, uit_json
 from soorten.register import SOORTEN, Fout, laad_alle_soorten, reken, validatiefouten
 from soorten.scenario import waarschuwing
@@ -50,8 +50,6 @@ MAX_KOLOMMEN = 500
 BLOK = 500  # rows per block sent to a worker process
 CACHE = 4096  # identical cases in a file are computed once (results depend only on input + parameters)
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-WAAR = {"ja", "j", "true", "waar", "1", "yes", "y"}
-ONWAAR = {"nee", "n", "false", "onwaar", "0", "no"}
 
 csv.field_size_limit(MAX_REGEL)
 
@@ -173,17 +171,9 @@ def _plat(d: dict, paden: list[tuple[str, ...]]) -> list[str]:
 
 
 def cel_naar_json(waarde: str, soort: str, veld: str):
-    """A CSV cell (text) to the JSON value the input schema expects. Invalid text is passed on, so the
+    """A CSV cell (text) to the JSON value the input schema expects: numbers, dates and ja/nee by the one converter
+    of the forms (soorten.getallen.tekst_naar_waarde); nested input as JSON. Invalid text is passed on, so the
     schema reports it in Dutch like any API error."""
-    if soort == "geheel":
-        return nederlands_geheel(waarde)  # the one Dutch number rule (soorten/getallen.py, README)
-    if soort == "janee":
-        t = waarde.strip().lower()
-        return True if t in WAAR else False if t in ONWAAR else waarde
-    if soort == "getal":
-        return nederlands_getal(waarde)
-    if soort == "datum":
-        return nl_datum_naar_iso(waarde)  # the one date rule of the forms (soorten/getallen.py)
     if soort == "json":
         try:
             return uit_json(waarde.encode("utf-8", "surrogatepass"))
@@ -191,7 +181,7 @@ def cel_naar_json(waarde: str, soort: str, veld: str):
             raise _CelFout(veld, f"Het veld '{exc.sleutel}' staat twee keer in de JSON van deze kolom.") from None
         except (ValueError, RecursionError):
             raise _CelFout(veld, "Geen geldige JSON in deze kolom (zie de README: geneste invoer als JSON).") from None
-    return waarde
+    return tekst_naar_waarde(waarde, soort)
 
 
 class _CelFout(Exception):

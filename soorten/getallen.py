@@ -1,6 +1,12 @@
-"""Dutch numbers as people type them, one rule for every channel that takes text: the web forms
-(web.formulier_naar_invoer) and the batch CSV (batch.verwerking.cel_naar_json). The JSON API takes numbers
+"""Text as people type it, to the value the input schemas expect: the one converter for every channel that takes
+text (issue 16 part 3). `tekst_naar_waarde(tekst, veldsoort)` is called by the web forms (web.formulier_naar_invoer,
+the scenario page, the batch page's peildatum) and by the batch for every CSV cell and every .xlsx cell
+(batch.verwerking.cel_naar_json; batch.xlsx turns a cell into the text a CSV would have). The JSON API takes numbers
 as JSON numbers or as plain strings ("1234.56") and does not come here.
+
+Veldsoorten: getal (a Dutch number), geheel (a whole number, "%" allowed), datum (JJJJ-MM-DD or DD-MM-JJJJ),
+janee (JA / NEE below, any case) and tekst (unchanged). What breaks a rule is passed on (an OngeldigGetal with its
+message, or the text itself), so the schema reports it at the field's path like any other error.
 
 The rule (README, "Getallen in formulieren en CSV"):
 - spaces (also non-breaking), "€" and, for whole numbers, "%" are left out; only ASCII digits 0-9, one
@@ -85,4 +91,29 @@ def nl_datum_naar_iso(waarde: str) -> str:
     return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else waarde
 
 
-__all__ = ["OngeldigGetal", "nederlands_getal", "nederlands_geheel", "nl_datum_naar_iso"]
+# ja/nee as text: a CSV cell, a form field (a checkbox sends "on"; not ticked it sends nothing: the form's False)
+JA = frozenset({"ja", "j", "true", "waar", "1", "yes", "y", "on"})
+NEE = frozenset({"nee", "n", "false", "onwaar", "0", "no", "off"})
+
+
+def ja_nee(tekst: str):
+    """ "ja"/"nee" (and the words above) -> True/False; other text unchanged, for the schema to refuse."""
+    t = tekst.strip().lower()
+    return True if t in JA else False if t in NEE else tekst
+
+
+def tekst_naar_waarde(tekst: str, veldsoort: str):
+    """Typed text -> the JSON value for the input schema, by the kind of field (see the module docstring)."""
+    if veldsoort == "getal":
+        return nederlands_getal(tekst)
+    if veldsoort == "geheel":
+        return nederlands_geheel(tekst)
+    if veldsoort == "datum":
+        return nl_datum_naar_iso(tekst)
+    if veldsoort == "janee":
+        return ja_nee(tekst)
+    return tekst
+
+
+__all__ = ["JA", "NEE", "OngeldigGetal", "ja_nee", "nederlands_getal", "nederlands_geheel", "nl_datum_naar_iso",
+           "tekst_naar_waarde"]

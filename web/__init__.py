@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from soorten.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso  # one rule for typed dates too
+from soorten.getallen import tekst_naar_waarde  # the one converter of typed text (also the batch)
 from soorten.register import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from . import i18n
 
@@ -73,24 +73,17 @@ def geldende_waarde(naam: str):
 def formulier_naar_invoer(form, velden: dict[str, str]) -> dict:
     """Form fields (strings) to the JSON shape the schemas expect.
 
-    `velden` maps a field name to its kind: getal (a Dutch number, soorten/getallen.py), geheel, datum,
-    janee (checkbox) or tekst. Blank fields are left out, so the schema's defaults apply.
+    `velden` maps a field name to its kind: getal (a Dutch number), geheel, datum, janee (checkbox) or tekst, read
+    by the one converter of typed text (soorten.getallen.tekst_naar_waarde, the same as a batch cell). Blank fields
+    are left out, so the schema's defaults apply; a checkbox that is not ticked sends nothing, which is "nee".
     """
     data: dict = {}
     for naam, soort in velden.items():
-        if soort == "janee":
-            data[naam] = form.get(naam) in ("on", "ja", "true", "1")
-            continue
         waarde = (form.get(naam) or "").strip()
-        if not waarde:
-            continue
-        if soort == "getal":
-            waarde = nederlands_getal(waarde)  # the one Dutch number rule (soorten/getallen.py, README)
-        elif soort == "datum":
-            waarde = nl_datum_naar_iso(waarde)
-        elif soort == "geheel":
-            waarde = nederlands_geheel(waarde)  # what breaks the rule the schema reports in Dutch
-        data[naam] = waarde
+        if soort == "janee" and not waarde:
+            data[naam] = False
+        elif waarde:
+            data[naam] = tekst_naar_waarde(waarde, soort)
     return data
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from soorten.register import SOORTEN
 from batch.verwerking import BatchFout, sjabloon_csv, verwerk
 from batch.xlsx import XLSX_MIME
+from soorten.getallen import tekst_naar_waarde
+from soorten.register import SOORTEN
 
-from . import csrf_controle, nl_datum_naar_iso
+from . import csrf_controle
 
 bp = Blueprint("batch", __name__)
 bp.before_request(csrf_controle)
@@ -39,7 +40,7 @@ def batch():
     ruw = request.form.get("peildatum", "").strip()
     if ruw:
         try:
-            peildatum = date.fromisoformat(nl_datum_naar_iso(ruw))  # 15-01-2026 too, as on every form
+            peildatum = date.fromisoformat(tekst_naar_waarde(ruw, "datum"))  # 15-01-2026 too, as on every form
         except ValueError:
             fouten["peildatum"] = "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01."
     bestand = request.files.get("bestand")

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from flask import Blueprint, current_app, render_template, request
 
+from soorten.getallen import OngeldigGetal, tekst_naar_waarde
 from soorten.register import SOORTEN
 from parameters import default_parameters
 from parameters.scenario import ScenarioFout, scenario_uit_yaml
@@ -64,7 +65,7 @@ def _datum(naam: str, fouten: dict) -> date | None:
     if not ruw:
         return None
     try:
-        return date.fromisoformat(ruw)
+        return date.fromisoformat(tekst_naar_waarde(ruw, "datum"))  # 15-01-2026 too, as on every form
     except ValueError:
         fouten[naam] = "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-07-01."
         return None
@@ -114,7 +115,11 @@ def bestandsvergelijking():
     breedte = None
     if request.form.get("klassebreedte", "").strip():
         try:
-            breedte = Decimal(request.form["klassebreedte"].strip().replace(",", "."))
+            # the one number rule (soorten/getallen.py): "1.234,56" is 1234.56, "100.000" is refused as ambiguous
+            getal = tekst_naar_waarde(request.form["klassebreedte"].strip(), "getal")
+            if isinstance(getal, OngeldigGetal):
+                raise InvalidOperation
+            breedte = Decimal(getal)
             if not breedte.is_finite() or breedte <= 0:
                 raise InvalidOperation
         except InvalidOperation:

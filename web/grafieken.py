@@ -21,6 +21,7 @@ from functools import lru_cache
 from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import gettext
 
+from soorten.getallen import OngeldigGetal, tekst_naar_waarde
 from soorten.register import SOORTEN, Fout, laad_invoer, reken
 from parameters import ParameterSet, default_parameters
 
@@ -316,20 +317,24 @@ def datum_arg(naam: str, standaard: date) -> tuple[date, str | None]:
     if not ruw:
         return standaard, None
     try:
-        if len(ruw) != 10:
+        iso = tekst_naar_waarde(ruw, "datum")  # 15-01-2026 too, as on every form (soorten/getallen.py)
+        if len(iso) != 10:
             raise ValueError
-        return date.fromisoformat(ruw), None
+        return date.fromisoformat(iso), None
     except ValueError:
         return standaard, gettext("'%(invoer)s' is geen geldige datum (JJJJ-MM-DD); %(datum)s gebruikt.",
                                   invoer=ruw, datum=standaard.isoformat())
 
 
 def uren_arg(standaard: Decimal = Decimal(36)) -> tuple[Decimal, str | None]:
-    ruw = request.args.get("uren", "").strip().replace(",", ".")
+    ruw = request.args.get("uren", "").strip()
     if not ruw:
         return standaard, None
     try:
-        uren = Decimal(ruw)
+        getal = tekst_naar_waarde(ruw, "getal")  # the one number rule: "32,5"; "10.000" refused (ambiguous)
+        if isinstance(getal, OngeldigGetal):
+            raise ValueError
+        uren = Decimal(getal)
         if not (Decimal(1) <= uren <= Decimal(60)):
             raise ValueError
         return uren.normalize(), None

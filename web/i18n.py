@@ -184,7 +184,7 @@ PATRONEN = (
 
 
 # The schemas' date messages name the ISO format (the API's); on a form, where 15-01-2026 is accepted too
-# (web.nl_datum_naar_iso), the message names the Dutch one (issue 18).
+# (soorten.getallen.tekst_naar_waarde), the message names the Dutch one (issue 18).
 FORMULIER_TEKSTEN = {
     "Geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.":
         N_("Geen geldige datum; gebruik DD-MM-JJJJ, bijvoorbeeld 15-01-2026."),

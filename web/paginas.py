@@ -36,17 +36,25 @@ def _verstuurd():
         return request.args
 
 
-def permalink_url() -> str:
-    """The current page with `bereken=1` and the submitted fields as query string.
+def permalink_url(pad: str | None = None, velden=None) -> str:
+    """The one permalink builder (issue 16 part 3): the address that reproduces a result from its inputs alone, so
+    nothing about the person is stored on the server.
 
-    A GET with `bereken=1` recomputes the result from the URL alone (web.bereken_formulier), so nothing
-    about the person is stored on the server. Empty fields are left out (the schema defaults apply).
+    Without arguments: the current page with `bereken=1` and the submitted fields (a GET with `bereken=1` recomputes
+    the result, web.bereken_formulier). With `pad` and `velden` (a mapping or pairs): that page with those inputs,
+    e.g. the scenario page with its scenario (`s`) or the scenario applied to a case (its query string). Machinery
+    (csrf_token, taal, the buttons) and empty fields are never part of it; the schema defaults apply to the latter.
     """
-    bron = _verstuurd()
-    paren = [("bereken", "1")] + [
-        (k, v) for k, v in bron.items(multi=True) if k not in _GEEN_INVOER and v.strip() != ""
-    ]
-    return f"{request.path}?{urlencode(paren)}"
+    if velden is None:
+        paren = [("bereken", "1")]
+        velden = _verstuurd()
+    else:
+        paren = []
+    items = velden.items(multi=True) if hasattr(velden, "getlist") else velden.items() if hasattr(velden, "items") \
+        else velden
+    paren += [(k, v) for k, v in items if k not in _GEEN_INVOER and v is not None and str(v).strip() != ""]
+    pad = request.path if pad is None else pad
+    return f"{pad}?{urlencode(paren)}" if paren else pad
 
 
 def waarden_zonder_csrf() -> dict[str, str]:

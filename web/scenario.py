@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
-from soorten.getallen import OngeldigGetal, nederlands_getal
+from soorten.getallen import OngeldigGetal, tekst_naar_waarde
 from soorten.register import SOORTEN
 from api.vergelijking import geld_velden
 from calculator.vergelijking import geldbedragen
@@ -22,7 +22,7 @@ from parameters import MissingParameterError, default_parameters
 from parameters.scenario import (Scenario, ScenarioFout, lees_scenario, naar_param, scenario_naar_yaml, scenario_uit_yaml,
                                  uit_param)
 
-from . import csrf_controle, nl_datum_naar_iso
+from . import csrf_controle
 
 bp = Blueprint("scenario", __name__)
 bp.before_request(csrf_controle)
@@ -87,11 +87,11 @@ def _formulier_naar_scenario(form) -> tuple[dict, dict[str, int], list[tuple[str
             continue
         item: dict = {}
         if vanaf:
-            vanaf = nl_datum_naar_iso(vanaf)  # 15-01-2027 as well as 2027-01-15, as on every form (issue 18)
+            vanaf = tekst_naar_waarde(vanaf, "datum")  # 15-01-2027 as well as 2027-01-15, as on every form (issue 18)
             item["vanaf"] = vanaf
         if waarde and not PROCENT.match(waarde):
             # the one Dutch number rule of every form and CSV (soorten/getallen.py): "2.400,00" is 2400.00
-            omgezet = nederlands_getal(waarde)
+            omgezet = tekst_naar_waarde(waarde, "getal")
             if isinstance(omgezet, OngeldigGetal):
                 vooraf.append((f"w{i}", f"Regel {i + 1}: {omgezet.bericht}"))
                 continue
