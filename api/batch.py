@@ -10,8 +10,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g
 from marshmallow import Schema, fields
 
-from . import begrens_fouten, json_response, lees_json, losse_surrogaten, problem
 from soorten.register import SOORTEN, Fout, envelop, laad_invoer, reken
+
+from . import begrens_fouten, json_response, lees_json, losse_surrogaten, problem
 
 bp = Blueprint("api_batch", __name__, url_prefix="/api/v1")
 

@@ -14,12 +14,12 @@ from marshmallow import Schema, fields
 from parameters import default_parameters
 from parameters.scenario import ScenarioFout, lees_scenario
 from batch.bestandsvergelijking import MAX_KLASSEN, Situatie, Vergelijker
+from soorten.fields import Bedrag
+from soorten.register import SOORTEN
 
 from . import json_response, lees_json, problem
 from .batch import MAX_BATCH, te_veel_werk
-from soorten.fields import Bedrag
 from .scenario import ScenarioKenmerkSchema, ScenarioSchema
-from soorten.register import SOORTEN
 
 bp = Blueprint("api_bestandsvergelijking", __name__, url_prefix="/api/v1")
 

@@ -9,10 +9,10 @@ from flask import Blueprint
 from marshmallow import Schema, ValidationError, fields, validate
 
 from calculator.vergelijking import geldbedragen, vergelijk_bedragen
-
-from . import begrens_fouten, json_response, lees_json, problem
 from soorten.fields import Bedrag, Datum, InvoerSchema, Lijst, Tekst, keuze
 from soorten.register import SOORTEN, Fout, Soort, envelop, laad_invoer, reken, validatiefouten
+
+from . import begrens_fouten, json_response, lees_json, problem
 
 bp = Blueprint("api_vergelijking", __name__, url_prefix="/api/v1")
 
