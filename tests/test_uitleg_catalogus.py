@@ -54,8 +54,7 @@ def test_elke_stap_van_lks_en_quotum_heeft_een_grondslag():
     for sleutel, e in catalogus().items():
         if e.omschrijving is not None and sleutel.split(".")[0] in ("lks", "wml"):
             assert e.grondslag is not None, sleutel
-        if e.omschrijving is not None and sleutel.startswith("quotum.") and "opgelegd" not in sleutel:
-            # quotum.(niet_)opgelegd takes the grondslag of the parameter quotum.heffing_geactiveerd.<sector>
+        if e.omschrijving is not None and sleutel.startswith("quotum."):
             assert e.grondslag is not None, sleutel
 
 
