@@ -103,7 +103,7 @@ def _aanroepen():
                 continue
             f = knoop.func
             functie = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
-            if functie not in ("stap", "waarschuw", "Melding"):
+            if functie not in ("stap", "waarschuw", "Melding", "melding"):
                 continue
             namen = None if any(k.arg is None for k in knoop.keywords) else \
                 {k.arg for k in knoop.keywords} - {"grondslag"}
