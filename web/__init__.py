@@ -7,6 +7,8 @@ from werkzeug.exceptions import HTTPException
 
 from soorten.getallen import tekst_naar_waarde  # the one converter of typed text (also the batch)
 from soorten.register import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
+from soorten import uitleg
+
 from . import i18n
 
 # The home page and what every page uses (filters, context); each page has its own blueprint in its module
@@ -122,7 +124,7 @@ def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, re
         return render_template(template, soort=soort, waarden=form, fouten=fouten_per_veld(fouten),
                                foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in fouten], **extra), 422
     return render_template(resultaat_template, soort=soort, invoer=invoer, uitkomst=uitkomst,
-                           stappen=[(s, s.berekening(i18n.babel_locale())) for s in uitkomst.stappen],
+                           stappen=uitleg.stappen(uitkomst, i18n.huidige_taal()),
                            bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, **extra)
 
 
