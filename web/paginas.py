@@ -41,15 +41,27 @@ def permalink_url() -> str:
     """
     bron = _verstuurd()
     paren = [("bereken", "1")] + [
-        (k, v) for k, v in bron.items(multi=True) if k not in _GEEN_INVOER and v.strip() != ""
+        (k, v) for k, v in bron.items(multi=True) if k not in _GEEN_INVOER | _SCENARIO and v.strip() != ""
     ]
-    return f"{request.path}?{urlencode(paren)}"
+    return f"{request.path}?{urlencode(paren + _scenario_paar())}"
 
 
 def waarden_zonder_csrf() -> dict[str, str]:
     """The submitted fields (for an "adjust input" link that opens the form filled in)."""
     bron = _verstuurd()
-    return {k: v for k, v in bron.items() if k not in _GEEN_INVOER and v.strip() != ""}
+    return {**{k: v for k, v in bron.items() if k not in _GEEN_INVOER | _SCENARIO and v.strip() != ""},
+            **dict(_scenario_paar())}
+
+
+_SCENARIO = {"s", "scenario_bestand", "scenario_weg"}  # the scenario block of a form (web/scenario.py)
+
+
+def _scenario_paar() -> list[tuple[str, str]]:
+    """[("s", compact scenario)] when the page computed with a scenario (also one uploaded as a file), else []."""
+    from .scenario import formulier_scenario
+
+    s = formulier_scenario()["s"]
+    return [("s", s)] if s else []
 
 def taal_url(taal: str) -> str:
     """The same page in another language, for the language switch: it carries onthoud_taal=1, so the choice is
