@@ -304,7 +304,8 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
     """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
     cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
     that cannot be read gives (line number, error text)."""
-    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_naar_json, csv_lezen, veldsoorten
+    from .batch import (BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, _platte_lijst, cel_naar_json, csv_lezen,
+                        platte_kolommen, veldsoorten)
 
     lezer = _Lezer(f)
     if formaat == "jsonl":
@@ -321,10 +322,11 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
             yield lezer.regel, obj
         return
     velden = veldsoorten(soort.invoer_schema)
+    platte = platte_kolommen(soort.invoer_schema)  # medebewoner_1_leeftijd, ... as in the batch template
     _, kop, rijen = csv_lezen(lezer)
     if len(kop) > MAX_KOLOMMEN:
         raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
-    onbekend = [k for k in kop if k not in velden and k not in ("id", groep_op)]
+    onbekend = [k for k in kop if k not in velden and k not in platte and k not in ("id", groep_op)]
     if onbekend:
         raise BatchFout(f"Kopregel: onbekende kolom(men): {', '.join(onbekend[:10])}. Toegestane kolommen voor "
                         f"{soort.naam}: id, {', '.join(velden)}" + (f" en de groepkolom {groep_op}" if groep_op else "")
@@ -335,13 +337,19 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
         if len(cellen) > len(kop):
             yield regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
             continue
-        geval = {}
+        geval, lijsten = {}, {}
         try:
             for k, c in zip(kop, cellen):
                 if k == "id" or (k == groep_op and k not in velden):
                     geval[k] = c
                 elif c and not c.isspace():
-                    geval[k] = cel_naar_json(c, velden[k], k)
+                    if k in platte:
+                        lijst, n, sub, aard = platte[k]
+                        lijsten.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, aard, k)
+                    else:
+                        geval[k] = cel_naar_json(c, velden[k], k)
+            for lijst, elementen in lijsten.items():
+                geval[lijst] = _platte_lijst(lijst, elementen, geval)
         except _CelFout as exc:
             yield regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
             continue

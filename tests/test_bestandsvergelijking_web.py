@@ -118,3 +118,30 @@ def test_fout_verderop_in_het_bestand(client):
     html = _html(r)
     assert 'role="alert" id="vergelijking-fout"' in html and "Regel 4: een aanhalingsteken" in html
     assert "Totalen" not in html and "data:text/csv" not in html
+
+
+def test_bijstand_met_de_kolommen_van_het_batchsjabloon(client):
+    """The page says "dezelfde kolommen als bij Veel berekeningen tegelijk": the bijstand template's plain columns
+    medebewoner_1_leeftijd, ... (rekenhulp.batch.PLATTE_LIJSTEN) work here too.
+    Pw art. 22a lid 1: kostendelersnorm = (40 + A × 30) / (A × 100) × B, B the norm of art. 21 onder b (gehuwden).
+    A (2026-01-01, official, B = 2 002,13): G1 alone, 40 years: art. 21 onder a, 1 401,50; G2 with one medebewoner
+    of 30: A = 2, 100 / 200 × 2 002,13 = 1 001,065 -> 1 001,07 (tests/test_kostendelersnorm.py).
+    B: the same date with the scenario bijstand.norm_21.gehuwden 2 100,00: G1 1 401,50 (not in the scenario);
+    G2 100 / 200 × 2 100,00 = 1 050,00. Totals A 2 402,57, B 2 451,50, verschil 48,93; 1 up, 1 the same."""
+    from parameters import default_parameters
+    from parameters.scenario import lees_scenario
+    from web.scenario import naar_param
+
+    sc = lees_scenario({"naam": "Gehuwden 2100", "parameters": {"bijstand.norm_21.gehuwden": [
+        {"vanaf": "2026-01-01", "waarde": "2100.00"}]}}, default_parameters())
+    csv = (b'id,belanghebbende,medebewoner_1_leeftijd,medebewoner_1_relatie\n'
+           b'G1,"{""leeftijd"": 40}",,\nG2,"{""leeftijd"": 40}",30,anders\n')
+    token = csrf_token(client, "/bestandsvergelijking")
+    r = client.post("/bestandsvergelijking", content_type="multipart/form-data", data={
+        "csrf_token": token, "soort": "bijstandsnorm", "a_peildatum": "2026-01-01", "b_peildatum": "2026-01-01",
+        "s_b": naar_param(sc), "bestand": (io.BytesIO(csv), "bijstand.csv")})
+    html = _html(r)
+    assert r.status_code == 200, html[:3000]
+    assert "2 gevallen, waarvan 2 vergeleken en 0 met fouten" in html
+    assert ('<th scope="row">norm</th><td class="getal">€ 2.402,57</td><td class="getal">€ 2.451,50</td>'
+            '<td class="getal">€ 48,93</td><td class="getal">1</td><td class="getal">0</td><td class="getal">1</td>') in html
