@@ -159,3 +159,10 @@ def test_scenariopagina_opent_elk_formulier_met_het_scenario(client):
         link = html_lib.unescape(re.search(rf'<a href="([^"]+)" data-formulier="{naam}"', html).group(1))
         assert urlparse(link).path == f"/{naam}" and parse_qs(urlparse(link).query)["s"] == [s]
         assert f'name="s" value="{s}"' in client.get(link).get_data(as_text=True)
+
+
+def test_toepassen_linkt_naar_het_formulier_met_het_scenario(client):
+    s = naar_param(WML)
+    html = client.get("/scenario/toepassen", query_string={"soort": "bijstandsnorm", "s": s}).get_data(as_text=True)
+    link = html_lib.unescape(re.search(r'<a href="([^"]+)" data-formulier="bijstandsnorm"', html).group(1))
+    assert urlparse(link).path == "/bijstandsnorm" and parse_qs(urlparse(link).query)["s"] == [s]
