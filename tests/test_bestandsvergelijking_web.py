@@ -107,7 +107,7 @@ def test_te_groot_bestand(client, monkeypatch):
 
     monkeypatch.setattr(pagina, "MAX_GEVALLEN", 3)
     r = _post(client, _csv(), "gevallen.csv")  # 5 cases, counted before anything is computed
-    assert r.status_code == 422 and "meer dan" in _html(r) and "rekenhulp vergelijk" in _html(r)
+    assert r.status_code == 422 and "meer dan 3 gevallen" in _html(r) and "rekenhulp vergelijk" in _html(r)
 
 
 def test_fout_verderop_in_het_bestand(client):

@@ -133,7 +133,7 @@ def bestandsvergelijking():
     try:
         bron, totaal, formaat = _open_upload(inhoud, bestand.filename)
         if totaal is not None and totaal > MAX_GEVALLEN:
-            return fout(_TE_VEEL)
+            return fout(_te_veel())
         gevallen = lees_gevallen(bron, v.soort, groep_op, formaat)
         eerste = next(gevallen, None)  # the header is checked here: a bad file is a 422 before the page starts
     except BatchFout as exc:
@@ -152,7 +152,8 @@ def bestandsvergelijking():
     return resp
 
 
-_TE_VEEL = (f"Het bestand heeft meer dan {MAX_GEVALLEN} gevallen; gebruik voor grotere bestanden `rekenhulp vergelijk` "
+def _te_veel() -> str:
+    return (f"Het bestand heeft meer dan {MAX_GEVALLEN} gevallen; gebruik voor grotere bestanden `rekenhulp vergelijk` "
             "op de opdrachtregel.")
 
 
@@ -203,7 +204,7 @@ def _reken(v, gevallen, totaal: int | None, uitkomst: _Uitkomst, taal: str):
             excel.rij(rij)
             n += 1
             if n > MAX_GEVALLEN:
-                raise BatchFout(_TE_VEEL)
+                raise BatchFout(_te_veel())
             if n % stap == 0 and (totaal is None or n < totaal):
                 yield voortgang(n)
     except BatchFout as exc:  # a line further on that makes the file unusable (e.g. a quote that is not closed)
