@@ -166,3 +166,24 @@ def test_toepassen_linkt_naar_het_formulier_met_het_scenario(client):
     html = client.get("/scenario/toepassen", query_string={"soort": "bijstandsnorm", "s": s}).get_data(as_text=True)
     link = html_lib.unescape(re.search(r'<a href="([^"]+)" data-formulier="bijstandsnorm"', html).group(1))
     assert urlparse(link).path == "/bijstandsnorm" and parse_qs(urlparse(link).query)["s"] == [s]
+
+
+def test_codering_van_het_scenario_in_de_link():
+    """`s` is the canonical JSON of the scenario (sorted keys, no spaces, values as text), zlib-compressed, base64url
+    without '=': only the characters A-Z a-z 0-9 - _ (nothing to escape in an address), and decoding gives the same
+    scenario (the same fingerprint). The same scenario always gives the same `s`, whatever order it was written in."""
+    import base64
+    import json
+    import zlib
+
+    s = naar_param(WML)
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", s)
+    tekst = zlib.decompress(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))).decode()
+    assert tekst == ('{"naam":"WML 2400","parameters":{"wml.maandloon":[{"vanaf":"2026-01-01","waarde":"2400.00"}]}}')
+    assert json.loads(tekst) == WML.canoniek()
+    assert uit_param(s).vingerafdruk == WML.vingerafdruk
+    twee = {"naam": "Twee", "parameters": {"wml.maandloon": [{"vanaf": "2027-01-01", "waarde": "2450.00"},
+                                                             {"vanaf": "2026-01-01", "waarde": "2400.00"}],
+                                           "lks.maximum_percentage": [{"vanaf": "2026-01-01", "waarde": "65"}]}}
+    omgekeerd = {"parameters": dict(reversed(list(twee["parameters"].items()))), "naam": "Twee"}
+    assert naar_param(lees_scenario(twee, default_parameters())) == naar_param(lees_scenario(omgekeerd, default_parameters()))
