@@ -24,7 +24,8 @@ from parameters import default_parameters
 from soorten.fields import Bedrag
 from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reken, schema_instantie, snelle_dump
 
-from .verwerking import MAX_KOLOMMEN, BatchFout, _CelFout, _Lezer, cel_naar_json, csv_lezen, neutraliseer, veldsoorten
+from .verwerking import (MAX_KOLOMMEN, BatchFout, _CelFout, _Lezer, _platte_lijst, cel_naar_json, csv_lezen, neutraliseer,
+                         platte_kolommen, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
@@ -311,10 +312,11 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
             yield lezer.regel, obj
         return
     velden = veldsoorten(soort.invoer_schema)
+    platte = platte_kolommen(soort.invoer_schema)  # medebewoner_1_leeftijd, ... as in the batch template
     _, kop, rijen = csv_lezen(lezer)
     if len(kop) > MAX_KOLOMMEN:
         raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
-    onbekend = [k for k in kop if k not in velden and k not in ("id", groep_op)]
+    onbekend = [k for k in kop if k not in velden and k not in platte and k not in ("id", groep_op)]
     if onbekend:
         raise BatchFout(f"Kopregel: onbekende kolom(men): {', '.join(onbekend[:10])}. Toegestane kolommen voor "
                         f"{soort.naam}: id, {', '.join(velden)}" + (f" en de groepkolom {groep_op}" if groep_op else "")
@@ -325,13 +327,19 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
         if len(cellen) > len(kop):
             yield regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
             continue
-        geval = {}
+        geval, lijsten = {}, {}
         try:
             for k, c in zip(kop, cellen):
                 if k == "id" or (k == groep_op and k not in velden):
                     geval[k] = c
                 elif c and not c.isspace():
-                    geval[k] = cel_naar_json(c, velden[k], k)
+                    if k in platte:
+                        lijst, n, sub, aard = platte[k]
+                        lijsten.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, aard, k)
+                    else:
+                        geval[k] = cel_naar_json(c, velden[k], k)
+            for lijst, elementen in lijsten.items():
+                geval[lijst] = _platte_lijst(lijst, elementen, geval)
         except _CelFout as exc:
             yield regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
             continue

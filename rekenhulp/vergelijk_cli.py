@@ -89,7 +89,7 @@ def samenvatting_tekst(kop: dict, sv: dict) -> str:
                                  "situaties A en B: per geval de kernbedragen en het verschil, en een samenvatting.")
 @click.argument("invoer", type=click.Path(dir_okay=False))
 @click.option("-o", "--uitvoer", "uitvoer", required=True, type=click.Path(dir_okay=False),
-              help="Uitvoerbestand per geval (.csv of .jsonl)")
+              help="Uitvoerbestand per geval (.csv, .jsonl of .xlsx met een samenvattingsblad)")
 @click.option("--soort", required=True, help="De berekening, bv. loonkostensubsidie of bijstandsnorm")
 @click.option("--a", "a_datum", default=None, help="Peildatum van situatie A (JJJJ-MM-DD); leeg: de datum van elk geval")
 @click.option("--b", "b_datum", default=None, help="Peildatum van situatie B (JJJJ-MM-DD); leeg: de datum van elk geval")
@@ -126,6 +126,8 @@ def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, 
     if a.peildatum == b.peildatum and a.scenario == b.scenario:
         click.echo("Let op: situatie A en B zijn gelijk; elk verschil is 0.", err=True)
     v = Vergelijker(soort, a, b, groep_op, breedte)
+    if _excel(invoer) or str(uitvoer).lower().endswith(".xlsx"):
+        return _vergelijk_excel(v, a, b, invoer, uitvoer, formaat, samenvatting_pad)
     formaat_in = formaat_van(invoer, formaat)
     formaat_uit = formaat_van(uitvoer)
     uit = Path(uitvoer)
@@ -168,6 +170,50 @@ def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, 
         sv = v.samenvatting.json()
     except ValueError:
         click.echo("De klassebreedte is te klein (meer dan 1000 klassen); de verdeling gebruikt de standaardbreedte.", err=True)
+        v.samenvatting.klassebreedte = None
+        sv = v.samenvatting.json()
+    if samenvatting_pad:
+        if str(samenvatting_pad).lower().endswith(".csv"):
+            Path(samenvatting_pad).write_text(samenvatting_csv(sv, v.bedragen), encoding="utf-8", newline="")
+        else:
+            Path(samenvatting_pad).write_text(json.dumps({**kop, "samenvatting": sv}, ensure_ascii=False, indent=2),
+                                              encoding="utf-8")
+    click.echo(_situatie_tekst("A", a))
+    click.echo(_situatie_tekst("B", b))
+    click.echo(samenvatting_tekst(kop, sv))
+    click.echo(f"{sv['aantal']} gevallen in {time.monotonic() - start:.1f} s. Uitvoer: {uitvoer}", err=True)
+
+
+def _excel(pad: str) -> bool:
+    try:
+        with open(pad, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _vergelijk_excel(v, a, b, invoer, uitvoer, formaat, samenvatting_pad):
+    """An .xlsx in or out (batch/bestandsvergelijking_xlsx.py); the same messages and summary as for CSV."""
+    from batch.bestandsvergelijking import samenvatting_csv
+    from batch.bestandsvergelijking_xlsx import vergelijk_bestand
+    from batch.verwerking import BatchFout
+
+    start = time.monotonic()
+    try:
+        vergelijk_bestand(v, invoer, uitvoer, formaat)
+    except BatchFout as exc:
+        click.echo(f"Fout: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Afgebroken; er is geen uitvoerbestand geschreven.", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"Fout bij lezen of schrijven: {exc.strerror or exc} ({exc.filename or ''})", err=True)
+        sys.exit(1)
+    kop = v.kop()
+    try:
+        sv = v.samenvatting.json()
+    except ValueError:
         v.samenvatting.klassebreedte = None
         sv = v.samenvatting.json()
     if samenvatting_pad:

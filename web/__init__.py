@@ -116,16 +116,27 @@ def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, re
         data = formulier_naar_invoer(form, velden)
     if vast:
         data = {**data, **vast}
+    # the scenario block of the form (web/scenario.py): an uploaded YAML or the compact `s` it carries
+    from .scenario import formulier_params, formulier_scenario_fouten, met_formulier_scenario
+
+    sc_fouten = formulier_scenario_fouten()
     try:
         invoer = laad_invoer(soort, data)
-        uitkomst = reken(soort, invoer, uitleg=True)
+        if sc_fouten:
+            raise Fout([])
+        uitkomst = reken(soort, invoer, uitleg=True, params=formulier_params())
     except Fout as exc:
         fouten = _buiten_horizon(soort, exc) or exc.fouten
-        return render_template(template, soort=soort, waarden=form, fouten=fouten_per_veld(fouten),
-                               foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in fouten], **extra), 422
+        per_veld = fouten_per_veld(fouten)
+        for veld, bericht in sc_fouten:
+            per_veld.setdefault(veld, []).append(bericht)
+        return render_template(template, soort=soort, waarden=form, fouten=per_veld,
+                               foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in fouten] + sc_fouten,
+                               **extra), 422
     return render_template(resultaat_template, soort=soort, invoer=invoer, uitkomst=uitkomst,
                            stappen=uitleg.stappen(uitkomst, i18n.huidige_taal()),
-                           bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, **extra)
+                           bewijs=met_formulier_scenario(rekenbewijs(soort, invoer, uitkomst.peildatum)), waarden=form,
+                           **extra)
 
 
 def _buiten_horizon(soort, exc: Fout) -> list[dict] | None:

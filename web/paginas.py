@@ -45,14 +45,14 @@ def permalink_url(pad: str | None = None, velden=None) -> str:
     e.g. the scenario page with its scenario (`s`) or the scenario applied to a case (its query string). Machinery
     (csrf_token, taal, the buttons) and empty fields are never part of it; the schema defaults apply to the latter.
     """
-    if velden is None:
-        paren = [("bereken", "1")]
+    if velden is None:  # this page's own inputs, with the form's scenario (web/scenario.py)
+        paren, weg, extra = [("bereken", "1")], _GEEN_INVOER | _SCENARIO, _scenario_paar()
         velden = _verstuurd()
     else:
-        paren = []
+        paren, weg, extra = [], _GEEN_INVOER, []
     items = velden.items(multi=True) if hasattr(velden, "getlist") else velden.items() if hasattr(velden, "items") \
         else velden
-    paren += [(k, v) for k, v in items if k not in _GEEN_INVOER and v is not None and str(v).strip() != ""]
+    paren += [(k, v) for k, v in items if k not in weg and v is not None and str(v).strip() != ""] + extra
     pad = request.path if pad is None else pad
     return f"{pad}?{urlencode(paren)}" if paren else pad
 
@@ -60,7 +60,19 @@ def permalink_url(pad: str | None = None, velden=None) -> str:
 def waarden_zonder_csrf() -> dict[str, str]:
     """The submitted fields (for an "adjust input" link that opens the form filled in)."""
     bron = _verstuurd()
-    return {k: v for k, v in bron.items() if k not in _GEEN_INVOER and v.strip() != ""}
+    return {**{k: v for k, v in bron.items() if k not in _GEEN_INVOER | _SCENARIO and v.strip() != ""},
+            **dict(_scenario_paar())}
+
+
+_SCENARIO = {"s", "scenario_bestand", "scenario_weg"}  # the scenario block of a form (web/scenario.py)
+
+
+def _scenario_paar() -> list[tuple[str, str]]:
+    """[("s", compact scenario)] when the page computed with a scenario (also one uploaded as a file), else []."""
+    from .scenario import formulier_scenario
+
+    s = formulier_scenario()["s"]
+    return [("s", s)] if s else []
 
 def taal_url(taal: str) -> str:
     """The same page in another language, for the language switch: it carries onthoud_taal=1, so the choice is

@@ -308,3 +308,67 @@ def _scenario_param(sc):
 
 
 __all__ = ["naar_param", "uit_param", "scenario_uit_verzoek"]
+
+
+# --- a scenario in a calculator's own form (issue 17: "applies the scenario to a case (every calculator)") -------
+
+FORM_BESTAND = "scenario_bestand"  # the file field of the scenario block on every calculator form
+FORM_WEG = "scenario_weg"  # the checkbox "zonder scenario rekenen"
+SCENARIO_VELDEN = ("s", FORM_BESTAND, FORM_WEG)  # machinery of the block: the permalink carries `s` only
+
+
+def formulier_scenario() -> dict:
+    """The scenario of this request's calculator form, once per request (cached on `g`):
+    {"scenario": Scenario | None, "s": its compact form | None, "fouten": [Dutch messages]}.
+
+    An uploaded YAML file (field scenario_bestand) wins over the compact `s` the form carries (from the scenario
+    page, a permalink or an earlier upload); "zonder scenario" (scenario_weg) drops both. The file is read from the
+    request and forgotten; what travels on is `s`, in the page and in the permalink."""
+    from flask import g
+
+    if "formulier_scenario" in g:
+        return g.formulier_scenario
+    uit = {"scenario": None, "s": None, "fouten": []}
+    g.formulier_scenario = uit
+    try:
+        values = request.values
+        bestand = request.files.get(FORM_BESTAND) if request.method == "POST" else None
+    except Exception:  # noqa: BLE001 - a body that cannot be read (413): the page is an error page, no scenario
+        return uit
+    if values.get(FORM_WEG) in ("on", "1", "ja", "true"):
+        return uit
+    if bestand is not None and bestand.filename:
+        try:
+            uit["scenario"] = scenario_uit_yaml(bestand.read(256 * 1024).decode("utf-8-sig"), default_parameters())
+        except UnicodeDecodeError:
+            uit["fouten"] = ["Het scenariobestand is geen UTF-8-tekst."]
+        except ScenarioFout as exc:
+            uit["fouten"] = [f"{f['pad']}: {f['bericht']}" for f in exc.fouten]
+    else:
+        sc, fouten = scenario_uit_verzoek()
+        uit["scenario"], uit["fouten"] = sc, [f["bericht"] for f in fouten]
+    if uit["scenario"] is not None:
+        uit["s"] = naar_param(uit["scenario"])
+    return uit
+
+
+def formulier_params():
+    """The parameter set the form computes with: the official one, or the scenario laid over it."""
+    sc = formulier_scenario()["scenario"]
+    return default_parameters() if sc is None else sc.pas_toe(default_parameters())
+
+
+def met_formulier_scenario(bewijs: dict) -> dict:
+    """The rekenbewijs of a form's result with the scenario and its fingerprint (as the API's rekenbewijs)."""
+    sc = formulier_scenario()["scenario"]
+    if sc is None:
+        return bewijs
+    return {**bewijs, "scenario": sc.canoniek(), "scenario_vingerafdruk": sc.vingerafdruk}
+
+
+def formulier_scenario_fouten() -> list[tuple[str, str]]:
+    """The scenario's errors as (field id, message) for a form's error summary."""
+    return [(FORM_BESTAND, b) for b in formulier_scenario()["fouten"]]
+
+
+bp.add_app_template_global(formulier_scenario, "formulier_scenario")

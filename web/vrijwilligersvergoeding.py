@@ -141,11 +141,15 @@ def vrijwilligersvergoeding():
     form = request.form if request.method == "POST" else request.args
     formfouten: dict[str, list[str]] = {}
     data, volgorde, product = _invoer(form, formfouten)
+    from .scenario import formulier_params, formulier_scenario_fouten, met_formulier_scenario
+
+    for veld, bericht in formulier_scenario_fouten():  # the scenario block of the form (web/scenario.py)
+        formfouten.setdefault(veld, []).append(bericht)
     try:
         invoer = laad_invoer(soort, data)
         if formfouten:
             raise Fout([])
-        uitkomst = reken(soort, invoer, uitleg=True)
+        uitkomst = reken(soort, invoer, uitleg=True, params=formulier_params())
     except Fout as exc:
         fouten: dict[str, list[str]] = {}
         foutlijst = []
@@ -168,9 +172,10 @@ def vrijwilligersvergoeding():
             foutlijst.append((veld, bericht))
         return render_template("vrijwilligersvergoeding/vrijwilligersvergoeding.html", soort=soort, waarden=form, fouten=fouten,
                                foutlijst=foutlijst, rijen=_rijen()), 422
-    return render_template("vrijwilligersvergoeding/vrijwilligersvergoeding_resultaat.html", soort=soort, invoer=invoer, uitkomst=uitkomst,
-                           stappen=uitleg.stappen(uitkomst, i18n.huidige_taal()),
-                           bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, product=product)
+    return render_template("vrijwilligersvergoeding/vrijwilligersvergoeding_resultaat.html", soort=soort, invoer=invoer,
+                           uitkomst=uitkomst, stappen=uitleg.stappen(uitkomst, i18n.huidige_taal()),
+                           bewijs=met_formulier_scenario(rekenbewijs(soort, invoer, uitkomst.peildatum)), waarden=form,
+                           product=product)
 
 
 def _voorvoegsel(veld: str) -> str:
