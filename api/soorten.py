@@ -14,7 +14,9 @@ from marshmallow import Schema, ValidationError, fields
 import calculator
 from calculator.errors import InvoerFout
 from calculator.explanation import Uitkomst
+from calculator.explanation import Melding
 from parameters import MissingParameterError, ParameterSet, default_parameters
+from soorten import uitleg
 
 from .fields import Bedrag, Percentage
 from .snel import schema_instantie, snelle_dump  # noqa: F401 (also used from here by other modules)
@@ -117,11 +119,14 @@ def reken(soort: Soort, invoer, uitleg: bool = False, params: ParameterSet | Non
     except InvoerFout as exc:
         raise Fout([{"pad": f"$.{exc.veld}", "bericht": exc.bericht}]) from None
     except MissingParameterError as exc:
-        raise Fout([{
-            "pad": f"$.{soort.datumveld}",
-            "bericht": f"Voor deze datum is geen waarde van parameter '{exc.naam}' bekend "
-                       f"({exc.datum.isoformat()}: {exc.reden}).",
-        }], bekend_tot=exc.bekend_tot, datum=exc.datum) from None
+        # the dates as ISO text: the API keeps the exact reason (the web form says it in plain words instead)
+        if exc.bekend_tot is not None and exc.datum > exc.bekend_tot:
+            bericht = Melding("parameter.na_horizon", naam=exc.naam, datum=exc.datum.isoformat(),
+                              bekend_tot=exc.bekend_tot.isoformat())
+        else:
+            bericht = Melding("parameter.ontbreekt", naam=exc.naam, datum=exc.datum.isoformat(), reden=exc.reden)
+        raise Fout([{"pad": f"$.{soort.datumveld}", "bericht": bericht}], bekend_tot=exc.bekend_tot,
+                   datum=exc.datum) from None
 
 
 # --- response envelope -------------------------------------------------------------------------
@@ -143,12 +148,27 @@ class ParameterGebruikSchema(Schema):
         return str(pv.waarde).lower() if isinstance(pv.waarde, bool) else format(pv.waarde, "f")
 
 
+class GrondslagSchema(Schema):
+    wet = fields.String(metadata={"example": "Participatiewet"})
+    artikel = fields.String(allow_none=True, metadata={"example": "10d"})
+    lid = fields.String(allow_none=True, metadata={"example": "4"})
+    onderdeel = fields.String(allow_none=True, metadata={"example": "b"})
+    link = fields.String(allow_none=True, metadata={
+        "description": "De geconsolideerde tekst van het artikel op wetten.overheid.nl",
+        "example": "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=10d"})
+
+
 class StapSchema(Schema):
     nummer = fields.Integer()
+    id = fields.String(allow_none=True, metadata={
+        "description": "De sleutel van de stap in de uitlegcatalogus (calculator/teksten); dezelfde stap heeft in elke "
+                       "taal en bij elke berekening hetzelfde id", "example": "lks.per_maand"})
     omschrijving = fields.String()
     berekening = fields.String(allow_none=True)
     bedrag = Bedrag(allow_none=True)
-    grondslag = fields.String(allow_none=True)
+    grondslag = fields.String(allow_none=True, metadata={"example": "Participatiewet art. 10d lid 4"})
+    grondslag_detail = fields.List(fields.Nested(GrondslagSchema), allow_none=True, metadata={
+        "description": "De grondslag als gegevens: per bron wet, artikel, lid, onderdeel en link"})
 
 
 class RekenbewijsSchema(Schema):
@@ -220,11 +240,8 @@ def envelop(soort: Soort, invoer, uitkomst: Uitkomst, uitleg: bool = False, loca
 
 
 def stappen_json(uitkomst: Uitkomst, locale: str = "nl_NL") -> list[dict]:
-    return schema_instantie(StapSchema, many=True).dump([
-        {"nummer": i, "omschrijving": s.omschrijving, "berekening": s.berekening(locale), "bedrag": s.bedrag,
-         "grondslag": s.grondslag}
-        for i, s in enumerate(uitkomst.stappen, start=1)
-    ])
+    """The steps rendered from the catalogue (soorten.uitleg) in the language of `locale` (the API: Dutch)."""
+    return schema_instantie(StapSchema, many=True).dump(uitleg.stappen(uitkomst, uitleg.taal_van(locale)))
 
 
 __all__ = [

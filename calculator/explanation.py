@@ -11,63 +11,88 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
-from babel.numbers import format_currency, format_decimal
-
+from calculator.teksten import catalogus, entry, grondslag_tekst, tekst_nl, vul_in, waarde_nl
 from parameters import ParameterSet, ParameterValue
-
-
-@dataclass(slots=True)
-class Stap:
-    omschrijving: str
-    bedrag: Decimal | None
-    grondslag: str | None
-    sjabloon: str | None
-    waarden: dict
-
-    def berekening(self, locale: str = "nl_NL") -> str | None:
-        """The arithmetic as text, with amounts formatted for `locale` (e.g. "€ 14,71 × 32 uur")."""
-        if self.sjabloon is None:
-            return None
-        return self.sjabloon.format(**{k: _format(v, locale) for k, v in self.waarden.items()})
-
-
-def _format(value, locale: str) -> str:
-    if isinstance(value, Bedrag):
-        return _euro(str(value.amount), locale)
-    if isinstance(value, Decimal):
-        return _getal(str(value), locale)
-    if isinstance(value, date):
-        return _datum(value, locale)
-    return str(value)
-
-
-# Babel's formatting costs ~10 us per value and explanations repeat the same amounts; the functions are
-# pure, so their results are cached. Keyed by the Decimal's text, not its value: 23.5 and 23.50 are
-# equal Decimals but format differently without quantization.
-@lru_cache(maxsize=8192)
-def _euro(tekst: str, locale: str) -> str:
-    return format_currency(Decimal(tekst), "EUR", locale=locale)
-
-
-@lru_cache(maxsize=8192)
-def _getal(tekst: str, locale: str) -> str:
-    return format_decimal(Decimal(tekst), locale=locale, decimal_quantization=False)
-
-
-@lru_cache(maxsize=2048)
-def _datum(value: date, locale: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(value, format="long", locale=locale)
 
 
 @dataclass(frozen=True, slots=True)
 class Bedrag:
-    """Marks a Decimal as a euro amount inside a step's template values."""
+    """Marks a Decimal as a euro amount inside a step's or a message's values."""
 
     amount: Decimal
+
+
+class Melding(str):
+    """An engine message (a warning, a reason, a rule error) by catalogue key and values.
+
+    It is the Dutch text (`str`: what the API, the batch and the Dutch pages show), and carries `sleutel` and
+    `waarden`, so a channel renders it in another language by key (soorten.uitleg.tekst) instead of
+    matching the Dutch text. Values are typed (Bedrag, Decimal, int, date, str or another Melding) and
+    formatted when rendered."""
+
+    sleutel: str
+    waarden: dict
+
+    def __new__(cls, sleutel: str, **waarden):
+        self = super().__new__(cls, cls._nederlands(sleutel, waarden))
+        self.sleutel = sleutel
+        self.waarden = waarden
+        return self
+
+    @staticmethod
+    def _nederlands(sleutel: str, waarden: dict) -> str:
+        return tekst_nl(sleutel, waarden)
+
+    def __reduce__(self):  # pickle by key and values (str would pickle only the Dutch text)
+        return _maak_melding, (type(self), self.sleutel, self.waarden)
+
+
+def _maak_melding(cls, sleutel, waarden):
+    return cls(sleutel, **waarden)
+
+
+class Msgid(Melding):
+    """A gettext-style message (`%(naam)s` placeholders) translated by the .po catalogue of the web layer,
+    e.g. the field validation messages: "Vul een waarde van %(min)s tot en met %(max)s in.". The str is the
+    msgid filled in with the plain str() of the values (the API's text, unchanged)."""
+
+    @staticmethod
+    def _nederlands(sleutel: str, waarden: dict) -> str:
+        return sleutel % {k: str(v) for k, v in waarden.items()} if waarden else sleutel
+
+
+@dataclass(slots=True)
+class Stap:
+    """One step of an explanation: a catalogue key with its values (rendered lazily, per language, by
+    soorten.uitleg), or, for a rule not yet converted, its own Dutch texts (`sleutel` None)."""
+
+    sleutel: str | None
+    bedrag: Decimal | None
+    waarden: dict
+    tekst: str | None = None  # without a key: the Dutch omschrijving
+    grondslag_tekst: str | None = None  # without a key, or with a key whose entry has no grondslag: the text
+    sjabloon: str | None = None  # without a key: the Dutch template of the arithmetic
+
+    # --- plain Dutch (no Babel): the same text as soorten.uitleg renders in Dutch --------------------
+    @property
+    def omschrijving(self) -> str:
+        if self.sleutel is None:
+            return self.tekst
+        return vul_in(entry(self.sleutel).omschrijving["nl"], self.waarden, waarde_nl)
+
+    @property
+    def grondslag(self) -> str | None:
+        if self.sleutel is not None:
+            g = entry(self.sleutel).grondslag
+            if g is not None:
+                return vul_in(grondslag_tekst(g, "nl"), self.waarden, waarde_nl)
+        return self.grondslag_tekst
+
+    def berekening(self, locale: str = "nl_NL") -> str | None:
+        """The arithmetic in plain Dutch. Other languages: soorten.uitleg.stap."""
+        sjabloon = self.sjabloon if self.sleutel is None else (entry(self.sleutel).berekening or {}).get("nl")
+        return None if sjabloon is None else vul_in(sjabloon, self.waarden, waarde_nl)
 
 
 class Rekenspoor:
@@ -80,7 +105,7 @@ class Rekenspoor:
         self.uitleg = uitleg
         self.stappen: list[Stap] = []
         self._gebruikt: dict[tuple[str, date], ParameterValue] = {}
-        self._waarschuwingen: list[str] = []
+        self._waarschuwingen: list[str] = []  # Melding, or plain text of a rule not yet converted
 
     def waarde(self, naam: str, datum: date) -> Decimal:
         """The value of parameter `naam` in force on `datum`; raises MissingParameterError if none."""
@@ -88,10 +113,16 @@ class Rekenspoor:
         self._gebruikt[(naam, pv.vanaf)] = pv
         return pv.waarde
 
-    def stap(self, omschrijving: str, bedrag: Decimal | None = None, grondslag: str | None = None,
+    def stap(self, sleutel: str, bedrag: Decimal | None = None, grondslag: str | None = None,
              berekening: str | None = None, **waarden) -> None:
+        """Record step `sleutel` (a key of calculator/teksten/*.yaml) with the values its templates name.
+        `grondslag`: a text from data (e.g. a parameter's grondslag) for an entry without one. A first
+        argument that is no key is a Dutch omschrijving (rules not yet converted; `berekening` its template)."""
         if self.uitleg:
-            self.stappen.append(Stap(omschrijving, bedrag, grondslag, berekening, waarden))
+            if sleutel in catalogus():
+                self.stappen.append(Stap(sleutel, bedrag, waarden, None, grondslag))
+            else:
+                self.stappen.append(Stap(None, bedrag, waarden, sleutel, grondslag, berekening))
 
     def stil(self) -> "Rekenspoor":
         """A spoor for a side calculation (e.g. the other months of a year overview): the same parameter set,
@@ -100,7 +131,11 @@ class Rekenspoor:
         kind._gebruikt = self._gebruikt
         return kind
 
-    def waarschuw(self, tekst: str) -> None:
+    def waarschuw(self, tekst: str, **waarden) -> None:
+        """Warn with catalogue key `tekst` and its values (a Melding); a text that is no key is kept as it is
+        (rules not yet converted)."""
+        if waarden or tekst in catalogus():
+            tekst = Melding(tekst, **waarden)
         if tekst not in self._waarschuwingen:
             self._waarschuwingen.append(tekst)
 
@@ -125,7 +160,7 @@ class Rekenspoor:
 _VOORLOPIG: dict[int, tuple[ParameterValue, str]] = {}
 
 
-def voorlopig_waarschuwing(pv: ParameterValue) -> str:
+def voorlopig_waarschuwing(pv: ParameterValue) -> Melding:
     """The warning for a value that no official source has confirmed. Parameter values never change once
     loaded, so the text is made once per value (keyed by identity, holding the value so that its id
     cannot be reused while cached)."""
@@ -133,9 +168,9 @@ def voorlopig_waarschuwing(pv: ParameterValue) -> str:
     if hit is None or hit[0] is not pv:
         if len(_VOORLOPIG) >= 10_000:  # parameter sets reloaded many times (tests): start over
             _VOORLOPIG.clear()
-        hit = _VOORLOPIG[id(pv)] = (pv, (
-            f"Voorlopige waarde gebruikt: {pv.omschrijving} ({pv.naam}) per "
-            f"{pv.vanaf.isoformat()} is niet bevestigd door een officiële bron. {pv.toelichting or ''}").strip())
+        hit = _VOORLOPIG[id(pv)] = (pv, Melding(
+            "voorlopig.toelichting" if pv.toelichting else "voorlopig", omschrijving=pv.omschrijving,
+            naam=pv.naam, vanaf=pv.vanaf, toelichting=pv.toelichting or ""))
     return hit[1]
 
 

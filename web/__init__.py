@@ -7,6 +7,8 @@ from werkzeug.exceptions import HTTPException
 
 from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso  # one rule for typed dates too
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
+from soorten import uitleg
+
 from . import i18n
 
 bp = Blueprint("web", __name__)
@@ -124,7 +126,7 @@ def bereken_formulier(soort_naam: str, velden: dict[str, str], template: str, re
         return render_template(template, soort=soort, waarden=form, fouten=fouten_per_veld(fouten),
                                foutlijst=[(veld_id(f["pad"]), f["bericht"]) for f in fouten], **extra), 422
     return render_template(resultaat_template, soort=soort, invoer=invoer, uitkomst=uitkomst,
-                           stappen=[(s, s.berekening(i18n.babel_locale())) for s in uitkomst.stappen],
+                           stappen=uitleg.stappen(uitkomst, i18n.huidige_taal()),
                            bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, **extra)
 
 

@@ -10,6 +10,9 @@ from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal
 from flask import g, request
 
+from calculator.explanation import Melding, Msgid
+from soorten import uitleg
+
 TALEN = {"nl": "nl_NL", "en": "en_GB"}
 
 
@@ -193,12 +196,27 @@ FORMULIER_TEKSTEN = {
 
 
 def vertaal(tekst) -> str:
-    """Translate a text from outside the templates when the catalogue has it; otherwise return it as it is.
-    Plain text (not Markup): Jinja still escapes it."""
+    """Translate a text from outside the templates; otherwise return it as it is. Plain text (not Markup):
+    Jinja still escapes it.
+
+    An engine message (calculator.explanation.Melding: a warning, a reason, a rule error) is rendered by its key
+    from the explanation catalogue (calculator/teksten/*.yaml) in the page's language; a gettext-style message
+    with values (Msgid, e.g. a field's range message) through the .po catalogue with its values in the page's
+    notation. Other texts: the .po catalogue (VASTE_TEKSTEN), then the patterns below (texts of rules that do
+    not yet give a Melding)."""
     if tekst is None:
         return ""
-    tekst = FORMULIER_TEKSTEN.get(str(tekst), str(tekst))
     from flask_babel import gettext
+
+    if isinstance(tekst, Melding):
+        taal = huidige_taal()
+        if isinstance(tekst, Msgid):
+            vervanging = FORMULIER_TEKSTEN.get(tekst.sleutel)
+            if vervanging is not None:
+                return gettext(vervanging)
+            return uitleg.tekst(tekst, taal, gettext=gettext if taal != "nl" else None)
+        return uitleg.tekst(tekst, taal)
+    tekst = FORMULIER_TEKSTEN.get(str(tekst), str(tekst))
 
     if huidige_taal() == "nl":
         return _getallen_in_notatie(tekst)

@@ -19,6 +19,7 @@ from flask import render_template, request
 
 from api.soorten import SOORTEN, Fout, laad_invoer, reken, rekenbewijs
 from calculator.vrijwilligersvergoeding import MAANDNAMEN
+from soorten import uitleg
 
 from . import _buiten_horizon, bp, formulier_naar_invoer, i18n, veld_id
 
@@ -165,7 +166,7 @@ def vrijwilligersvergoeding():
         return render_template("vrijwilligersvergoeding.html", soort=soort, waarden=form, fouten=fouten,
                                foutlijst=foutlijst, rijen=_rijen()), 422
     return render_template("vrijwilligersvergoeding_resultaat.html", soort=soort, invoer=invoer, uitkomst=uitkomst,
-                           stappen=[(s, s.berekening(i18n.babel_locale())) for s in uitkomst.stappen],
+                           stappen=uitleg.stappen(uitkomst, i18n.huidige_taal()),
                            bewijs=rekenbewijs(soort, invoer, uitkomst.peildatum), waarden=form, product=product)
 
 
