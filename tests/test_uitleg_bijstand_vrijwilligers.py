@@ -66,7 +66,7 @@ def test_readme_bijstand_stappen_en_teksten(client):
         ("Inkomstenvrijlating", "25 % × € 400,00 = € 100,00; maximum € 285,00 per maand; vrijgelaten € 100,00 "
          "(maand 1 van 6)", "100.00", "Participatiewet art. 31 lid 2 onder n en lid 5"),
         ("In aanmerking te nemen inkomsten", "€ 400,00 − vrijlating € 100,00 + vrijwilligersvergoeding boven de "
-         "vrijlating € 0,00 = € 300,00", "300.00", "Participatiewet art. 31 en 32"),
+         "vrijlating € 0,00 = € 300,00", "300.00", "Participatiewet art. 31 en art. 32"),  # was "art. 31 en 32"
         ("Aanvullende bijstand", "€ 1.001,07 − € 300,00 = € 701,07 (niet lager dan nul)", "701.07",
          "Participatiewet art. 19 lid 1 en art. 31"),
     ]
