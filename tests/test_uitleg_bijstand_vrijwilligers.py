@@ -98,13 +98,18 @@ def test_readme_vrijwilligers_stappen_en_teksten(client):
     uurbedrag = ("belastingdienst.nl 'vrijwilligersvergoedingen' (uurbedragen die de Belastingdienst als "
                  "niet-marktconform ziet; geen wettelijke grens)")
     fiscaal = "Wet LB 1964 art. 2 lid 6 (maximum per maand en per kalenderjaar)"
+    # A grondslag with the law and the Belastingdienst's page: the catalogue names the law first, the page in the
+    # toelichting (before the catalogue: "belastingdienst.nl ... (...); Wet LB 1964 art. 2 lid 6 (...)").
+    fiscaal_en_uurbedrag = ("Wet LB 1964 art. 2 lid 6 (maximum per maand en per kalenderjaar; uurbedragen van "
+                            "belastingdienst.nl 'vrijwilligersvergoedingen', die de Belastingdienst als niet-marktconform "
+                            "ziet, geen wettelijke grens)")
     assert stappen(d) == [
         ("Januari: vergoeding per uur (leeftijd 46 op 1 januari, vanaf 21 jaar)",
          "(€ 250,00 − € 0,00 aangetoonde kosten) / 50 uur = € 5,00 per uur, uurbedrag € 5,75 → binnen het uurbedrag",
          "250.00", uurbedrag),
         ("Januari: ten hoogste te vergoeden voor 50 uur",
          "laagste van € 5,75 × 50 uur + € 0,00 aangetoonde kosten en het maandmaximum € 220,00 = € 220,00",
-         "220.00", f"{uurbedrag}; {fiscaal}"),
+         "220.00", fiscaal_en_uurbedrag),
         ("Januari: vergoeding tegen het maximum per maand",
          "€ 250,00 > € 220,00 → boven het maandmaximum (maanden middelen niet)", "250.00", fiscaal),
         ("Februari: vergoeding tegen het maximum per maand", "€ 100,00 ≤ € 220,00 → binnen het maandmaximum",
@@ -113,7 +118,8 @@ def test_readme_vrijwilligers_stappen_en_teksten(client):
          fiscaal),
         ("Een wettelijke grens (maand of jaar) is overschreden: de hele vergoeding is loon, behalve de aangetoonde "
          "kosten", "€ 350,00 − € 0,00 aangetoonde kosten = € 350,00", "350.00",
-         f"{fiscaal}; belastingdienst.nl ('Dan moet u over deze gehele vergoeding belasting betalen')"),
+         "Wet LB 1964 art. 2 lid 6 (maximum per maand en per kalenderjaar; belastingdienst.nl: 'Dan moet u over "
+         "deze gehele vergoeding belasting betalen')"),
         ("Januari: bijstand, 46 jaar (vanaf 27): vrijgelaten",
          "€ 0,00 aangetoonde kosten + de laagste van € 250,00, maandmaximum € 220,00 en resterend jaarmaximum "
          "€ 2.200,00 = € 220,00", "220.00", "Participatiewet art. 31 lid 2 onder k"),
