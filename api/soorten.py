@@ -97,10 +97,10 @@ def validatiefouten(messages: Any, pad: str = "$") -> list[dict]:
         for m in messages:
             if isinstance(m, (dict, list)):
                 out.extend(validatiefouten(m, pad))
-            else:
-                out.append({"pad": pad, "bericht": str(m)})
+            else:  # a Melding (an engine message by key, e.g. calculator.bijstandsnorm.nog_niet) stays one
+                out.append({"pad": pad, "bericht": m if isinstance(m, str) else str(m)})
     else:
-        out.append({"pad": pad, "bericht": str(messages)})
+        out.append({"pad": pad, "bericht": messages if isinstance(messages, str) else str(messages)})
     return out
 
 
