@@ -12,6 +12,7 @@ from decimal import Decimal
 from marshmallow import RAISE, Schema, fields, validate
 from marshmallow.exceptions import ValidationError
 
+from calculator.explanation import Msgid
 from calculator.money import as_str
 
 from .getallen import OngeldigGetal
@@ -197,6 +198,21 @@ class Tekst(fields.String):
     default_error_messages = {"required": VERPLICHT, "null": NIET_LEEG, "invalid": "Verwacht tekst."}
 
 
+class _Sjabloon(str):
+    """A marshmallow error template that gives a Msgid (calculator.explanation): marshmallow calls
+    `.format(min=..., max=..., choices=...)`; this returns the gettext msgid with its values, so the web layer
+    translates by key (the .po) and writes the values in the page's notation, without matching the text. The
+    str of the Msgid is the message as before ("Vul een waarde van 0.01 tot en met 100 in.")."""
+
+    def __new__(cls, msgid: str, **namen):
+        self = super().__new__(cls, msgid)
+        self.namen = namen  # placeholder in the msgid -> the keyword marshmallow passes
+        return self
+
+    def format(self, *args, **kwargs):
+        return Msgid(str(self), **{naam: kwargs[kw] for naam, kw in self.namen.items()})
+
+
 MAX_LIJST = 1000  # any list without its own maximum: no input has more items
 
 
@@ -206,7 +222,7 @@ class Lijst(fields.List):
     validate.Length, else MAX_LIJST."""
 
     default_error_messages = {"required": VERPLICHT, "null": NIET_LEEG, "invalid": "Verwacht een lijst.",
-                              "too_long": "Deze lijst is te lang: ten hoogste {max} elementen."}
+                              "too_long": _Sjabloon("Deze lijst is te lang: ten hoogste %(n)s elementen.", n="max")}
 
     def _deserialize(self, value, attr, data, **kwargs):
         if type(value) is list or type(value) is tuple:
@@ -234,17 +250,19 @@ def decimalen(aantal: int):
 
 
 def tussen(minimum, maximum) -> validate.Range:
-    return validate.Range(min=minimum, max=maximum, error="Vul een waarde van {min} tot en met {max} in.")
+    return validate.Range(min=minimum, max=maximum,
+                          error=_Sjabloon("Vul een waarde van %(min)s tot en met %(max)s in.", min="min", max="max"))
 
 
 def minimaal(minimum, *, exclusief: bool = False) -> validate.Range:
     if exclusief:
-        return validate.Range(min=minimum, min_inclusive=False, error="Vul een waarde groter dan {min} in.")
-    return validate.Range(min=minimum, error="Vul een waarde van {min} of meer in.")
+        return validate.Range(min=minimum, min_inclusive=False,
+                              error=_Sjabloon("Vul een waarde groter dan %(min)s in.", min="min"))
+    return validate.Range(min=minimum, error=_Sjabloon("Vul een waarde van %(min)s of meer in.", min="min"))
 
 
 def keuze(opties) -> validate.OneOf:
-    return validate.OneOf(opties, error="Kies een van: {choices}.")
+    return validate.OneOf(opties, error=_Sjabloon("Kies een van: %(keuzes)s.", keuzes="choices"))
 
 
 __all__ = [

@@ -97,7 +97,7 @@ def validatiefouten(messages: Any, pad: str = "$") -> list[dict]:
         for m in messages:
             if isinstance(m, (dict, list)):
                 out.extend(validatiefouten(m, pad))
-            else:  # a Melding (an engine message by key, e.g. calculator.bijstandsnorm.nog_niet) stays one
+            else:  # a Melding (a str with its key and values) is kept as it is: the web layer translates it by key
                 out.append({"pad": pad, "bericht": m if isinstance(m, str) else str(m)})
     else:
         out.append({"pad": pad, "bericht": messages if isinstance(messages, str) else str(messages)})

@@ -44,13 +44,13 @@ from functools import lru_cache
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
 from .money import NUL, cent, procent
 from .periods import dagen_in_maand, leeftijd_van, leeftijdsdelen, maanden_van_jaar, verjaardag
-from .wml import JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, Minimumloon, minimumloon
+from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, Minimumloon, minimumloon,
+                  te_jong)
 
 SOORT = "loonkostensubsidie"
-ART_10D = "Participatiewet art. 10d"
 STANDAARD_VOLTIJD_UREN = Decimal(38)
 ARBEIDSDUUR = "lks.arbeidsduur_uren_per_week"
 EEN_DAG = timedelta(days=1)
@@ -161,76 +161,64 @@ def _bedragen(spoor: Rekenspoor, invoer: LksInvoer, datum: date, wml_exact: Deci
     basis = wml_maand + vakantiebijslag
     max_pct = spoor.waarde("lks.maximum_percentage", datum)
     maximum = cent(procent(basis, max_pct))
-    if stappen:
-        spoor.stap("Vakantiebijslag", vakantiebijslag, "Wml art. 15 lid 1",
-                   "{pct} % × {wml} = {vb}", pct=vb_pct, wml=Bedrag(wml_maand), vb=Bedrag(vakantiebijslag))
-        spoor.stap("Minimumloon per maand inclusief vakantiebijslag", basis, ART_10D,
-                   "{wml} + {vb} = {basis}", wml=Bedrag(wml_maand), vb=Bedrag(vakantiebijslag), basis=Bedrag(basis))
     loonwaarde_bedrag = None
     if not subsidie:
         onbegrensd = NUL
     elif invoer.forfaitair:
         f_pct = spoor.waarde("lks.forfaitair_percentage", datum)
         onbegrensd = cent(procent(basis, f_pct))
-        if stappen:
-            spoor.stap("Forfaitaire loonkostensubsidie (loonwaarde nog niet vastgesteld)", onbegrensd,
-                       f"{ART_10D} lid 1 onder b en lid 5", "{pct} % × {basis} = {lks}",
-                       pct=f_pct, basis=Bedrag(basis), lks=Bedrag(onbegrensd))
     else:
-        lw = Decimal(invoer.loonwaarde)
-        loonwaarde_bedrag = cent(procent(basis, lw))
+        loonwaarde_bedrag = cent(procent(basis, Decimal(invoer.loonwaarde)))
         onbegrensd = basis - loonwaarde_bedrag
-        if stappen:
-            spoor.stap("Loonwaarde in euro's", loonwaarde_bedrag,
-                       "Besluit loonkostensubsidie Participatiewet 2021 art. 3 (loonwaarde in hele procenten van het WML)",
-                       "{lw} % × {basis} = {lwb}", lw=lw, basis=Bedrag(basis), lwb=Bedrag(loonwaarde_bedrag))
-            spoor.stap("Verschil tussen minimumloon en loonwaarde", onbegrensd, f"{ART_10D} lid 4",
-                       "{basis} − {lw} = {lks}", basis=Bedrag(basis), lw=Bedrag(loonwaarde_bedrag),
-                       lks=Bedrag(onbegrensd))
     lks = min(onbegrensd, maximum)
-    if stappen and subsidie:
-        spoor.stap(
-            f"Maximum: {format(max_pct.normalize(), 'f').replace('.', ',')} % van het minimumloon inclusief vakantiebijslag",
-            maximum, f"{ART_10D} lid 4",
-            "{pct} % × {basis} = {max}" + (" → het maximum is bereikt" if onbegrensd > maximum else " → niet bereikt"),
-            pct=max_pct, basis=Bedrag(basis), max=Bedrag(maximum),
-        )
-        spoor.stap("Loonkostensubsidie per maand", lks, f"{ART_10D} lid 4",
-                   "de laagste van {lks} en {max}", lks=Bedrag(onbegrensd), max=Bedrag(maximum))
     wgl_pct = spoor.waarde("lks.werkgeverslasten_percentage", datum)
     werkgeverslasten = cent(procent(lks, wgl_pct))
-    if stappen and subsidie:
-        spoor.stap("Vergoeding werkgeverslasten", werkgeverslasten,
-                   f"{ART_10D} lid 4 en 5; Regeling loonkostensubsidie Participatiewet 2021 art. 1",
-                   "{pct} % × {lks} = {wgl}", pct=wgl_pct, lks=Bedrag(lks), wgl=Bedrag(werkgeverslasten))
-        spoor.stap("Totaal per maand", lks + werkgeverslasten, ART_10D, "{lks} + {wgl} = {tot}",
-                   lks=Bedrag(lks), wgl=Bedrag(werkgeverslasten), tot=Bedrag(lks + werkgeverslasten))
-    return _Maandbedragen(wml_maand, vakantiebijslag, basis, loonwaarde_bedrag, maximum, onbegrensd, lks,
-                          werkgeverslasten)
+    m = _Maandbedragen(wml_maand, vakantiebijslag, basis, loonwaarde_bedrag, maximum, onbegrensd, lks, werkgeverslasten)
+    if stappen:
+        _bedragen_stappen(spoor, invoer, m, subsidie, vb_pct=vb_pct, max_pct=max_pct, wgl_pct=wgl_pct,
+                          f_pct=f_pct if subsidie and invoer.forfaitair else None)
+    return m
+
+
+def _bedragen_stappen(spoor: Rekenspoor, invoer: LksInvoer, m: _Maandbedragen, subsidie: bool, vb_pct: Decimal,
+                      max_pct: Decimal, wgl_pct: Decimal, f_pct: Decimal | None) -> None:
+    """The steps of _bedragen: its amounts, narrated."""
+    wml, vb, basis = Bedrag(m.wml_per_maand), Bedrag(m.vakantiebijslag), Bedrag(m.basis)
+    spoor.stap("lks.vakantiebijslag", m.vakantiebijslag, pct=vb_pct, wml=wml, vb=vb)
+    spoor.stap("lks.basis", m.basis, wml=wml, vb=vb, basis=basis)
+    if not subsidie:
+        return
+    if invoer.forfaitair:
+        spoor.stap("lks.forfaitair", m.onbegrensd, pct=f_pct, basis=basis, lks=Bedrag(m.onbegrensd))
+    else:
+        spoor.stap("lks.loonwaarde", m.loonwaarde_bedrag, lw=Decimal(invoer.loonwaarde), basis=basis,
+                   lwb=Bedrag(m.loonwaarde_bedrag))
+        spoor.stap("lks.verschil", m.onbegrensd, basis=basis, lw=Bedrag(m.loonwaarde_bedrag),
+                   lks=Bedrag(m.onbegrensd))
+    spoor.stap("lks.maximum_bereikt" if m.maximum_bereikt else "lks.maximum_niet_bereikt", m.maximum,
+               pct=max_pct.normalize(), basis=basis, max=Bedrag(m.maximum))
+    spoor.stap("lks.per_maand", m.loonkostensubsidie, lks=Bedrag(m.onbegrensd), max=Bedrag(m.maximum))
+    lks, wgl = Bedrag(m.loonkostensubsidie), Bedrag(m.werkgeverslasten)
+    spoor.stap("lks.werkgeverslasten", m.werkgeverslasten, pct=wgl_pct, lks=lks, wgl=wgl)
+    spoor.stap("lks.totaal", m.totaal, lks=lks, wgl=wgl, tot=Bedrag(m.totaal))
 
 
 def _controleer(invoer: LksInvoer) -> int:
     """Input the rules cannot apply to raises InvoerFout; returns the age on the peildatum."""
     if invoer.geboortedatum is None and invoer.leeftijd is None:
-        raise InvoerFout("geboortedatum", "Vul een geboortedatum of een leeftijd in.")
+        raise InvoerFout("geboortedatum", Melding("lks.fout.geen_leeftijd"))
     if not invoer.forfaitair and invoer.loonwaarde is None:
-        raise InvoerFout("loonwaarde", "Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie).")
+        raise InvoerFout("loonwaarde", Melding("lks.fout.geen_loonwaarde"))
     begin, eind = invoer.begindatum_dienstbetrekking, invoer.einddatum_dienstbetrekking
     if begin is not None and eind is not None and eind < begin:
-        raise InvoerFout("einddatum_dienstbetrekking",
-                         "De einddatum van de dienstbetrekking ligt vóór de begindatum.")
+        raise InvoerFout("einddatum_dienstbetrekking", Melding("lks.fout.einde_voor_begin"))
     if begin is not None and invoer.peildatum < begin:
-        raise InvoerFout("peildatum", "De peildatum ligt vóór de begindatum van de dienstbetrekking: dan is er nog "
-                                      "geen loonkostensubsidie. Kies een peildatum vanaf de begindatum.")
+        raise InvoerFout("peildatum", Melding("lks.fout.peildatum_voor_begin"))
     if eind is not None and invoer.peildatum > eind:
-        raise InvoerFout("peildatum", "De peildatum ligt na de einddatum van de dienstbetrekking: dan is er geen "
-                                      "loonkostensubsidie meer. Kies een peildatum tot en met de einddatum.")
+        raise InvoerFout("peildatum", Melding("lks.fout.peildatum_na_einde"))
     leeftijd = invoer.leeftijd_op(invoer.peildatum)
     if leeftijd < JONGSTE_LEEFTIJD:
-        raise InvoerFout(
-            "geboortedatum" if invoer.geboortedatum else "leeftijd",
-            f"Voor een werknemer jonger dan {JONGSTE_LEEFTIJD} jaar geldt geen wettelijk minimumloon.",
-        )
+        raise InvoerFout("geboortedatum" if invoer.geboortedatum else "leeftijd", te_jong())
     return leeftijd
 
 
@@ -242,22 +230,12 @@ def _forfaitair_venster(spoor: Rekenspoor, invoer: LksInvoer, vd: date) -> tuple
     if begin is None:
         start = datum.replace(day=1)
         venster = (start, _zelfde_dag_later(start, duur))  # the month of the peildatum and the next duur − 1
-        spoor.waarschuw(
-            f"Forfaitaire loonkostensubsidie geldt ten hoogste {duur} maanden vanaf het begin van de dienstbetrekking "
-            f"(art. 10d lid 5). De begindatum is niet ingevuld, dus is gerekend vanaf {datum.strftime('%m-%Y')} "
-            f"(de maand van de peildatum). Vul de begindatum van de dienstbetrekking in voor de juiste maanden."
-        )
+        spoor.waarschuw("lks.waarschuwing.forfaitair_zonder_begindatum", duur=duur, start=start)
         return venster
     venster = (begin, _zelfde_dag_later(begin, duur))
     if datum >= venster[1]:
         laatste = venster[1] - EEN_DAG
-        raise InvoerFout(
-            "loonwaarde",
-            f"De forfaitaire loonkostensubsidie geldt ten hoogste de eerste {duur} maanden van de dienstbetrekking, "
-            f"hier tot en met {laatste.strftime('%d-%m-%Y')} (art. 10d lid 5). Op de peildatum "
-            f"{datum.strftime('%d-%m-%Y')} moet de loonwaarde zijn vastgesteld: vul de loonwaarde in en kies niet "
-            f"voor forfaitair.",
-        )
+        raise InvoerFout("loonwaarde", Melding("lks.fout.forfaitair_voorbij", duur=duur, laatste=laatste, datum=datum))
     return venster
 
 
@@ -271,16 +249,9 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     uren = invoer.uren_per_week
     # Steps are only recorded with uitleg; the `if uitleg` guards only skip building their arguments.
     if uitleg:
-        spoor.stap(f"Leeftijd op {datum.isoformat()}: {leeftijd} jaar",
-                   grondslag="Participatiewet art. 2; Wml art. 7 lid 3 en art. 8 lid 3 (minimumjeugdloon tot 21 jaar)")
-        if vd == date(datum.year, 1, 1):
-            spoor.stap(f"Vastgesteld met het minimumloon van {vd.isoformat()}", grondslag=f"{ART_10D} lid 7",
-                       berekening="een lopende loonkostensubsidie wordt alleen met ingang van 1 januari opnieuw "
-                                "vastgesteld; de wijziging van het minimumloon per 1 juli telt pas op 1 januari daarna")
-        else:
-            spoor.stap(f"Vastgesteld met het minimumloon van {vd.isoformat()}", grondslag=f"{ART_10D} lid 1 en 7",
-                       berekening="de dienstbetrekking begint in dit kalenderjaar: de subsidie wordt vastgesteld met "
-                                "het minimumloon bij de begindatum en pas op 1 januari daarna opnieuw")
+        spoor.stap("lks.leeftijd", datum=datum, leeftijd=leeftijd, volwassen=VOLWASSEN_LEEFTIJD)
+        spoor.stap("lks.vastgesteld_januari" if vd == date(datum.year, 1, 1) else "lks.vastgesteld_begindatum",
+                   datum=vd)
     grond = _Grondslag(spoor, invoer, vd)
     ml = grond.minimumloon(leeftijd)
     wml_exact = grond.exact(leeftijd)
@@ -290,19 +261,15 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     if uitleg:
         _grondslag_stappen(spoor, invoer, grond, ml, uur, leeftijd, wml_exact)
     if uren > invoer.voltijd_uren_per_week:
-        spoor.waarschuw(
-            f"De contracturen ({_uren(uren)} uur) zijn meer dan de voltijdse arbeidsduur van de functie "
-            f"({_uren(invoer.voltijd_uren_per_week)} uur). De loonkostensubsidie telt ten hoogste die voltijdse "
-            f"arbeidsduur (art. 10d lid 4 en 5)."
-        )
+        spoor.waarschuw("lks.waarschuwing.uren_boven_voltijd", uren=uren.normalize(),
+                        voltijd=invoer.voltijd_uren_per_week.normalize())
     if invoer.forfaitair and invoer.loonwaarde is not None:
-        spoor.waarschuw("Bij forfaitaire loonkostensubsidie telt de ingevulde loonwaarde niet mee.")
+        spoor.waarschuw("lks.waarschuwing.forfaitair_loonwaarde")
     venster = _forfaitair_venster(spoor, invoer, vd) if invoer.forfaitair else None
     m = _bedragen(spoor, invoer, vd, wml_exact, stappen=uitleg)
 
     if uitleg and not invoer.forfaitair and invoer.loonwaarde == 100:
-        spoor.stap("Loonwaarde 100 %: de werknemer levert het volle minimumloon aan waarde, "
-                   "dus er is geen loonkostensubsidie", NUL, f"{ART_10D} lid 4")
+        spoor.stap("lks.volle_loonwaarde", NUL, lw=Decimal(invoer.loonwaarde))
 
     resultaat: dict = {
         "leeftijd": leeftijd,
@@ -327,74 +294,54 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
-def _uren(uren: Decimal) -> str:
-    return format(uren.normalize(), "f").replace(".", ",")
-
-
 def _grondslag_stappen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, ml: Minimumloon,
                        uur: Minimumloon, leeftijd: int, wml_exact: Decimal) -> None:
     """The steps from the WML per maand of Pw art. 2 to the WML for the contract hours."""
     vd = grond.datum
     onder = "b" if ml.per_uur_regime else "a"
     if ml.percentage == 100:
-        spoor.stap("Wettelijk minimumloon per maand (21 jaar en ouder)", ml.per_maand_voltijd,
-                   f"Participatiewet art. 2; Wml art. 8 lid 1 onder {onder}", "{maand} per maand",
+        spoor.stap("lks.wml_volwassen", ml.per_maand_voltijd, leeftijd=VOLWASSEN_LEEFTIJD, onder=onder,
                    maand=Bedrag(ml.per_maand_voltijd))
     else:
         volwassen = grond.minimumloon(VOLWASSEN_LEEFTIJD).per_maand_voltijd
-        spoor.stap(f"Minimumjeugdloon per maand ({leeftijd} jaar)", ml.per_maand_voltijd,
-                   f"Participatiewet art. 2; Wml art. 7 lid 3 en art. 8 lid 3 en lid 1 onder {onder}; "
-                   f"Besluit minimumjeugdloon art. 2",
-                   "{pct} % × {volwassen} = {maand} ("
-                   + ("afgerond op de cent: het Besluit schrijft alleen voor het uurloon een afronding voor)"
-                      if ml.per_uur_regime else "afgerond op 5 cent, zoals de SZW-tabellen)"),
-                   pct=ml.percentage, volwassen=Bedrag(volwassen), maand=Bedrag(ml.per_maand_voltijd))
+        spoor.stap("lks.wml_jeugd" if ml.per_uur_regime else "lks.wml_jeugd_5_cent", ml.per_maand_voltijd,
+                   leeftijd=leeftijd, onder=onder, pct=ml.percentage, volwassen=Bedrag(volwassen),
+                   maand=Bedrag(ml.per_maand_voltijd))
         if invoer.bbl and leeftijd >= 18:
-            spoor.stap("BBL: de loonkostensubsidie rekent met het minimumjeugdloon van Wml art. 8 lid 3, niet met "
-                       "het BBL-percentage", grondslag="Participatiewet art. 2 (noemt art. 8 lid 3, niet lid 4)")
-    deel = cent(wml_exact)
+            spoor.stap("lks.bbl")
+    deel = Bedrag(cent(wml_exact))
     afgetopt = invoer.uren_per_week > invoer.voltijd_uren_per_week
     if _per_arbeidsduur(spoor, vd):
         spoor.stap(
-            "Minimumloon per maand voor de contracturen", deel,
-            "Participatiewet art. 2 en art. 10d lid 4" + (" en 5" if invoer.forfaitair else "")
-            + " (naar evenredigheid van 36 uur per week, ten hoogste de voltijd van de functie)",
-            "{maand} × {uren} / {noemer} = {deel} (afgerond op de cent)"
-            + (" — ten hoogste de {voltijd} uur van een voltijdse dienstbetrekking in de functie" if afgetopt else ""),
-            maand=Bedrag(ml.per_maand_voltijd), uren=grond.uren, noemer=grond.noemer, deel=Bedrag(deel),
-            voltijd=invoer.voltijd_uren_per_week,
+            "lks.wml_contracturen_forfaitair" if invoer.forfaitair else "lks.wml_contracturen", deel.amount,
+            maand=Bedrag(ml.per_maand_voltijd), uren=grond.uren, noemer=grond.noemer, deel=deel,
+            aftopping=Melding("lks.aftopping", voltijd=invoer.voltijd_uren_per_week) if afgetopt else "",
         )
     else:
         spoor.stap(
-            "Minimumloon per maand voor de contracturen", deel,
-            "Participatiewet art. 2 en art. 10d lid 4" + (" en 5" if invoer.forfaitair else "")
-            + " (tot 2024: alleen verminderd, naar de normale arbeidsduur van de functie)",
-            "{maand} × {uren} / {voltijd} uur = {deel} (afgerond op de cent)"
-            + (" — ten hoogste voltijd: nooit meer dan het volle maandloon" if afgetopt else ""),
-            maand=Bedrag(ml.per_maand_voltijd), uren=grond.uren, voltijd=invoer.voltijd_uren_per_week,
-            deel=Bedrag(deel),
+            "lks.wml_contracturen_tot_uurloon_forfaitair" if invoer.forfaitair else "lks.wml_contracturen_tot_uurloon",
+            deel.amount, jaar=_eerste_dag(spoor, ARBEIDSDUUR).year, maand=Bedrag(ml.per_maand_voltijd),
+            uren=grond.uren, voltijd=invoer.voltijd_uren_per_week, deel=deel,
+            aftopping=Melding("lks.aftopping_tot_uurloon") if afgetopt else "",
         )
     if uur.per_uur_regime:
-        spoor.stap(f"Wettelijk minimumloon per uur op {invoer.peildatum.isoformat()} (wat de werkgever ten minste "
-                   f"betaalt)", uur.per_uur,
-                   "Wml art. 8 lid 1 onder a" + ("" if uur.percentage == 100 else
-                                                  "; Besluit minimumjeugdloon art. 3 (BBL)"
-                                                  if invoer.bbl and leeftijd >= 18 else
-                                                  "; Besluit minimumjeugdloon art. 2"),
-                   "{uur} per uur", uur=Bedrag(uur.per_uur))
+        sleutel = ("lks.wml_uur" if uur.percentage == 100 else
+                   "lks.wml_uur_bbl" if invoer.bbl and leeftijd >= 18 else "lks.wml_uur_jeugd")
+        spoor.stap(sleutel, uur.per_uur, datum=invoer.peildatum, uur=Bedrag(uur.per_uur))
     else:
-        spoor.stap("Indicatief minimumloon per uur (tot 2024 kende de wet geen uurloon)", uur.per_uur,
-                   "Wml art. 8 lid 1 onder b (weekloon)", "{uur} per uur (weekloon / voltijduren, naar boven afgerond)",
+        spoor.stap("lks.wml_uur_indicatief", uur.per_uur, jaar=_eerste_dag(spoor, "wml.uurloon").year,
                    uur=Bedrag(uur.per_uur))
+
+
+def _eerste_dag(spoor: Rekenspoor, naam: str) -> date:
+    """The first day with a value of parameter `naam` (a rule that starts with it, e.g. the hourly WML)."""
+    return spoor.params.parameter(naam).entries[0].vanaf
 
 
 def _functieloon(spoor: Rekenspoor, invoer: LksInvoer, ml, m: _Maandbedragen, resultaat: dict) -> None:
     f = invoer.functieloon_per_uur
     if f < ml.per_uur:
-        spoor.waarschuw(
-            "Het functieloon per uur ligt onder het wettelijk minimumloon per uur; de werkgever moet "
-            "ten minste het minimumloon betalen (Wml art. 7)."
-        )
+        spoor.waarschuw("lks.waarschuwing.functieloon_onder_wml")
     # A payroll comparison, not LKS law: hourly wage × hours × 52/12 weeks per month; each paid amount to the cent.
     maand = cent(f * invoer.uren_per_week * WEKEN_PER_JAAR / MAANDEN_PER_JAAR)
     vb = cent(procent(maand, spoor.waarde("wml.vakantiebijslag", invoer.peildatum)))
@@ -402,12 +349,9 @@ def _functieloon(spoor: Rekenspoor, invoer: LksInvoer, ml, m: _Maandbedragen, re
     eigen = max(NUL, incl - m.basis)
     resultaat["functieloon_per_maand_incl_vakantiebijslag"] = incl
     resultaat["eigen_kosten_werkgever_boven_wml"] = eigen
-    spoor.stap("Functieloon per maand inclusief vakantiebijslag", incl, "cao of arbeidsovereenkomst",
-               "{f} × {uren} uur × 52 / 12 = {maand}, plus vakantiebijslag {vb}",
-               f=Bedrag(f), uren=invoer.uren_per_week, maand=Bedrag(maand), vb=Bedrag(vb))
-    spoor.stap("Deel van het functieloon boven het minimumloon: kosten van de werkgever, geen subsidie", eigen,
-               f"{ART_10D} (subsidie alleen tot het wettelijk minimumloon)",
-               "{incl} − {basis} = {eigen}", incl=Bedrag(incl), basis=Bedrag(m.basis), eigen=Bedrag(eigen))
+    spoor.stap("lks.functieloon", incl, f=Bedrag(f), uren=invoer.uren_per_week, weken=WEKEN_PER_JAAR,
+               maanden=MAANDEN_PER_JAAR, maand=Bedrag(maand), vb=Bedrag(vb))
+    spoor.stap("lks.eigen_kosten", eigen, incl=Bedrag(incl), basis=Bedrag(m.basis), eigen=Bedrag(eigen))
 
 
 def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, hoofd: _Maandbedragen, venster) -> dict:
@@ -466,17 +410,12 @@ def _per_jaar(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, hoofd: _M
             totaal_lks += aantal * m.loonkostensubsidie
             totaal_wgl += aantal * m.werkgeverslasten
     if invoer.geboortedatum is None and invoer.leeftijd is not None and invoer.leeftijd < VOLWASSEN_LEEFTIJD:
-        spoor.waarschuw("Alleen de leeftijd is bekend: het jaartotaal houdt geen rekening met een verjaardag "
-                        "in het jaar. Vul de geboortedatum in voor een precies jaartotaal.")
+        spoor.waarschuw("lks.waarschuwing.alleen_leeftijd")
     if begin is None:
-        spoor.waarschuw(f"De begindatum van de dienstbetrekking is niet ingevuld: het jaartotaal gaat ervan uit dat "
-                        f"de dienstbetrekking het hele jaar {jaar} loopt"
-                        + ("" if eind is None else " tot de einddatum") + ".")
+        spoor.waarschuw("lks.waarschuwing.geen_begindatum" if eind is None
+                        else "lks.waarschuwing.geen_begindatum_wel_einddatum", jaar=jaar)
     if spoor.uitleg:
-        spoor.stap("Loonkostensubsidie in het kalenderjaar", totaal_lks, f"{ART_10D} lid 7",
-                   "som van de maanden van de dienstbetrekking in {jaar} (elke maand vastgesteld met het minimumloon "
-                   "van {vd}; een maand die maar voor een deel in de dienstbetrekking valt, naar kalenderdagen) = {tot}",
-                   jaar=jaar, vd=grond.datum, tot=Bedrag(totaal_lks))
+        spoor.stap("lks.kalenderjaar", totaal_lks, jaar=jaar, datum=grond.datum, tot=Bedrag(totaal_lks))
     return {
         "jaar": jaar,
         "vastgesteld_per": grond.datum,

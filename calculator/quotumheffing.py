@@ -37,18 +37,12 @@ from decimal import ROUND_DOWN, Decimal
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
 from .money import NUL, cent, procent
 
 SOORT = "quotumheffing"
 SECTOREN = ("markt", "overheid")
 BESTAND = "quotumheffing.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
-WFSV = "Wfsv art. 38g lid 3 (quotumtekort)"
-WFSV_PERCENTAGE = "Wfsv art. 38f lid 1 en 2; Regeling Wfsv art. 3.35"
-WFSV_AFRONDING = "Wfsv art. 38f lid 1 ('Het percentage wordt naar beneden afgerond op twee cijfers achter de komma.')"
-WFSV_HEFFING = "Wfsv art. 38h lid 4 en art. 34 lid 3, 4 en 6"
-WFSV_VORIG_JAAR = "Wfsv art. 34 lid 4"
-WFSV_HEFFINGSJAAR = "Wfsv art. 34 lid 6"
 HONDERDSTE = Decimal("0.01")
 
 BRON_OFFICIEEL = "officieel"
@@ -73,17 +67,15 @@ class QuotumInvoer:
 
 def _controleer(invoer: QuotumInvoer, params: ParameterSet) -> None:
     if invoer.sector not in SECTOREN:
-        raise InvoerFout("sector", "Kies als sector 'markt' of 'overheid'.")
+        raise InvoerFout("sector", Melding("quotum.fout.sector"))
     # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
     eerste, laatste = params.jaren(BESTAND)
     if not eerste <= invoer.jaar <= date.max.year:
-        raise InvoerFout("jaar", f"Kies een jaar van {eerste} tot en met {laatste}.")
+        raise InvoerFout("jaar", Melding("quotum.fout.jaar", van=eerste, tot=laatste))
     if invoer.verloonde_uren_totaal_vorig_jaar is not None and invoer.verloonde_uren_totaal_vorig_jaar < 0:
-        raise InvoerFout("verloonde_uren_totaal_vorig_jaar", "Het aantal verloonde uren kan niet negatief zijn.")
+        raise InvoerFout("verloonde_uren_totaal_vorig_jaar", Melding("quotum.fout.uren_negatief"))
     if invoer.verloonde_uren_doelgroep > invoer.verloonde_uren_totaal:
-        raise InvoerFout("verloonde_uren_doelgroep",
-                         "De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal "
-                         "aantal verloonde uren.")
+        raise InvoerFout("verloonde_uren_doelgroep", Melding("quotum.fout.doelgroep_boven_totaal"))
 
 
 def officieel_percentage(params: ParameterSet, sector: str, jaar: int):
@@ -94,10 +86,72 @@ def officieel_percentage(params: ParameterSet, sector: str, jaar: int):
         return None
 
 
+@dataclass(slots=True)
+class _Quotum:
+    """The arithmetic of one quotumheffing: every figure the result and the explanation use."""
+
+    drempel: Decimal
+    gemiddeld: Decimal
+    vorig: Decimal | None
+    drempel_vorig: Decimal | None
+    gemiddeld_vorig: Decimal | None
+    vorig_gehaald: bool | None  # None: the year before is not tested (no hours given)
+    heffingsjaar_gehaald: bool
+    quotumplichtig: bool
+    officieel: object  # ParameterValue or None
+    opgegeven: Decimal | None
+    percentage: Decimal | None
+    bron: str | None
+    uren_per_plaats: Decimal
+    per_week: Decimal
+    per_plaats_bedrag: Decimal
+    gerealiseerde_uren: Decimal
+    benodigde_uren: Decimal
+    tekort_uren: Decimal
+    heffing: Decimal
+    actief_pv: object
+    geactiveerd: bool
+    te_betalen: Decimal
+
+
 def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
     params = params or default_parameters()
     _controleer(invoer, params)
     spoor = Rekenspoor(params, uitleg)
+    q = _reken(spoor, invoer, params)
+    toelichting = _waarschuwingen(spoor, invoer, q)
+    if uitleg:
+        _vertel(spoor, invoer, q)
+    uren_per_plaats = q.uren_per_plaats
+    resultaat = {
+        "jaar": invoer.jaar,
+        "sector": invoer.sector,
+        "quotumplichtig": q.quotumplichtig,
+        "drempel_verloonde_uren": q.drempel,
+        "drempel_verloonde_uren_vorig_jaar": q.drempel_vorig,
+        "vorig_jaar_getoetst": q.vorig is not None,
+        "onder_drempel_vorig_jaar": None if q.vorig is None else not q.vorig_gehaald,
+        "onder_drempel_heffingsjaar": not q.heffingsjaar_gehaald,
+        "quotumpercentage": q.percentage,
+        "quotumpercentage_bron": q.bron,
+        "opgegeven_quotumpercentage": q.opgegeven,
+        "officieel_quotumpercentage": q.officieel.waarde if q.officieel is not None else None,
+        "benodigde_uren": q.benodigde_uren,
+        "gerealiseerde_uren": q.gerealiseerde_uren,
+        "tekort_uren": q.tekort_uren,
+        "benodigde_arbeidsplaatsen": q.benodigde_uren / uren_per_plaats,
+        "gerealiseerde_arbeidsplaatsen": q.gerealiseerde_uren / uren_per_plaats,
+        "ontbrekende_arbeidsplaatsen": q.tekort_uren / uren_per_plaats,
+        "heffing": q.heffing,
+        "heffing_geactiveerd": q.geactiveerd,
+        "te_betalen_heffing": q.te_betalen,
+        "toelichting_heffing": toelichting,
+    }
+    return Uitkomst.uit_spoor(SOORT, invoer.peildatum, resultaat, spoor)
+
+
+def _reken(spoor: Rekenspoor, invoer: QuotumInvoer, params: ParameterSet) -> _Quotum:
+    """The arithmetic, without a word of explanation (that is _vertel and _waarschuwingen)."""
     datum = invoer.peildatum
     sector = invoer.sector
 
@@ -111,54 +165,15 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
     drempel = spoor.waarde("quotum.drempel_verloonde_uren", datum)
     gemiddeld = spoor.waarde("quotum.gemiddelde_uren_werknemer", datum)
     totaal = invoer.verloonde_uren_totaal
-    vorig_jaar = invoer.jaar - 1
     vorig = invoer.verloonde_uren_totaal_vorig_jaar
-    # The number of werknemers of art. 34 lid 4 (25) as the parameters have it: the threshold / the average.
-    werknemers_grens = _uren(drempel / gemiddeld)
-    if vorig is None:
-        drempel_vorig = None
-        vorig_gehaald = None
-        spoor.stap(f"Wfsv art. 34 lid 4: had de werkgever in {vorig_jaar}, het jaar vóór het heffingsjaar, minder "
-                   f"dan {werknemers_grens} × het gemiddeld aantal verloonde uren per werknemer? Niet getoetst: de verloonde uren "
-                   f"van {vorig_jaar} zijn niet ingevuld", grondslag=WFSV_VORIG_JAAR)
-        spoor.waarschuw(
-            f"De toets over het jaar vóór het heffingsjaar is niet gedaan: u heeft de verloonde uren van {vorig_jaar} "
-            f"niet ingevuld. Had uw organisatie in {vorig_jaar} minder dan {_uren(drempel)} verloonde uren, dan is "
-            f"over {invoer.jaar} geen quotumheffing verschuldigd (Wfsv art. 34 lid 4). Vul de verloonde uren van "
-            f"{vorig_jaar} in om dat te laten toetsen."
-        )
-    else:
-        datum_vorig = date(vorig_jaar, 1, 1)
+    drempel_vorig = gemiddeld_vorig = vorig_gehaald = None
+    if vorig is not None:
+        datum_vorig = date(invoer.jaar - 1, 1, 1)
         drempel_vorig = spoor.waarde("quotum.drempel_verloonde_uren", datum_vorig)
         gemiddeld_vorig = spoor.waarde("quotum.gemiddelde_uren_werknemer", datum_vorig)
         vorig_gehaald = vorig >= drempel_vorig
-        spoor.stap(
-            f"Wfsv art. 34 lid 4: had de werkgever in {vorig_jaar}, het jaar vóór het heffingsjaar, minder dan "
-            f"{werknemers_grens} × het gemiddeld aantal verloonde uren per werknemer?", grondslag=WFSV_VORIG_JAAR,
-            berekening="{vorig} uur " + ("is niet minder dan" if vorig_gehaald else "is minder dan")
-                       + " {n} × {gem} = {drempel} uur → "
-                       + ("de heffing kan verschuldigd zijn" if vorig_gehaald
-                          else "geen quotumheffing verschuldigd over {jaar}"),
-            vorig=vorig, gem=gemiddeld_vorig, drempel=drempel_vorig, jaar=invoer.jaar,
-            n=(drempel_vorig / gemiddeld_vorig).normalize(),
-        )
     heffingsjaar_gehaald = totaal >= drempel
-    spoor.stap(
-        f"Wfsv art. 34 lid 6: had de werkgever in {invoer.jaar}, het heffingsjaar zelf, minder dan {werknemers_grens} × het "
-        f"gemiddeld aantal verloonde uren per werknemer?", grondslag=WFSV_HEFFINGSJAAR,
-        berekening="{totaal} uur " + ("is niet minder dan" if heffingsjaar_gehaald else "is minder dan")
-                   + " {n} × {gem} = {drempel} uur (ongeveer {werknemers} werknemers van {gem} uur) → "
-                   + ("de heffing kan verschuldigd zijn" if heffingsjaar_gehaald
-                      else "geen quotumheffing verschuldigd over {jaar}"),
-        totaal=totaal, drempel=drempel, werknemers=(totaal / gemiddeld).quantize(Decimal("0.1")), gem=gemiddeld,
-        jaar=invoer.jaar, n=(drempel / gemiddeld).normalize(),
-    )
     quotumplichtig = heffingsjaar_gehaald and vorig_gehaald is not False
-    spoor.stap("Valt de werkgever onder het quotum? Alleen als geen van beide jaren onder de grens bleef",
-               grondslag="Wfsv art. 34 lid 4 en 6",
-               berekening="{antwoord}",
-               antwoord=("ja, quotumplichtig" + ("" if vorig_gehaald else f" (het jaar {vorig_jaar} is niet getoetst)")
-                         if quotumplichtig else "nee, niet quotumplichtig"))
 
     # 2. Quotumpercentage: the user's override, else the official one, else ask for it.
     officieel = officieel_percentage(params, sector, invoer.jaar)
@@ -168,157 +183,121 @@ def bereken(invoer: QuotumInvoer, params: ParameterSet | None = None, uitleg: bo
         # official percentages are set so; a percentage the user supplies (e.g. worked out with the formula of
         # lid 2) is rounded down the same way before it is used: 2,768 % → 2,76 %.
         percentage, bron = opgegeven.quantize(HONDERDSTE, rounding=ROUND_DOWN), BRON_OPGEGEVEN
-        if percentage != opgegeven:
-            spoor.stap("Quotumpercentage naar beneden afgerond op twee cijfers achter de komma", grondslag=WFSV_AFRONDING,
-                       berekening="{opgegeven} % → {pct} %", opgegeven=opgegeven, pct=percentage)
-            spoor.waarschuw(
-                f"U gaf {_pct(opgegeven)} % op. Een quotumpercentage wordt naar beneden afgerond op twee cijfers "
-                f"achter de komma (Wfsv art. 38f lid 1); er is gerekend met {_pct(percentage)} %."
-            )
-        if officieel is None:
-            spoor.waarschuw(
-                f"Voor {invoer.jaar} (sector {sector}) is geen officieel quotumpercentage bekend. De berekening "
-                f"gebruikt het percentage dat u zelf heeft opgegeven ({_pct(percentage)} %)."
-            )
-        elif officieel.waarde != percentage:
-            spoor.waarschuw(
-                f"U heeft zelf {_pct(percentage)} % opgegeven; het officiële quotumpercentage voor {invoer.jaar} "
-                f"(sector {sector}) is {_pct(officieel.waarde)} %."
-            )
-        spoor.stap("Quotumpercentage: door u opgegeven", grondslag=WFSV_PERCENTAGE,
-                   berekening="{pct} % (opgegeven, niet officieel)", pct=percentage)
     elif officieel is not None:
         percentage, bron = spoor.waarde(f"quotum.percentage.{sector}", datum), BRON_OFFICIEEL
-        spoor.stap(f"Quotumpercentage {invoer.jaar}, sector {sector}", grondslag=WFSV_PERCENTAGE,
-                   berekening="{pct} % (officieel)", pct=percentage)
     elif not quotumplichtig:
         # Not quotumplichtig: the percentage plays no part, so the user is not asked for one.
         percentage, bron = None, None
-        spoor.stap("Quotumpercentage: niet nodig, want de werkgever valt niet onder het quotum",
-                   grondslag=WFSV_PERCENTAGE)
     else:
-        raise InvoerFout(
-            "quotumpercentage",
-            f"Voor {invoer.jaar} (sector {sector}) is geen officieel quotumpercentage bekend. Vul het "
-            f"quotumpercentage in dat u wilt gebruiken, bijvoorbeeld uit de Staatscourant of de banenmonitor.",
-        )
+        raise InvoerFout("quotumpercentage", Melding("quotum.fout.geen_percentage", jaar=invoer.jaar,
+                                                     sector=_sector(sector)))
 
     uren_per_plaats = spoor.waarde("quotum.uren_per_arbeidsplaats", datum)
     per_week = spoor.waarde("quotum.uren_per_arbeidsplaats_per_week", datum)
     per_plaats_bedrag = spoor.waarde("quotum.heffing_per_arbeidsplaats", datum)
 
-    # 3. Required and realised hours and arbeidsplaatsen (exact; no rounding, see the module docstring).
-    eigen = invoer.verloonde_uren_doelgroep
-    ingeleend = invoer.verloonde_uren_doelgroep_ingeleend
-    gerealiseerde_uren = eigen + ingeleend
-    gerealiseerde_plaatsen = gerealiseerde_uren / uren_per_plaats
-    if quotumplichtig:
-        benodigde_uren = procent(totaal, percentage)  # exact: hours × percentage, no rounding
-    else:
-        benodigde_uren = NUL
-    benodigde_plaatsen = benodigde_uren / uren_per_plaats
+    # 3. Required and realised hours (exact; no rounding, see the module docstring).
+    gerealiseerde_uren = invoer.verloonde_uren_doelgroep + invoer.verloonde_uren_doelgroep_ingeleend
+    benodigde_uren = procent(totaal, percentage) if quotumplichtig else NUL  # exact: hours × percentage
     tekort_uren = max(NUL, benodigde_uren - gerealiseerde_uren)
-    ontbrekende_plaatsen = tekort_uren / uren_per_plaats
-
-    if quotumplichtig:
-        spoor.stap("Benodigde uren voor werknemers uit de doelgroep banenafspraak", grondslag=WFSV_PERCENTAGE,
-                   berekening="{pct} % × {totaal} uur = {uren} uur", pct=percentage, totaal=totaal,
-                   uren=benodigde_uren)
-        spoor.stap(f"Benodigde arbeidsplaatsen (één arbeidsplaats is {_uren(per_week)} uur per week, "
-                   f"{_uren(uren_per_plaats)} uur per jaar)",
-                   grondslag=WFSV,
-                   berekening="{uren} uur / {per} uur = {plaatsen} arbeidsplaatsen ({week} uur per week)",
-                   uren=benodigde_uren, per=uren_per_plaats, plaatsen=_toon(benodigde_plaatsen), week=per_week)
-    else:
-        spoor.stap("Niet quotumplichtig: er zijn geen arbeidsplaatsen voor de doelgroep vereist", grondslag=WFSV,
-                   berekening="benodigde uren = {nul}", nul=NUL)
-    spoor.stap("Gerealiseerde uren: eigen werknemers uit de doelgroep plus ingeleende werknemers uit de doelgroep",
-               grondslag=WFSV, berekening="{eigen} uur + {ingeleend} uur = {uren} uur = {plaatsen} arbeidsplaatsen",
-               eigen=eigen, ingeleend=ingeleend, uren=gerealiseerde_uren, plaatsen=_toon(gerealiseerde_plaatsen))
-    spoor.stap("Ontbrekende arbeidsplaatsen", grondslag=WFSV,
-               berekening="het tekort is max(0, {benodigd} − {gerealiseerd}) = {tekort} uur; "
-                          "{tekort} uur / {per} uur = {plaatsen} arbeidsplaatsen (getoond op 4 decimalen; "
-                          "de heffing rekent met het precieze aantal, want de wet schrijft geen afronding voor (Wfsv art. 38g lid 3))",
-               benodigd=benodigde_uren, gerealiseerd=gerealiseerde_uren, tekort=tekort_uren, per=uren_per_plaats,
-               plaatsen=_toon(ontbrekende_plaatsen))
 
     # 4. Heffing: exact shortfall × € 5.000, rounded half-up to the cent once (a money amount; no source
     # states a rounding of the arbeidsplaatsen, so they are not rounded first).
     heffing = cent(tekort_uren * per_plaats_bedrag / uren_per_plaats)
-    spoor.stap(f"Quotumheffing zoals die zou zijn: ontbrekende arbeidsplaatsen × {_euro(per_plaats_bedrag)} "
-               "(afgerond op de cent)",
-               heffing, WFSV_HEFFING, "{tekort} uur / {per} uur × {per_plaats} = {heffing}",
-               tekort=tekort_uren, per=uren_per_plaats, per_plaats=Bedrag(per_plaats_bedrag), heffing=Bedrag(heffing))
 
     # 5. Is the heffing imposed for this year and sector?
     actief_pv = params.at(f"quotum.heffing_geactiveerd.{sector}", datum)
     geactiveerd = bool(spoor.waarde(f"quotum.heffing_geactiveerd.{sector}", datum))
     te_betalen = heffing if (geactiveerd and quotumplichtig) else NUL
-    if geactiveerd:
-        toelichting = (f"Over {invoer.jaar} wordt in de sector {sector} een quotumheffing opgelegd. "
-                       f"Te betalen: {_euro(te_betalen)}.")
-    else:
-        toelichting = (
-            f"Over {invoer.jaar} wordt in de sector {sector} geen quotumheffing opgelegd: de heffing is niet "
-            f"geactiveerd of het opleggen is opgeschort. U betaalt dus niets. Het bedrag van {_euro(heffing)} laat "
-            f"alleen zien wat de heffing zou zijn als die wel werd opgelegd."
-        )
-        if actief_pv.voorlopig:
-            toelichting += (" Dat er geen heffing is, is voor dit jaar niet in een officiële bron bevestigd: "
-                            "geen enkele gevonden bron noemt een opgelegde heffing.")
-        spoor.waarschuw(toelichting)
-    spoor.stap("Wordt de quotumheffing over dit jaar echt opgelegd?", te_betalen, actief_pv.grondslag,
-               "{antwoord}; te betalen {bedrag_te_betalen}",
-               antwoord="ja" if geactiveerd else "nee, niet geactiveerd of opgeschort",
-               bedrag_te_betalen=Bedrag(te_betalen))
+    return _Quotum(drempel, gemiddeld, vorig, drempel_vorig, gemiddeld_vorig, vorig_gehaald, heffingsjaar_gehaald,
+                   quotumplichtig, officieel, opgegeven, percentage, bron, uren_per_plaats, per_week,
+                   per_plaats_bedrag, gerealiseerde_uren, benodigde_uren, tekort_uren, heffing, actief_pv,
+                   geactiveerd, te_betalen)
 
-    resultaat = {
-        "jaar": invoer.jaar,
-        "sector": sector,
-        "quotumplichtig": quotumplichtig,
-        "drempel_verloonde_uren": drempel,
-        "drempel_verloonde_uren_vorig_jaar": drempel_vorig,
-        "vorig_jaar_getoetst": vorig is not None,
-        "onder_drempel_vorig_jaar": None if vorig is None else not vorig_gehaald,
-        "onder_drempel_heffingsjaar": not heffingsjaar_gehaald,
-        "quotumpercentage": percentage,
-        "quotumpercentage_bron": bron,
-        "opgegeven_quotumpercentage": opgegeven,
-        "officieel_quotumpercentage": officieel.waarde if officieel is not None else None,
-        "benodigde_uren": benodigde_uren,
-        "gerealiseerde_uren": gerealiseerde_uren,
-        "tekort_uren": tekort_uren,
-        "benodigde_arbeidsplaatsen": benodigde_plaatsen,
-        "gerealiseerde_arbeidsplaatsen": gerealiseerde_plaatsen,
-        "ontbrekende_arbeidsplaatsen": ontbrekende_plaatsen,
-        "heffing": heffing,
-        "heffing_geactiveerd": geactiveerd,
-        "te_betalen_heffing": te_betalen,
-        "toelichting_heffing": toelichting,
-    }
-    return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+def _sector(sector: str) -> Melding:
+    return Melding(f"quotum.sector.{sector}")
+
+
+def _waarschuwingen(spoor: Rekenspoor, invoer: QuotumInvoer, q: _Quotum) -> Melding:
+    """The warnings (always, also without uitleg); returns the toelichting of the heffing (itself a warning when no
+    heffing is imposed)."""
+    jaar, sector = invoer.jaar, _sector(invoer.sector)
+    if q.vorig is None:
+        spoor.waarschuw("quotum.waarschuwing.vorig_jaar_niet_ingevuld", vorig_jaar=jaar - 1,
+                        drempel=q.drempel.normalize(), jaar=jaar)
+    if q.opgegeven is not None:
+        if q.percentage != q.opgegeven:
+            spoor.waarschuw("quotum.waarschuwing.afgerond", opgegeven=q.opgegeven.normalize(),
+                            pct=q.percentage.normalize())
+        if q.officieel is None:
+            spoor.waarschuw("quotum.waarschuwing.geen_officieel", jaar=jaar, sector=sector,
+                            pct=q.percentage.normalize())
+        elif q.officieel.waarde != q.percentage:
+            spoor.waarschuw("quotum.waarschuwing.afwijkend", pct=q.percentage.normalize(), jaar=jaar, sector=sector,
+                            officieel=q.officieel.waarde.normalize())
+    if q.geactiveerd:
+        return Melding("quotum.toelichting.opgelegd", jaar=jaar, sector=sector, bedrag=Bedrag(q.te_betalen))
+    toelichting = Melding("quotum.toelichting.niet_opgelegd_onbevestigd" if q.actief_pv.voorlopig
+                          else "quotum.toelichting.niet_opgelegd", jaar=jaar, sector=sector, heffing=Bedrag(q.heffing))
+    spoor.waarschuw(toelichting)
+    return toelichting
+
+
+def _vertel(spoor: Rekenspoor, invoer: QuotumInvoer, q: _Quotum) -> None:
+    """The steps: the arithmetic of _reken, narrated by catalogue key (calculator/teksten/quotumheffing.yaml)."""
+    jaar, vorig_jaar = invoer.jaar, invoer.jaar - 1
+    # The number of werknemers of art. 34 lid 4 (25) as the parameters have it: the threshold / the average.
+    if q.vorig is None:
+        spoor.stap("quotum.vorig_jaar_niet_getoetst", vorig_jaar=vorig_jaar, n=(q.drempel / q.gemiddeld).normalize())
+    elif q.vorig_gehaald:
+        spoor.stap("quotum.vorig_jaar_gehaald", vorig_jaar=vorig_jaar, vorig=q.vorig, gem=q.gemiddeld_vorig,
+                   drempel=q.drempel_vorig, n=(q.drempel_vorig / q.gemiddeld_vorig).normalize())
+    else:
+        spoor.stap("quotum.vorig_jaar_onder_drempel", vorig_jaar=vorig_jaar, vorig=q.vorig, gem=q.gemiddeld_vorig,
+                   drempel=q.drempel_vorig, jaar=jaar, n=(q.drempel_vorig / q.gemiddeld_vorig).normalize())
+    totaal = invoer.verloonde_uren_totaal
+    waarden = dict(totaal=totaal, drempel=q.drempel, werknemers=(totaal / q.gemiddeld).quantize(Decimal("0.1")),
+                   gem=q.gemiddeld, jaar=jaar, n=(q.drempel / q.gemiddeld).normalize())
+    spoor.stap("quotum.heffingsjaar_gehaald" if q.heffingsjaar_gehaald else "quotum.heffingsjaar_onder_drempel",
+               **waarden)
+    if not q.quotumplichtig:
+        spoor.stap("quotum.niet_plichtig")
+    elif q.vorig_gehaald:
+        spoor.stap("quotum.plichtig")
+    else:
+        spoor.stap("quotum.plichtig_vorig_jaar_niet_getoetst", vorig_jaar=vorig_jaar)
+
+    if q.opgegeven is not None:
+        if q.percentage != q.opgegeven:
+            spoor.stap("quotum.percentage_afgerond", opgegeven=q.opgegeven, pct=q.percentage)
+        spoor.stap("quotum.percentage_opgegeven", pct=q.percentage)
+    elif q.percentage is not None:
+        spoor.stap("quotum.percentage_officieel", jaar=jaar, sector=_sector(invoer.sector), pct=q.percentage)
+    else:
+        spoor.stap("quotum.percentage_niet_nodig")
+
+    per = q.uren_per_plaats
+    if q.quotumplichtig:
+        spoor.stap("quotum.benodigde_uren", pct=q.percentage, totaal=totaal, uren=q.benodigde_uren)
+        spoor.stap("quotum.benodigde_plaatsen", uren=q.benodigde_uren, per=per,
+                   plaatsen=_toon(q.benodigde_uren / per), week=q.per_week)
+    else:
+        spoor.stap("quotum.geen_plaatsen", nul=NUL)
+    spoor.stap("quotum.gerealiseerd", eigen=invoer.verloonde_uren_doelgroep,
+               ingeleend=invoer.verloonde_uren_doelgroep_ingeleend, uren=q.gerealiseerde_uren,
+               plaatsen=_toon(q.gerealiseerde_uren / per))
+    spoor.stap("quotum.ontbrekend", benodigd=q.benodigde_uren, gerealiseerd=q.gerealiseerde_uren, tekort=q.tekort_uren,
+               per=per, plaatsen=_toon(q.tekort_uren / per))
+    spoor.stap("quotum.heffing", q.heffing, tekort=q.tekort_uren, per=per, per_plaats=Bedrag(q.per_plaats_bedrag),
+               heffing=Bedrag(q.heffing))
+    spoor.stap("quotum.opgelegd" if q.geactiveerd else "quotum.niet_opgelegd", q.te_betalen,
+               grondslag=q.actief_pv.grondslag, te_betalen=Bedrag(q.te_betalen))
 
 
 def _toon(aantal: Decimal) -> Decimal:
     """Display only: 4 decimals. The calculation keeps the exact value."""
     return aantal.quantize(Decimal("0.0001"))
-
-
-def _uren(waarde: Decimal) -> str:
-    """A number of hours or people as Dutch text (40.575; 25,5): the step texts take it from the parameter."""
-    from babel.numbers import format_decimal
-
-    return format_decimal(waarde.normalize(), locale="nl_NL", decimal_quantization=False)
-
-
-def _pct(waarde: Decimal) -> str:
-    return format(waarde.normalize(), "f").replace(".", ",")
-
-
-def _euro(bedrag: Decimal) -> str:
-    from babel.numbers import format_currency
-
-    return format_currency(bedrag, "EUR", locale="nl_NL")
 
 
 __all__ = ["QuotumInvoer", "bereken", "SOORT", "SECTOREN", "BRON_OFFICIEEL", "BRON_OPGEGEVEN"]

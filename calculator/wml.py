@@ -25,15 +25,13 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Rekenspoor
+from .explanation import Bedrag, Melding, Rekenspoor
 from .money import HONDERD, cent, cent_naar_boven, procent, vijf_cent
 
 VOLWASSEN_LEEFTIJD = 21
 JONGSTE_LEEFTIJD = 15
 WEKEN_PER_JAAR = Decimal(52)
 MAANDEN_PER_JAAR = Decimal(12)
-GRONDSLAG_JEUGD = "Wml art. 7 lid 3 en art. 8 lid 3; Besluit minimumjeugdloon art. 2 (minimumjeugdloon)"
-GRONDSLAG_BBL = "Wml art. 7 lid 3 en art. 8 lid 4; Besluit minimumjeugdloon art. 3 (beroepsbegeleidende leerweg)"
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses set each field via object.__setattr__ (slow)
@@ -59,12 +57,14 @@ def jeugdpercentage(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date) ->
     if leeftijd >= VOLWASSEN_LEEFTIJD:
         return HONDERD
     if leeftijd < JONGSTE_LEEFTIJD:
-        raise InvoerFout(
-            "leeftijd", f"Voor een werknemer jonger dan {JONGSTE_LEEFTIJD} jaar geldt geen wettelijk minimumloon."
-        )
+        raise InvoerFout("leeftijd", te_jong())
     if bbl and leeftijd >= 18:
         return spoor.waarde(f"wml.jeugdpercentage_bbl.{leeftijd}", datum)
     return spoor.waarde(f"wml.jeugdpercentage.{leeftijd}", datum)
+
+
+def te_jong() -> Melding:
+    return Melding("wml.fout.te_jong", leeftijd=JONGSTE_LEEFTIJD)
 
 
 def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
@@ -79,17 +79,9 @@ def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
         # 2024-2026 (tests/test_wml.py). The monthly amount has no prescribed rounding: once to the cent.
         per_uur = cent(procent(volwassen, pct)) if jong else volwassen
         maand = cent(procent(volwassen_maand, pct)) if jong else volwassen_maand
-        grondslag = GRONDSLAG_BBL if bbl and leeftijd >= 18 else GRONDSLAG_JEUGD
         if stappen:
-            if jong:
-                spoor.stap(
-                    f"Minimumjeugdloon per uur ({leeftijd} jaar{', BBL' if bbl else ''})", per_uur, grondslag,
-                    "{pct} % × {volwassen} = {uur} (afgerond op de cent)",
-                    pct=pct, volwassen=Bedrag(volwassen), uur=Bedrag(per_uur),
-                )
-            else:
-                spoor.stap("Wettelijk minimumuurloon (21 jaar en ouder)", per_uur, "Wml art. 8 lid 1 onder a",
-                           "{uur} per uur", uur=Bedrag(per_uur))
+            _stap_jong_of_volwassen(spoor, "uur", jong, leeftijd, bbl, per_uur, pct=pct, volwassen=Bedrag(volwassen),
+                                    uur=Bedrag(per_uur))
         return Minimumloon(True, leeftijd, bbl, pct, per_uur, maand, None)
 
     volwassen_maand = spoor.waarde("wml.maandloon", datum)
@@ -103,18 +95,20 @@ def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
     # published was the week amount / normal full-time hours, rounded UP to the cent.
     per_uur = cent_naar_boven(week / uren)
     if stappen:
-        if jong:
-            spoor.stap(
-                f"Minimumjeugdloon per maand bij voltijd ({leeftijd} jaar{', BBL' if bbl else ''})", maand,
-                GRONDSLAG_BBL if bbl and leeftijd >= 18 else GRONDSLAG_JEUGD, "{pct} % × {volwassen} = {maand} (afgerond op 5 cent)",
-                pct=pct, volwassen=Bedrag(volwassen_maand), maand=Bedrag(maand),
-            )
-        else:
-            spoor.stap("Wettelijk minimummaandloon bij voltijd (21 jaar en ouder)", maand, "Wml art. 8 lid 1 onder a",
-                       "{maand} per maand", maand=Bedrag(maand))
-        spoor.stap(
-            "Indicatief minimumloon per uur (tot 2024 kende de wet geen uurloon)", per_uur, "Wml art. 8 lid 1 onder b",
-            "{week} per week / {uren} uur = {uur} (naar boven afgerond, zoals rijksoverheid.nl publiceerde)",
-            week=Bedrag(week), uren=uren, uur=Bedrag(per_uur),
-        )
+        _stap_jong_of_volwassen(spoor, "maand_voltijd", jong, leeftijd, bbl, maand, pct=pct,
+                                volwassen=Bedrag(volwassen_maand), maand=Bedrag(maand))
+        spoor.stap("wml.indicatief_uur", per_uur, jaar=spoor.params.parameter("wml.uurloon").entries[0].vanaf.year,
+                   week=Bedrag(week), uren=uren, uur=Bedrag(per_uur))
     return Minimumloon(False, leeftijd, bbl, pct, per_uur, maand, uren)
+
+
+def _stap_jong_of_volwassen(spoor: Rekenspoor, wat: str, jong: bool, leeftijd: int, bbl: bool, bedrag: Decimal,
+                            **waarden) -> None:
+    """The step of the hourly (`wat` "uur") or full-time monthly ("maand_voltijd") WML of the worker's age: the
+    youth amount (BBL percentages from 18, Wml art. 8 lid 4) or the adult amount."""
+    if jong:
+        sleutel = f"wml.jeugd_{wat}" + ("_bbl" if bbl and leeftijd >= 18 else "")
+        spoor.stap(sleutel, bedrag, leeftijd=leeftijd, bbl=Melding("wml.bbl") if bbl else "", **waarden)
+    else:
+        waarden.pop("pct"), waarden.pop("volwassen")
+        spoor.stap(f"wml.volwassen_{wat}", bedrag, leeftijd=VOLWASSEN_LEEFTIJD, **waarden)

@@ -89,7 +89,7 @@ def test_dienstbetrekking_in_api_en_rekenbewijs(client):
     r = client.post(URL, json={**case, "peildatum": "2026-06-01"})
     assert r.status_code == 422
     fout = r.get_json()["fouten"][0]
-    assert fout["pad"] == "$.loonwaarde" and "loonwaarde" in fout["bericht"] and "31-05-2026" in fout["bericht"]
+    assert fout["pad"] == "$.loonwaarde" and "loonwaarde" in fout["bericht"] and "31 mei 2026" in fout["bericht"]
 
 
 def test_dienstbetrekking_tot_het_einde_van_de_kalender(client):

@@ -83,13 +83,9 @@ def N_(tekst: str) -> str:
 
 
 VASTE_TEKSTEN = (
-    # api.soorten registry (titel, omschrijving)
-    N_("Loonkostensubsidie"),
-    N_("Loonkostensubsidie (Participatiewet art. 10d) per maand en per kalenderjaar, uit de loonwaarde en het wettelijk minimumloon."),
+    # api.soorten registry (titel, omschrijving) of the rules whose texts are not yet in calculator/teksten
     N_("Bijstandsnorm en kostendelersnorm"),
     N_("Bijstandsnorm van het huishouden (Participatiewet art. 20-22a) met de kostendelersnorm, per medebewoner of hij meetelt, en de aanvullende bijstand naast inkomsten na de vrijlatingen (art. 31)."),
-    N_("Quotumheffing"),
-    N_("Quotumheffing voor een werkgever (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g): quotumplicht, benodigde, gerealiseerde en ontbrekende arbeidsplaatsen, en de heffing zoals die zou zijn."),
     N_("Vrijwilligersvergoeding"),
     N_("Toets of een vrijwilligersvergoeding binnen de fiscale grenzen per uur, maand en jaar blijft, welk deel belast is, en hoeveel een bijstandsgerechtigde mag houden (Participatiewet art. 31 lid 2 onder k)."),
     # api.fields validation messages
@@ -111,11 +107,8 @@ VASTE_TEKSTEN = (
     N_("De geboortedatum ligt meer dan 125 jaar in het verleden."),
     N_("De geboortedatum ligt na het gekozen jaar."),
     N_("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair."),
-    N_("Vul de loonwaarde in (of kies de forfaitaire loonkostensubsidie)."),
     N_("De aangetoonde kosten kunnen niet hoger zijn dan de vergoeding van die maand."),
-    N_("Kies als sector 'markt' of 'overheid'."),
     N_("De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal aantal verloonde uren. Ingeleende uren vult u apart in."),
-    N_("De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal aantal verloonde uren."),
     N_("De belanghebbende en de partner moeten 18 jaar of ouder zijn: de Participatiewet kent geen bijstandsnorm onder de 18 jaar."),
     N_("De partner is twee keer opgegeven: hij of zij staat al bij 'partner' en is geen medebewoner."),
     N_("Een partner is geen medebewoner: vul de partner in bij 'partner'."),
@@ -127,26 +120,25 @@ VASTE_TEKSTEN = (
     N_("Kies een CSV-bestand."),
 )
 
-# Messages with values in them: (pattern on the Dutch text, catalogue text with the same named values)
+# Messages with values in them that are not yet raised as a Melding/Msgid (texts of rules not yet in
+# calculator/teksten, and api.getallen): (pattern on the Dutch text, catalogue text with the same named values).
+# The field messages of api.fields (ranges, choices, list length) are Msgids and the engine's messages of the
+# converted rules are Meldingen: `vertaal` translates those by key. Their msgids stay listed here for the .po.
+MSGIDS = (
+    N_("Vul een waarde van %(min)s tot en met %(max)s in."),
+    N_("Vul een waarde groter dan %(min)s in."),
+    N_("Vul een waarde van %(min)s of meer in."),
+    N_("Kies een van: %(keuzes)s."),
+    N_("Deze lijst is te lang: ten hoogste %(n)s elementen."),
+)
+
 PATRONEN = (
-    (re.compile(r"Vul een waarde van (?P<min>\S+) tot en met (?P<max>\S+) in\."), N_("Vul een waarde van %(min)s tot en met %(max)s in.")),
-    (re.compile(r"Vul een waarde groter dan (?P<min>\S+) in\."), N_("Vul een waarde groter dan %(min)s in.")),
-    (re.compile(r"Vul een waarde van (?P<min>\S+) of meer in\."), N_("Vul een waarde van %(min)s of meer in.")),
-    (re.compile(r"Kies een van: (?P<keuzes>.+)\."), N_("Kies een van: %(keuzes)s.")),
-    (re.compile(r"Kies een jaar van (?P<van>\d+) tot en met (?P<tot>\d+)\."), N_("Kies een jaar van %(van)s tot en met %(tot)s.")),
     (re.compile(r"Vul ten hoogste (?P<n>\d+) medebewoners in\."), N_("Vul ten hoogste %(n)s medebewoners in.")),
     # api.getallen (issue 19): the one Dutch number rule of forms and CSV
     (re.compile(r"'(?P<tekst>[^']*)' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of "
                 r"een decimaalpunt zijn\. Schrijf (?P<groot>\S+) \(zonder punt\) als u duizendtallen bedoelt, of (?P<klein>\S+) "
                 r"\(met een komma\) als u een decimaal getal bedoelt\."),
      N_("'%(tekst)s' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een decimaalpunt zijn. Schrijf %(groot)s (zonder punt) als u duizendtallen bedoelt, of %(klein)s (met een komma) als u een decimaal getal bedoelt.")),
-    (re.compile(r"Deze lijst is te lang: ten hoogste (?P<n>\d+) elementen\."),
-     N_("Deze lijst is te lang: ten hoogste %(n)s elementen.")),
-    (re.compile(r"Voor een werknemer jonger dan (?P<n>\d+) jaar geldt geen wettelijk minimumloon\."),
-     N_("Voor een werknemer jonger dan %(n)s jaar geldt geen wettelijk minimumloon.")),
-    (re.compile(r"Voor (?P<jaar>\d+) \(sector (?P<sector>\w+)\) is geen officieel quotumpercentage bekend\. Vul het "
-                r"quotumpercentage in dat u wilt gebruiken, bijvoorbeeld uit de Staatscourant of de banenmonitor\."),
-     N_("Voor %(jaar)s (sector %(sector)s) is geen officieel quotumpercentage bekend. Vul het quotumpercentage in dat u wilt gebruiken, bijvoorbeeld uit de Staatscourant of de banenmonitor.")),
 )
 
 
@@ -183,43 +175,12 @@ def vertaal(tekst) -> str:
     tekst = FORMULIER_TEKSTEN.get(str(tekst), str(tekst))
 
     if huidige_taal() == "nl":
-        return _getallen_in_notatie(tekst)
+        return tekst
     vertaald = gettext(tekst)
     if vertaald != tekst:
         return vertaald
     for patroon, bericht in PATRONEN:
         m = patroon.fullmatch(tekst)
         if m:
-            return gettext(bericht) % _notatie(m.groupdict())
+            return gettext(bericht) % m.groupdict()
     return tekst
-
-
-_GRENZEN = tuple(p for p, _ in PATRONEN[:3])  # the range messages of api.fields: "Vul een waarde van 0.01 ..."
-
-
-def _notatie(waarden: dict) -> dict:
-    """The limits of a range message in the page's notation ("0,01" on a Dutch page, issue 18); other values as
-    they are. The schemas write the limits as plain decimals (str(Decimal)), never with thousands separators."""
-    uit = dict(waarden)
-    for sleutel in ("min", "max"):
-        if re.fullmatch(r"-?\d+(\.\d+)?", uit.get(sleutel) or ""):
-            uit[sleutel] = getal(Decimal(uit[sleutel]))
-    return uit
-
-
-def _getallen_in_notatie(tekst: str) -> str:
-    for patroon in _GRENZEN:
-        m = patroon.fullmatch(tekst)
-        if m:
-            waarden = _notatie(m.groupdict())
-            return "".join(waarden.get(naam, deel) if naam else deel for naam, deel in _delen(tekst, m))
-    return tekst
-
-
-def _delen(tekst: str, m: re.Match) -> list[tuple[str | None, str]]:
-    """The text cut into its fixed parts (None) and its named groups."""
-    delen, pos = [], 0
-    for naam in sorted(m.groupdict(), key=m.start):
-        delen += [(None, tekst[pos:m.start(naam)]), (naam, m.group(naam))]
-        pos = m.end(naam)
-    return delen + [(None, tekst[pos:])]

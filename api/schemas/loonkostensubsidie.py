@@ -7,6 +7,7 @@ from decimal import Decimal
 from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
 
 from calculator import loonkostensubsidie as lks
+from calculator.explanation import Melding
 
 from ..fields import Bedrag, Datum, Geheel, Getal, InvoerSchema, JaNee, Percentage, tussen
 from ..soorten import Soort, registreer
@@ -107,8 +108,8 @@ class LoonkostensubsidieResultaat(Schema):
 
 SOORT = registreer(Soort(
     naam=lks.SOORT,
-    titel="Loonkostensubsidie",
-    omschrijving="Loonkostensubsidie (Participatiewet art. 10d) per maand en per kalenderjaar, uit de loonwaarde en het wettelijk minimumloon; met `\"jaaroverzicht\": true` ook elke maand van het kalenderjaar.",
+    titel=Melding("lks.soort.titel"),  # texts in calculator/teksten/loonkostensubsidie.yaml
+    omschrijving=Melding("lks.soort.omschrijving"),
     invoer_schema=LoonkostensubsidieInvoer,
     resultaat_schema=LoonkostensubsidieResultaat,
     bereken=lks.bereken,

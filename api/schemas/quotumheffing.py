@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from calculator import quotumheffing as q
+from calculator.explanation import Melding
 
 from ..fields import Bedrag, Geheel, Getal, InvoerSchema, Percentage, Tekst, keuze, minimaal, tussen
 from ..soorten import Soort, registreer
@@ -89,9 +90,8 @@ class QuotumheffingResultaat(Schema):
 
 SOORT = registreer(Soort(
     naam=q.SOORT,
-    titel="Quotumheffing",
-    omschrijving="Quotumheffing voor een werkgever (Wet banenafspraak en quotum arbeidsbeperkten; Wfsv art. 38a-38g): "
-                 "quotumplicht, benodigde, gerealiseerde en ontbrekende arbeidsplaatsen, en de heffing zoals die zou zijn.",
+    titel=Melding("quotum.soort.titel"),  # texts in calculator/teksten/quotumheffing.yaml
+    omschrijving=Melding("quotum.soort.omschrijving"),
     invoer_schema=QuotumheffingInvoer,
     resultaat_schema=QuotumheffingResultaat,
     bereken=q.bereken,
