@@ -7,8 +7,9 @@ For each registered soort its `voorbeeld` (and every `dekking_variant`) is valid
 schema into the engine's input object; then `soort.bereken(invoer, params=..., uitleg=...)` is timed:
 - "uitleg uit": the calculation as the API runs it without ?uitleg=true;
 - "uitleg aan": with the steps recorded;
-- "+ tekst": with the steps recorded and every step's arithmetic formatted as Dutch text (what ?uitleg=true shows),
-  with the formatting caches of calculator/explanation.py warm (as in a running server);
+- "+ tekst": with the steps recorded and every step rendered as Dutch text by soorten.uitleg, the way the API dump
+  and the result pages do (omschrijving, berekening, grondslag from the catalogue), with the formatting caches of
+  soorten/uitleg.py warm (as in a running server);
 - "+ tekst koud": the same with those caches emptied before every calculation.
 Each figure is the median over R repeats of a timed loop of N calls (time.perf_counter), so one repeat
 disturbed by the machine does not move it. Nothing here is a test; it only prints figures.
@@ -27,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.soorten import SOORTEN, laad_alle_soorten, laad_invoer  # noqa: E402
-from calculator import explanation  # noqa: E402
+from soorten import uitleg as uitleg_teksten  # noqa: E402
 from parameters import default_parameters  # noqa: E402
 
 
@@ -75,13 +76,12 @@ def main(argv=None) -> int:
         aan = _per_call(lambda: bereken(invoer, params=params, uitleg=True), n, repeats)
 
         def met_tekst():
-            for stap in bereken(invoer, params=params, uitleg=True).stappen:
-                stap.berekening()
+            uitleg_teksten.stappen(bereken(invoer, params=params, uitleg=True), "nl")
 
         tekst = _per_call(met_tekst, max(n // 5, 20), repeats)
 
         def koud():
-            for cache in (explanation._euro, explanation._getal, explanation._datum):
+            for cache in (uitleg_teksten._euro, uitleg_teksten._getal, uitleg_teksten._datum):
                 cache.cache_clear()
             met_tekst()
 

@@ -168,9 +168,12 @@ def voorlopig_waarschuwing(pv: ParameterValue) -> Melding:
     if hit is None or hit[0] is not pv:
         if len(_VOORLOPIG) >= 10_000:  # parameter sets reloaded many times (tests): start over
             _VOORLOPIG.clear()
-        hit = _VOORLOPIG[id(pv)] = (pv, Melding(
-            "voorlopig.toelichting" if pv.toelichting else "voorlopig", omschrijving=pv.omschrijving,
-            naam=pv.naam, vanaf=pv.vanaf, toelichting=pv.toelichting or ""))
+        if pv.toelichting:
+            melding = Melding("voorlopig.toelichting", omschrijving=pv.omschrijving, naam=pv.naam, vanaf=pv.vanaf,
+                              toelichting=pv.toelichting)
+        else:
+            melding = Melding("voorlopig", omschrijving=pv.omschrijving, naam=pv.naam, vanaf=pv.vanaf)
+        hit = _VOORLOPIG[id(pv)] = (pv, melding)
     return hit[1]
 
 

@@ -292,7 +292,7 @@ def _vertel(spoor: Rekenspoor, invoer: QuotumInvoer, q: _Quotum) -> None:
     spoor.stap("quotum.heffing", q.heffing, tekort=q.tekort_uren, per=per, per_plaats=Bedrag(q.per_plaats_bedrag),
                heffing=Bedrag(q.heffing))
     spoor.stap("quotum.opgelegd" if q.geactiveerd else "quotum.niet_opgelegd", q.te_betalen,
-               grondslag=q.actief_pv.grondslag, te_betalen=Bedrag(q.te_betalen))
+               te_betalen=Bedrag(q.te_betalen))
 
 
 def _toon(aantal: Decimal) -> Decimal:

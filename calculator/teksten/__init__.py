@@ -131,9 +131,14 @@ def _lees(pad: Path) -> dict:
 @lru_cache(maxsize=1)
 def catalogus() -> dict[str, Entry]:
     """Every entry of every catalogue file, by key; read and validated once."""
-    wetten = _lees(MAP / "wetten.yaml").get("wetten") or {}
+    return laad(MAP)
+
+
+def laad(map_: Path) -> dict[str, Entry]:
+    """Read and validate the catalogue files in `map_` (wetten.yaml and the others); CatalogusFout if one is wrong."""
+    wetten = _lees(map_ / "wetten.yaml").get("wetten") or {}
     out: dict[str, Entry] = {}
-    for pad in sorted(MAP.glob("*.yaml")):
+    for pad in sorted(map_.glob("*.yaml")):
         if pad.name == "wetten.yaml":
             continue
         data = _lees(pad)
@@ -267,5 +272,5 @@ def tekst_nl(sleutel: str, waarden: dict) -> str:
     return vul_in(entry(sleutel).tekst["nl"], waarden, waarde_nl)
 
 
-__all__ = ["catalogus", "entry", "Entry", "Bron", "Grondslag", "CatalogusFout", "placeholders", "vul_in",
+__all__ = ["catalogus", "laad", "entry", "Entry", "Bron", "Grondslag", "CatalogusFout", "placeholders", "vul_in",
            "grondslag_tekst", "bron_tekst", "tekst_nl", "waarde_nl", "getal_nl", "euro_nl", "datum_nl"]
