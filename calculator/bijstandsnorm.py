@@ -30,10 +30,10 @@ from decimal import Decimal
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Rekenspoor, Uitkomst
-from .kostendelersnorm import ART_22A, Medebewoner, norm_per_persoon, oordeel
+from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
+from .kostendelersnorm import Medebewoner, norm_per_persoon, oordeel
 from .money import HONDERD, NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_van, maanden_van_jaar, plus_maanden, verjaardag
+from .periods import dagen_in_maand, leeftijd_van, maandnaam, maanden_van_jaar, plus_maanden, verjaardag
 
 SOORT = "bijstandsnorm"
 ART_31 = "Participatiewet art. 31 lid 2"
@@ -51,9 +51,8 @@ OMREKENINGEN_VIER_WEKEN = {
     "dertien_twaalfde": (Decimal(13), Decimal(12), "× 13 / 12"),
     "dertig_achtentwintigste": (Decimal(30), Decimal(28), "÷ 28 × 30"),
 }
-ZOWEL_MAAND_ALS_VIER_WEKEN = "Vul de netto inkomsten per maand óf per 4 weken in, niet allebei."
-GRONDSLAG_VIER_WEKEN = ("gemeentelijke uitvoeringspraktijk: de wet schrijft geen omrekening voor "
-                        "(Haarlemmermeer × 13 / 12; Cliëntenraad Hoogeveen ÷ 28 × 30)")
+# a rule error the API schema reports too (api/schemas/bijstandsnorm.py), by key
+ZOWEL_MAAND_ALS_VIER_WEKEN = Melding("bijstand.fout.maand_en_vier_weken")
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def maand_van_vrijlating(begindatum: date, peildatum: date) -> int:
     begindatum + (k − 1) months up to begindatum + k months, the same day of the month (the last day of a shorter
     month). Begun 15 March: 1 April is still month 1, 15 April month 2."""
     if begindatum > peildatum:
-        raise InvoerFout("vrijlating.begindatum", "De vrijlating kan niet na de peildatum beginnen.")
+        raise InvoerFout("vrijlating.begindatum", Melding("bijstand.fout.begindatum_na_peildatum"))
     verstreken = (peildatum.year - begindatum.year) * 12 + peildatum.month - begindatum.month
     if _plus_maanden_dag(begindatum, verstreken) > peildatum:
         verstreken -= 1
@@ -130,10 +129,8 @@ def aow_bereikt(spoor: Rekenspoor, p: Persoon, datum: date) -> bool:
         if leeftijd * 12 >= maanden:
             return True
         if (leeftijd + 1) * 12 > maanden:
-            spoor.waarschuw(
-                f"Met alleen de leeftijd ({leeftijd} jaar) is niet te zeggen of de AOW-leeftijd "
-                f"({maanden // 12} jaar en {maanden % 12} maanden) al is bereikt; gerekend is met 'nog niet'. "
-                "Vul de geboortedatum in of geef aan dat de AOW-leeftijd is bereikt.")
+            spoor.waarschuw("bijstand.waarschuwing.aow_onbekend", leeftijd=leeftijd, jaren=maanden // 12,
+                            maanden=maanden % 12)
         return False
     if leeftijd * 12 >= hoogste:  # at least every pensioengerechtigde leeftijd in the data
         return True
@@ -163,29 +160,32 @@ MANTELZORG = "bijstand.kostendelers.mantelzorg_uitzondering"
 JONGEREN_VERHOGING = "bijstand.jongeren_verhoging.in_werking"
 
 
-MANTELZORG_NOG_NIET = ("De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a lid 4)")
-JONGEREN_NOG_NIET = ("De verhoging voor een jongere die geen beroep kan doen op zijn ouders (Participatiewet art. 20 "
-                     "lid 3)")
+# the rules that exist only from a date, by their catalogue key (calculator/teksten/bijstandsnorm.yaml)
+MANTELZORG_NOG_NIET = "bijstand.wat.mantelzorg"
+JONGEREN_NOG_NIET = "bijstand.wat.jongeren"
 
 
-def nog_niet(params: ParameterSet, naam: str, datum: date, wat: str) -> str | None:
+def eerste_vanaf(params: ParameterSet, naam: str) -> date | None:
+    """The first date from which the yes/no parameter `naam` is true (a rule's start), or None if it never is."""
+    return next((e.vanaf for e in params.parameter(naam).waarden
+                 if e.value is not None and e.value.waarde is True), None)
+
+
+def nog_niet(params: ParameterSet, naam: str, datum: date, wat: str) -> Melding | None:
     """The message for a yes/no rule `naam` that is not in force on `datum` (its start date from the parameter), or
-    None when it is. Used by the engine and by the API schema (to report it with the other field errors)."""
+    None when it is; `wat` is the key of the rule's name. Used by the engine and by the API schema (to report it
+    with the other field errors)."""
     if params.at(naam, datum).waarde:
         return None
-    vanaf = next((e.vanaf for e in params.parameter(naam).waarden
-                  if e.value is not None and e.value.waarde is True), None)
-    wanneer = f"pas vanaf {vanaf.day} {MAANDNAMEN[vanaf.month - 1]} {vanaf.year}" if vanaf else "niet"
-    return f"{wat} bestaat {wanneer}; kies een latere peildatum of laat dit uit."
+    vanaf = eerste_vanaf(params, naam)
+    if vanaf is None:
+        return Melding("bijstand.fout.bestaat_niet", wat=Melding(wat))
+    return Melding("bijstand.fout.nog_niet", wat=Melding(wat), vanaf=vanaf)
 
 
-def _nog_niet(spoor: Rekenspoor, naam: str, datum: date, wat: str) -> str | None:
+def _nog_niet(spoor: Rekenspoor, naam: str, datum: date, wat: str) -> Melding | None:
     spoor.waarde(naam, datum)  # the value counts as used by this calculation
     return nog_niet(spoor.params, naam, datum, wat)
-
-
-MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-              "november", "december")
 
 
 def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, echtgenoten: list,
@@ -207,8 +207,7 @@ def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, 
     aantal = sum(1 for p, lt in zip(echtgenoten, leeftijden) if p.geen_beroep_op_ouders and lt < 21)
     if aantal == 0 or not artikel.startswith("Participatiewet art. 20 "):
         if stappen:
-            spoor.waarschuw("De verhoging van art. 20 lid 3 (geen beroep op de ouders) geldt alleen voor een "
-                            "belanghebbende van 18, 19 of 20 jaar met een norm van art. 20; hier is zij niet toegepast.")
+            spoor.waarschuw("bijstand.waarschuwing.verhoging_niet_toegepast")
         return zonder, artikel, None
     bedrag = w("bijstand.jongeren_verhoging.bedrag", datum)
     gehuwd = invoer.partner is not None
@@ -216,10 +215,9 @@ def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, 
     ruw = zonder + aantal * bedrag
     verhoogd = min(ruw, plafond)
     if stappen:
-        spoor.stap("Verhoging: geen beroep op de ouders", verhoogd - zonder, "Participatiewet art. 20 lid 3 en 4",
-                   "{zonder} + {n} × {verhoging} = {ruw}; ten hoogste de norm van art. 21 onder {onder} {plafond}: "
-                   "norm {uit}", zonder=Bedrag(zonder), n=aantal, verhoging=Bedrag(bedrag), ruw=Bedrag(ruw),
-                   onder="b" if gehuwd else "a", plafond=Bedrag(plafond), uit=Bedrag(verhoogd))
+        spoor.stap("bijstand.verhoging_jongeren", verhoogd - zonder, zonder=Bedrag(zonder), n=aantal,
+                   verhoging=Bedrag(bedrag), ruw=Bedrag(ruw), onder="b" if gehuwd else "a", plafond=Bedrag(plafond),
+                   uit=Bedrag(verhoogd))
     return verhoogd, f"{artikel} en lid 3", verhoogd - zonder
 
 
@@ -233,36 +231,38 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
     oud = [lt >= 21 for lt in leeftijden]  # art. 22a lid 1: only a spouse of 21 or older counts in A
     a = m + sum(oud)
     k = invoer.kinderen
+    lid20 = "2" if k else "1"  # art. 20: lid 1 without, lid 2 with kinderen
     if invoer.partner is None:
         leefvorm = "alleenstaande_ouder" if k else "alleenstaande"
         if aow[0]:
-            zonder, artikel, b = w("bijstand.norm_aow.alleenstaande", datum), "Participatiewet art. 22 onder a", \
+            zonder, bron, b = w("bijstand.norm_aow.alleenstaande", datum), ("22", None, "a"), \
                 w("bijstand.norm_aow.gehuwden", datum)
         elif oud[0]:
-            zonder, artikel, b = w("bijstand.norm_21.alleenstaande", datum), "Participatiewet art. 21 onder a", \
+            zonder, bron, b = w("bijstand.norm_21.alleenstaande", datum), ("21", None, "a"), \
                 w("bijstand.norm_21.gehuwden", datum)
         else:
-            zonder, artikel, b = w("bijstand.norm_jongeren.alleenstaande", datum), \
-                f"Participatiewet art. 20 lid {2 if k else 1} onder a", None
+            zonder, bron, b = w("bijstand.norm_jongeren.alleenstaande", datum), ("20", lid20, "a"), None
     else:
         leefvorm = "gehuwden"
         if any(aow):
             zonder = w("bijstand.norm_aow.gehuwden", datum)
-            artikel = "Participatiewet art. 22 onder b" if all(aow) else "Participatiewet art. 22 onder c"
+            bron = ("22", None, "b" if all(aow) else "c")
             b = zonder
         elif all(oud):
-            zonder, artikel, b = w("bijstand.norm_21.gehuwden", datum), "Participatiewet art. 21 onder b", \
+            zonder, bron, b = w("bijstand.norm_21.gehuwden", datum), ("21", None, "b"), \
                 w("bijstand.norm_21.gehuwden", datum)
         elif any(oud):
             naam = "bijstand.norm_jongeren.gehuwden_een" + ("_kinderen" if k else "")
-            zonder, artikel = w(naam, datum), f"Participatiewet art. 20 lid {2 if k else 1} onder c"
+            zonder, bron = w(naam, datum), ("20", lid20, "c")
             b = w("bijstand.norm_21.gehuwden", datum)
         else:
             naam = "bijstand.norm_jongeren.gehuwden_beiden" + ("_kinderen" if k else "")
-            zonder, artikel, b = w(naam, datum), f"Participatiewet art. 20 lid {2 if k else 1} onder b", None
+            zonder, bron, b = w(naam, datum), ("20", lid20, "b"), None
+    art, lid, onder = bron
+    artikel = f"Participatiewet art. {art}" + (f" lid {lid}" if lid else "") + f" onder {onder}"  # normartikel
     if stappen:
-        spoor.stap(f"Norm zonder kostendelende medebewoners ({_leefvorm_tekst(leefvorm, leeftijden)})", zonder,
-                   artikel)
+        spoor.stap(f"bijstand.norm_zonder.art{art}", zonder, leefvorm=Melding(f"bijstand.leefvorm.{leefvorm}"),
+                   leeftijden=_leeftijden(leeftijden), onder=onder, **({"lid": lid} if lid else {}))
     zonder, artikel, verhoging = _jongeren_verhoging(spoor, invoer, datum, echtgenoten, leeftijden, zonder, artikel,
                                                      stappen)
     if invoer.mantelzorg:
@@ -270,26 +270,18 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
         if bericht:
             raise InvoerFout("mantelzorg", bericht)
         if stappen and m > 0:
-            spoor.stap("Geen kostendelersnorm: de belanghebbende woont tijdelijk elders om mantelzorg te geven", None,
-                       f"{ART_22A} lid 4", "'Dit artikel is niet van toepassing op de belanghebbende die voor het "
-                       "leveren van mantelzorg bij een intensieve zorgbehoefte tijdelijk gebruikmaakt van een "
-                       "hoofdverblijf elders.'")
+            spoor.stap("bijstand.mantelzorg")
     toepassen = m > 0 and b is not None and not invoer.mantelzorg
     if toepassen and verhoging is not None:
         if stappen:
-            spoor.waarschuw("De verhoging van art. 20 lid 3 (geen beroep op de ouders) is niet toegepast op de "
-                            "kostendelersnorm van art. 22a lid 3: de wet zegt niet hoe die twee samengaan (het "
-                            "maximum van art. 20 lid 4 noemt alleen de normen van art. 20 lid 1 en 2). Vraag uw "
-                            "gemeente hoe zij dit toepast.")
+            spoor.waarschuw("bijstand.waarschuwing.verhoging_en_kostendelers")
         verhoging = None
     if m > 0 and b is None and stappen and not invoer.mantelzorg:
-        spoor.waarschuw("De kostendelersnorm geldt alleen voor een belanghebbende (of echtgenoot) van 21 jaar of "
-                        "ouder (art. 22a lid 1); de jongerennorm van art. 20 blijft gelden.")
+        spoor.waarschuw("bijstand.waarschuwing.kostendelers_jongeren")
     per_persoon = None
     if toepassen:
         if stappen:
-            spoor.stap(f"Aantal kostendelers A = {m} kostendelende medebewoner(s) + {sum(oud)} "
-                       f"(belanghebbende en echtgenoot van 21 jaar of ouder) = {a}", None, f"{ART_22A} lid 1")
+            spoor.stap("bijstand.aantal_kostendelers", m=m, oud=sum(oud), a=a)
         per_persoon = norm_per_persoon(spoor, a, b, datum, stappen=stappen)
         norm = NUL
         delen = []
@@ -303,21 +295,21 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
                 norm += vast
                 delen.append(vast)
                 if stappen:
-                    spoor.stap("Vast bedrag voor de echtgenoot van 18, 19 of 20 jaar", vast,
-                               f"{ART_22A} lid 3 onder {'a' if k else 'b'}")
+                    spoor.stap("bijstand.jongere_echtgenoot", vast, onder="a" if k else "b")
         if stappen and len(delen) > 1:
-            spoor.stap("Kostendelersnorm van het gezin: som voor beide echtgenoten", norm, f"{ART_22A} lid 2 en 3",
-                       "{x} + {y} = {n}", x=Bedrag(delen[0]), y=Bedrag(delen[1]), n=Bedrag(norm))
+            spoor.stap("bijstand.kostendelersnorm_gezin", norm, x=Bedrag(delen[0]), y=Bedrag(delen[1]),
+                       n=Bedrag(norm))
     else:
         norm = zonder
     return Norm(datum, leefvorm, a, toepassen, norm, zonder, artikel, b, per_persoon, oordelen,
                 verhoging_jongeren=verhoging, mantelzorg=invoer.mantelzorg and m > 0)
 
 
-def _leefvorm_tekst(leefvorm: str, leeftijden: list[int]) -> str:
-    tekst = {"alleenstaande": "alleenstaande", "alleenstaande_ouder": "alleenstaande ouder",
-             "gehuwden": "gehuwden"}[leefvorm]
-    return f"{tekst}, {' en '.join(str(x) for x in leeftijden)} jaar"
+def _leeftijden(leeftijden: list[int]) -> Melding:
+    """"40" or "19 en 25" (English "19 and 25"): the ages of the belanghebbende and the partner."""
+    if len(leeftijden) == 1:
+        return Melding("bijstand.leeftijden.een", a=leeftijden[0])
+    return Melding("bijstand.leeftijden.twee", a=leeftijden[0], b=leeftijden[1])
 
 
 def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool, leeftijd_b: int,
@@ -342,22 +334,21 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
         pre = "bijstand.vrijlating_alleenstaande_ouder"
         grens = int(spoor.waarde(f"{pre}.kind_jonger_dan", datum))
         if invoer.partner is not None or not invoer.kinderen:
-            bezwaar = "Niet van toepassing: alleen voor een alleenstaande ouder."
+            bezwaar = Melding("bijstand.vrijlating.waarom.alleenstaande_ouder")
         elif not v.kind_jonger_dan_12:
-            bezwaar = f"Niet van toepassing: alleen bij de volledige zorg voor een kind jonger dan {grens} jaar."
+            bezwaar = Melding("bijstand.vrijlating.waarom.kind", grens=grens)
     elif onder == "y":
         pre = "bijstand.vrijlating_medisch_urenbeperkt"
     else:  # z, and aa after its twelve months: the same percentage and maximum (art. 31 lid 2 onder z en aa)
         pre = "bijstand.vrijlating_doelgroep_lks"
         if not spoor.waarde(f"{pre}.in_werking", datum):
-            raise InvoerFout("vrijlating.soort", "De vrijlatingen voor de doelgroep loonkostensubsidie "
-                                                 "(art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023.")
+            raise InvoerFout("vrijlating.soort", Melding("bijstand.fout.lks_vrijlating_nog_niet",
+                                                         vanaf=eerste_vanaf(spoor.params, f"{pre}.in_werking")))
     if onder in ("n", "r") and bezwaar is None:
         # art. 31 lid 5: onder n and r do not apply below 27 (y, z and aa do)
         minimum = int(spoor.waarde("bijstand.vrijlatingen.minimumleeftijd", datum))
         if leeftijd_b < minimum:
-            bezwaar = (f"Niet van toepassing: de vrijlating van onder {onder} geldt niet voor wie jonger is dan "
-                       f"{minimum} jaar (art. 31 lid 5).")
+            bezwaar = Melding("bijstand.vrijlating.waarom.leeftijd", onder=onder, minimum=minimum)
     out["grondslag"] = f"{ART_31} onder {onder}" + (" en lid 5" if onder in ("n", "r") else "")
     pct = spoor.waarde(f"{pre}.percentage", datum)
     maximum = spoor.waarde(f"{pre}.maximum", datum)
@@ -365,38 +356,30 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("r", "z") or (onder == "n" and not aow_b) else None
     out["percentage"], out["maximum"], out["duur"] = pct, maximum, duur
     if bezwaar is None and duur is not None and v.maand > duur:
-        bezwaar = f"Niet van toepassing: de vrijlating duurt ten hoogste {duur} maanden (dit is maand {v.maand})."
+        bezwaar = Melding("bijstand.vrijlating.waarom.duur", duur=duur, maand=v.maand)
+    lid5 = ".lid5" if onder in ("n", "r") else ""
     if bezwaar:
-        out["reden"] = bezwaar
-        spoor.waarschuw(f"Inkomstenvrijlating: {bezwaar[0].lower()}{bezwaar[1:]}")
-        spoor.stap("Inkomstenvrijlating", NUL, out["grondslag"], bezwaar)
+        out["reden"] = Melding("bijstand.vrijlating.bezwaar", waarom=bezwaar)
+        spoor.waarschuw("bijstand.waarschuwing.vrijlating_niet", waarom=bezwaar)
+        spoor.stap(f"bijstand.vrijlating.niet{lid5}", NUL, onder=onder, bezwaar=out["reden"])
         return out
     onbegrensd = cent(procent(netto, pct))  # one rounding: the vrijgelaten amount is a cent amount
     bedrag = min(onbegrensd, maximum)
     out.update(bedrag=bedrag, van_toepassing=True,
-               reden="Het maximum is bereikt." if onbegrensd > maximum else "Het maximum is niet bereikt.")
-    spoor.stap("Inkomstenvrijlating", bedrag, out["grondslag"],
-               "{pct} % × {netto} = {ruw}; maximum {max} per maand; vrijgelaten {bedr}"
-               + (" (maand {n} van {duur})" if duur is not None
-                  else " (zonder einddatum: de pensioengerechtigde leeftijd is bereikt)" if onder == "n"
-                  else " (zonder einddatum)"),
-               pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum), bedr=Bedrag(bedrag),
-               n=v.maand, duur=duur)
+               reden=Melding("bijstand.vrijlating.maximum_bereikt" if onbegrensd > maximum
+                             else "bijstand.vrijlating.maximum_niet_bereikt"))
+    bedragen = dict(onder=onder, pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum),
+                    bedr=Bedrag(bedrag))
+    if duur is not None:
+        spoor.stap(f"bijstand.vrijlating.duur{lid5}", bedrag, n=v.maand, duur=duur, **bedragen)
+    elif onder == "n":  # the pensioengerechtigde leeftijd is reached: no end
+        spoor.stap("bijstand.vrijlating.aow", bedrag, **bedragen)
+    else:
+        spoor.stap("bijstand.vrijlating.zonder_einde", bedrag, **bedragen)
     if onder == "n" and not aow_b:
-        spoor.waarschuw("De vrijlating van onder n geldt vóór de pensioengerechtigde leeftijd alleen als die naar het "
-                        "oordeel van het college bijdraagt aan de arbeidsinschakeling.")
-    elif onder == "y":
-        spoor.waarschuw("De vrijlating voor wie medisch urenbeperkt is (onder y) geldt alleen als het college dat heeft "
-                        "vastgesteld, op advies van UWV (art. 6b), en niet zolang de vrijlating van onder n (de eerste "
-                        "zes maanden) van toepassing is.")
-    elif onder == "z":
-        spoor.waarschuw("De vrijlating voor de doelgroep loonkostensubsidie (onder z) volgt op de zes maanden van "
-                        "onder n en geldt niet als onder y van toepassing is; daarna kan het college haar voortzetten "
-                        "(onder aa).")
-    elif onder == "aa":
-        spoor.waarschuw("De voortgezette vrijlating voor de doelgroep loonkostensubsidie (onder aa) geldt na de twaalf "
-                        "maanden van onder z, alleen als het college gelet op de omstandigheden van de persoon een "
-                        "uitbreiding van de arbeidsomvang niet mogelijk acht.")
+        spoor.waarschuw("bijstand.waarschuwing.onder_n")
+    elif onder in ("y", "z", "aa"):
+        spoor.waarschuw(f"bijstand.waarschuwing.onder_{onder}")
     return out
 
 
@@ -432,12 +415,10 @@ def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeft
            "reden": None}
     if vergoeding == 0:
         return out
-    grondslag = f"{ART_31} onder k"
     januari = vrijlating_onder_k(spoor, datum, leeftijd_b, vergoeding)
     if not januari.van_toepassing:
-        out["reden"] = (f"Niet vrijgelaten: de vrijlating van onder k geldt vanaf {januari.minimumleeftijd} jaar; "
-                        "alleen aantoonbaar gemaakte kosten kunnen buiten beschouwing blijven.")
-        spoor.stap("Vrijgelaten vrijwilligersvergoeding", NUL, grondslag, out["reden"])
+        out["reden"] = Melding("bijstand.vrijwilligers.jonger", minimum=januari.minimumleeftijd)
+        spoor.stap("bijstand.vrijwilligers.niet", NUL, reden=out["reden"])
         return out
     per_maand, per_jaar = januari.maximum_per_maand, januari.maximum_per_jaar
     out.update(maximum_per_maand=per_maand, maximum_per_jaar=per_jaar)
@@ -447,15 +428,13 @@ def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeft
     k = vrijlating_onder_k(spoor, datum, leeftijd_b, vergoeding, eerder)
     vrij, ruimte = k.vrijgelaten, k.ruimte
     out["vrijgelaten"] = vrij
-    out["reden"] = ("Het jaarmaximum is bereikt." if ruimte < min(vergoeding, per_maand)
-                    else "Het maandmaximum is bereikt." if vergoeding > per_maand else "Binnen de maxima.")
-    spoor.stap("Vrijgelaten vrijwilligersvergoeding", vrij, grondslag,
-               "laagste van {v}, maandmaximum {pm} en wat over is van het jaarmaximum {pj} − {eerder} = {ruimte}",
-               v=Bedrag(vergoeding), pm=Bedrag(per_maand), pj=Bedrag(per_jaar), eerder=Bedrag(eerder),
-               ruimte=Bedrag(ruimte))
+    out["reden"] = Melding("bijstand.vrijwilligers.jaarmaximum" if ruimte < min(vergoeding, per_maand)
+                           else "bijstand.vrijwilligers.maandmaximum" if vergoeding > per_maand
+                           else "bijstand.vrijwilligers.binnen")
+    spoor.stap("bijstand.vrijwilligers", vrij, v=Bedrag(vergoeding), pm=Bedrag(per_maand), pj=Bedrag(per_jaar),
+               eerder=Bedrag(eerder), ruimte=Bedrag(ruimte))
     if datum.month > 1:
-        spoor.waarschuw("Voor het jaarmaximum van de vrijwilligersvergoeding is aangenomen dat dezelfde vergoeding "
-                        "sinds januari elke maand is ontvangen.")
+        spoor.waarschuw("bijstand.waarschuwing.vrijwilligers_sinds_januari")
     return out
 
 
@@ -465,21 +444,22 @@ def _controleer(invoer: BijstandInvoer) -> None:
         if p is None:
             continue
         if p.geboortedatum is None and p.leeftijd is None:
-            raise InvoerFout(f"{veld}.geboortedatum", "Vul een geboortedatum of een leeftijd in.")
+            raise InvoerFout(f"{veld}.geboortedatum", Melding("bijstand.fout.geboortedatum_of_leeftijd"))
         if p.leeftijd_op(invoer.peildatum) < 18:
             raise InvoerFout(f"{veld}.{'geboortedatum' if p.geboortedatum else 'leeftijd'}",
-                             "Bijstand met een norm van de Participatiewet is er vanaf 18 jaar.")
+                             Melding("bijstand.fout.jonger_dan_18"))
     if invoer.netto_inkomsten_per_maand < 0:
-        raise InvoerFout("netto_inkomsten_per_maand", "De inkomsten kunnen niet negatief zijn.")
+        raise InvoerFout("netto_inkomsten_per_maand", Melding("bijstand.fout.inkomsten_negatief"))
     if invoer.netto_inkomsten_per_vier_weken is not None:
         if invoer.netto_inkomsten_per_vier_weken < 0:
-            raise InvoerFout("netto_inkomsten_per_vier_weken", "De inkomsten kunnen niet negatief zijn.")
+            raise InvoerFout("netto_inkomsten_per_vier_weken", Melding("bijstand.fout.inkomsten_negatief"))
         if invoer.netto_inkomsten_per_maand:
             raise InvoerFout("netto_inkomsten_per_vier_weken", ZOWEL_MAAND_ALS_VIER_WEKEN)
         if invoer.omrekening_vier_weken not in OMREKENINGEN_VIER_WEKEN:
-            raise InvoerFout("omrekening_vier_weken", f"Kies een van: {', '.join(OMREKENINGEN_VIER_WEKEN)}.")
+            raise InvoerFout("omrekening_vier_weken", Melding("bijstand.fout.omrekening",
+                                                              keuzes=", ".join(OMREKENINGEN_VIER_WEKEN)))
     if invoer.vrijwilligersvergoeding_per_maand < 0:
-        raise InvoerFout("vrijwilligersvergoeding_per_maand", "De vergoeding kan niet negatief zijn.")
+        raise InvoerFout("vrijwilligersvergoeding_per_maand", Melding("bijstand.fout.vergoeding_negatief"))
 
 
 def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
@@ -491,31 +471,30 @@ def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: 
     datum = invoer.peildatum
     n = norm_op(spoor, invoer, datum, stappen=True)
     for i, (mb, o) in enumerate(zip(invoer.medebewoners, n.oordelen), start=1):
-        spoor.stap(f"Medebewoner {i}: {o.reden}", None, o.grondslag)
+        if o.onderdeel in ("b", "c", "d"):
+            spoor.stap("bijstand.medebewoner.onder", nummer=i, reden=o.reden, onder=o.onderdeel)
+        else:
+            spoor.stap("bijstand.medebewoner", nummer=i, reden=o.reden)
     if any(o.onderdeel in ("b", "c") for o in n.oordelen):
-        spoor.waarschuw("Een medebewoner telt niet mee vanwege een schriftelijke overeenkomst tegen een commerciële "
-                        "prijs (art. 19a lid 1 onder b of c). Het college kan vragen om die overeenkomst en om de "
-                        "bewijzen van betaling van de commerciële prijs (art. 19a lid 2).")
+        spoor.waarschuw("bijstand.waarschuwing.commercieel")
     vt_pct = spoor.waarde("bijstand.vakantietoeslag_percentage", datum)
     # Published excl. amounts are 95 % of the norm rounded half-up to the cent (art. 19 lid 3).
     excl = cent(procent(n.norm, HONDERD - vt_pct))
     vt = n.norm - excl
-    spoor.stap("Norm exclusief vakantietoeslag", excl, "Participatiewet art. 19 lid 3",
-               "{pct} % × {norm} = {excl}; vakantietoeslag {norm} − {excl} = {vt}",
-               pct=HONDERD - vt_pct, norm=Bedrag(n.norm), excl=Bedrag(excl), vt=Bedrag(vt))
+    spoor.stap("bijstand.excl_vakantietoeslag", excl, pct=HONDERD - vt_pct, norm=Bedrag(n.norm), excl=Bedrag(excl),
+               vt=Bedrag(vt))
     verschil = n.norm_zonder_kostendelers - n.norm
     if n.kostendelersnorm:
-        spoor.stap("Verschil door de kostendelersnorm", verschil, ART_22A, "{z} − {k} = {v}",
-                   z=Bedrag(n.norm_zonder_kostendelers), k=Bedrag(n.norm), v=Bedrag(verschil))
+        spoor.stap("bijstand.verschil_kostendelersnorm", verschil, z=Bedrag(n.norm_zonder_kostendelers),
+                   k=Bedrag(n.norm), v=Bedrag(verschil))
 
     leeftijd_b = invoer.belanghebbende.leeftijd_op(datum)
     aow_b = aow_bereikt(spoor, invoer.belanghebbende, datum)
     netto = _netto_per_maand(spoor, invoer)
     vl, vw, in_aanmerking = _inkomsten(spoor, invoer, datum, leeftijd_b, aow_b, netto)
     aanvullend = max(NUL, n.norm - in_aanmerking)
-    spoor.stap("Aanvullende bijstand", aanvullend, "Participatiewet art. 19 lid 1 en art. 31",
-               "{norm} − {ink} = {aanv} (niet lager dan nul)",
-               norm=Bedrag(n.norm), ink=Bedrag(in_aanmerking), aanv=Bedrag(aanvullend))
+    spoor.stap("bijstand.aanvullende_bijstand", aanvullend, norm=Bedrag(n.norm), ink=Bedrag(in_aanmerking),
+               aanv=Bedrag(aanvullend))
 
     resultaat = {
         "leefvorm": n.leefvorm,
@@ -577,9 +556,7 @@ def _inkomsten(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeftijd_
     vl = _vrijlating(spoor, invoer, datum, aow_b, leeftijd_b, netto)
     vw = _vrijwilligers(spoor, invoer, datum, leeftijd_b)
     in_aanmerking = netto - vl["bedrag"] + (vw["vergoeding"] - vw["vrijgelaten"])
-    spoor.stap("In aanmerking te nemen inkomsten", in_aanmerking, "Participatiewet art. 31 en 32",
-               "{netto} − vrijlating {vl} + vrijwilligersvergoeding boven de vrijlating {vw} = {tot}",
-               netto=Bedrag(netto), vl=Bedrag(vl["bedrag"]), vw=Bedrag(vw["vergoeding"] - vw["vrijgelaten"]),
+    spoor.stap("bijstand.in_aanmerking", in_aanmerking, netto=Bedrag(netto), vl=Bedrag(vl["bedrag"]), vw=Bedrag(vw["vergoeding"] - vw["vrijgelaten"]),
                tot=Bedrag(in_aanmerking))
     return vl, vw, in_aanmerking
 
@@ -593,11 +570,8 @@ def _netto_per_maand(spoor: Rekenspoor, invoer: BijstandInvoer) -> Decimal:
     # The monthly amount is counted as a cent amount: rounded half-up to the cent once (no rule rounds it; the
     # Haarlemmermeer example shows whole euros: € 1.300 × 13 / 12 = € 1.408,33 -> "€ 1.408").
     netto = cent(vier * maal / gedeeld)
-    spoor.stap("Netto inkomsten per maand, omgerekend van 4 weken", netto, GRONDSLAG_VIER_WEKEN,
-               "{vier} " + notatie + " = {netto}", vier=Bedrag(vier), netto=Bedrag(netto))
-    spoor.waarschuw("Gemeenten rekenen loon per 4 weken verschillend om naar een maand (× 13 / 12, ÷ 28 × 30 of per "
-                    "werkdag). Controleer de methode van uw gemeente; inkomsten tellen mee in de maand waarin ze "
-                    "zijn verdiend.")
+    spoor.stap("bijstand.netto_vier_weken", netto, vier=Bedrag(vier), notatie=notatie, netto=Bedrag(netto))
+    spoor.waarschuw("bijstand.waarschuwing.vier_weken")
     return netto
 
 
@@ -707,8 +681,7 @@ def _overzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, peilma
                 wijzigingen += 1
             vorige = sleutel
     if any(len(m["delen"]) > 1 for m in uit):
-        spoor.waarschuw("In een maand met een wijziging geldt de nieuwe norm vanaf de genoemde datum; gemeenten "
-                        "rekenen die maand naar rato van de dagen.")
+        spoor.waarschuw("bijstand.waarschuwing.wijziging_in_maand")
     return uit, wijzigingen
 
 
@@ -727,8 +700,7 @@ def _jaaroverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, pe
                                       maanden_van_jaar(jaar))
     if any(p is not None and p.geboortedatum is None
            for p in [invoer.belanghebbende, invoer.partner, *invoer.medebewoners]):
-        spoor.waarschuw("Van een of meer personen is alleen de leeftijd bekend: het jaaroverzicht houdt voor hen "
-                        "geen rekening met een verjaardag in het jaar.")
+        spoor.waarschuw("bijstand.waarschuwing.alleen_leeftijd")
     return {"jaar": jaar, "aantal_wijzigingen": wijzigingen, "maanden": maanden}
 
 
@@ -748,27 +720,19 @@ def _maandoverzicht(spoor: Rekenspoor, invoer: BijstandInvoer, netto: Decimal, p
     onbekend = [m for m in maanden if not m["bekend"]]
     if onbekend:
         eerste = onbekend[0]
-        spoor.waarschuw(
-            f"Het maandoverzicht loopt tot en met {_maandtekst(maanden[-1]['maand'])}, maar de bedragen vanaf "
-            f"{_maandtekst(eerste['maand'])} zijn nog niet bekend: de rekenhulp kent de waarden tot en met "
-            f"{_datumtekst(eerste['bekend_tot'])}. Die maanden staan als 'nog niet bekend' in het overzicht.")
+        spoor.waarschuw("bijstand.waarschuwing.horizon", tot=_maandtekst(maanden[-1]["maand"]),
+                        eerste=_maandtekst(eerste["maand"]), bekend_tot=eerste["bekend_tot"])
     return {"van": maanden[0]["maand"], "tot": maanden[-1]["maand"], "aantal_wijzigingen": wijzigingen,
             "bekend_tot": onbekend[0]["bekend_tot"] if onbekend else None, "maanden": maanden}
 
 
 AANTAL_MAANDEN = 12  # the month overview shows at least a year from the peildatum (a display choice, no law value)
-MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-              "november", "december")
 
 
-def _maandtekst(maand: str) -> str:
-    """"2027-03" -> "maart 2027"."""
+def _maandtekst(maand: str) -> Melding:
+    """"2027-03" -> "maart 2027" (English "March 2027")."""
     jaar, m = maand.split("-")
-    return f"{MAANDNAMEN[int(m) - 1]} {jaar}"
-
-
-def _datumtekst(d: date) -> str:
-    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+    return Melding("bijstand.maand_jaar", maand=maandnaam(int(m)), jaar=jaar)
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .explanation import Bedrag, Rekenspoor
+from .explanation import Bedrag, Melding, Rekenspoor
 from .money import HONDERD, cent
 from .periods import leeftijd_van, verjaardag
 
@@ -73,7 +73,7 @@ class Medebewoner:
 @dataclass(frozen=True, slots=True)
 class Oordeel:
     telt_mee: bool
-    reden: str
+    reden: Melding  # the reason by key (calculator/teksten/kostendelersnorm.yaml); its str is the Dutch text
     leeftijd: int
     # the part of art. 19a lid 1 that decides: "leeftijd" (the opening words), "b", "c", "d" or None (he counts)
     onderdeel: str | None = None
@@ -104,43 +104,25 @@ def oordeel(spoor: Rekenspoor, mb: Medebewoner, datum: date) -> Oordeel:
     leeftijd = mb.leeftijd_op(datum)
     grens = int(spoor.waarde("bijstand.kostendelers.minimumleeftijd", datum))
     if leeftijd < grens:
-        return Oordeel(False, f"Telt niet mee: jonger dan {grens} jaar ({leeftijd} jaar).", leeftijd, "leeftijd")
-    if mb.onderwijs == "wsf":
-        return Oordeel(False, "Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, studiefinanciering "
-                              "(WSF 2000) kan krijgen (onder d 1°).", leeftijd, "d")
-    if mb.onderwijs == "wtos":
-        return Oordeel(False, "Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, een tegemoetkoming "
-                              "op grond van de WTOS kan krijgen (onder d 2°).", leeftijd, "d")
-    if mb.onderwijs == "bbl":
-        return Oordeel(False, "Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL) (onder d 3°).", leeftijd, "d")
-    if mb.onderwijs == "buitenland_bbl":
-        return Oordeel(False, "Telt niet mee: volgt buiten Nederland een beroepsopleiding die vergelijkbaar is met de "
-                              "beroepsbegeleidende leerweg (onder d 4°).", leeftijd, "d")
+        return Oordeel(False, Melding("kdn.reden.jonger", grens=grens, leeftijd=leeftijd), leeftijd, "leeftijd")
+    if mb.onderwijs in ("wsf", "wtos", "bbl", "buitenland_bbl"):  # onder d 1°, 2°, 3° and 4° (like 3°)
+        return Oordeel(False, Melding(f"kdn.reden.{mb.onderwijs}"), leeftijd, "d")
     if mb.onderwijs == "buitenland":
         jong = _buitenland_jong_genoeg(mb, datum, leeftijd)
         if jong:
-            return Oordeel(False, "Telt niet mee: volgt buiten Nederland onderwijs dat vergelijkbaar is met onderwijs "
-                                  "met studiefinanciering of WTOS, en is tijdens dat onderwijs jonger dan 30 jaar "
-                                  "(of werd 30 in de maand van aanvang) (onder d 4°).", leeftijd, "d")
+            return Oordeel(False, Melding("kdn.reden.buitenland"), leeftijd, "d")
         if jong is None:
-            return Oordeel(True, f"Telt mee: onderwijs buiten Nederland telt vanaf 30 jaar ({leeftijd} jaar) alleen als "
-                                 "hij vóór zijn 30e begon of 30 werd in de maand van aanvang; vul de geboortedatum en "
-                                 "de aanvang van het onderwijs in om dat te laten beoordelen (onder d 4°).", leeftijd)
+            return Oordeel(True, Melding("kdn.reden.buitenland_onbekend", leeftijd=leeftijd), leeftijd)
         # 30 or older and started after the month of his 30th birthday: onder d does not apply; b and c may
-    familie = {"familie": "een bloedverwant", "aanverwant": "een aanverwant"}.get(mb.relatie)
-    if mb.commerciele_relatie and familie is None:
-        return Oordeel(False, "Telt niet mee: woont op basis van een schriftelijke overeenkomst met de belanghebbende "
-                              "tegen een commerciële prijs (huurder, verhuurder, kostganger of kostgever) (onder b).",
-                       leeftijd, "b")
+    familie = mb.relatie in ("familie", "aanverwant")
+    if mb.commerciele_relatie and not familie:
+        return Oordeel(False, Melding("kdn.reden.commercieel"), leeftijd, "b")
     if mb.commerciele_relatie_derde:
         # onder c has no exception for family: a brother who rents a room from the same landlord does not count
-        return Oordeel(False, "Telt niet mee: huurt (of is kostganger) op basis van een schriftelijke overeenkomst tegen "
-                              "een commerciële prijs met dezelfde derde als de belanghebbende (onder c).", leeftijd, "c")
+        return Oordeel(False, Melding("kdn.reden.commercieel_derde"), leeftijd, "c")
     if mb.commerciele_relatie:
-        return Oordeel(True, f"Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) "
-                             f"geldt niet voor {familie} in de eerste of tweede graad.", leeftijd)
-    return Oordeel(True, f"Telt mee: {grens} jaar of ouder en hoofdverblijf in dezelfde woning ({leeftijd} jaar).",
-                   leeftijd)
+        return Oordeel(True, Melding(f"kdn.reden.commercieel_{mb.relatie}"), leeftijd)
+    return Oordeel(True, Melding("kdn.reden.telt_mee", grens=grens, leeftijd=leeftijd), leeftijd)
 
 
 def norm_per_persoon(spoor: Rekenspoor, a: int, b: Decimal, datum: date, stappen: bool = False) -> Decimal:
@@ -151,11 +133,7 @@ def norm_per_persoon(spoor: Rekenspoor, a: int, b: Decimal, datum: date, stappen
     exact = (basis + a_dec * per) * b / (a_dec * HONDERD)
     uitkomst = cent(exact)  # one rounding per person: the law assigns this amount to one person
     if stappen:
-        spoor.stap(
-            f"Kostendelersnorm per persoon (A = {a})", uitkomst, f"{ART_22A} lid 1",
-            "({basis} % + {a} × {per} %) / {a} × {b} = {uit} (afgerond op de cent)",
-            basis=basis, a=a, per=per, b=Bedrag(b), uit=Bedrag(uitkomst),
-        )
+        spoor.stap("kdn.per_persoon", uitkomst, basis=basis, a=a, per=per, b=Bedrag(b), uit=Bedrag(uitkomst))
     return uitkomst
 
 

@@ -56,6 +56,39 @@ def leeftijdsdelen(geboortedatum: date | None, leeftijd: int | None, maand: date
     return [(begin, dagen)]
 
 
+# --- months and lists in words, as values of a message (calculator/teksten/kalender.yaml) -----------------------
+
+
+def maandnaam(maand: int, hoofdletter: bool = False):
+    """The name of month `maand` (1-12) as a message value: "maart" (Dutch, or "Maart" at the start of a sentence),
+    "March" in English."""
+    from .explanation import Melding
+
+    return Melding(f"maand.{maand}.hoofdletter" if hoofdletter else f"maand.{maand}")
+
+
+def opsomming(delen: list):
+    """["a", "b", "c"] -> "a, b en c" (English "a, b and c"), each part a message value (a Melding or a str)."""
+    from .explanation import Melding
+
+    if len(delen) == 1:
+        return delen[0]
+    kop = delen[0]
+    for deel in delen[1:-1]:
+        kop = Melding("lijst.komma", a=kop, b=deel)
+    return Melding("lijst.en", a=kop, b=delen[-1])
+
+
+def maanden_in_woorden(maanden: list[int], hoofdletter: bool = False):
+    """[1, 2, ..., 12] -> "januari tot en met december" (three or more months in a row); otherwise a list,
+    "januari, maart en april". `hoofdletter`: the first month with a capital (the start of a sentence)."""
+    from .explanation import Melding
+
+    if len(maanden) >= 3 and maanden == list(range(maanden[0], maanden[-1] + 1)):
+        return Melding("maanden.reeks", van=maandnaam(maanden[0], hoofdletter), tot=maandnaam(maanden[-1]))
+    return opsomming([maandnaam(m, hoofdletter and i == 0) for i, m in enumerate(maanden)])
+
+
 __all__ = [
     "leeftijd_op",
     "leeftijd_van",
@@ -63,4 +96,7 @@ __all__ = [
     "dagen_in_maand",
     "maanden_van_jaar",
     "leeftijdsdelen",
+    "maandnaam",
+    "opsomming",
+    "maanden_in_woorden",
 ]

@@ -66,21 +66,17 @@ from decimal import ROUND_DOWN, Decimal
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Rekenspoor, Uitkomst
+from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
 from .money import NUL, cent
 from .bijstandsnorm import vrijlating_onder_k
-from .periods import leeftijd_op, verjaardag
+from .periods import leeftijd_op, maandnaam, maanden_in_woorden, opsomming, verjaardag
 
 SOORT = "vrijwilligersvergoeding"
 BESTAND = "vrijwilligersvergoeding.yaml"  # the years offered follow from this parameter file (ParameterSet.jaren)
-FISCAAL = "Wet LB 1964 art. 2 lid 6 (maximum per maand en per kalenderjaar)"
-UURBEDRAG = ("belastingdienst.nl 'vrijwilligersvergoedingen' (uurbedragen die de Belastingdienst als niet-marktconform "
-             "ziet; geen wettelijke grens)")
 ONBELAST = "onbelast"
 ONBELAST_MITS = "onbelast_mits_niet_marktconform"
 BELAST = "belast"
 OORDELEN = (ONBELAST, ONBELAST_MITS, BELAST)
-ONDER_K = "Participatiewet art. 31 lid 2 onder k"
 MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
               "november", "december")
 
@@ -111,21 +107,21 @@ class VrijwilligersInvoer:
 
 def _controleer(invoer: VrijwilligersInvoer, params: ParameterSet) -> None:
     if invoer.geboortedatum is None and invoer.leeftijd is None:
-        raise InvoerFout("geboortedatum", "Vul een geboortedatum of een leeftijd in.")
+        raise InvoerFout("geboortedatum", Melding("vrijwilligers.fout.geboortedatum_of_leeftijd"))
     # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
     eerste, laatste = params.jaren(BESTAND)
     if not eerste <= invoer.jaar <= date.max.year:
-        raise InvoerFout("jaar", f"Vul een jaar van {eerste} tot en met {laatste} in.")
+        raise InvoerFout("jaar", Melding("vrijwilligers.fout.jaar", van=eerste, tot=laatste))
     gezien: dict[int, int] = {}
     for i, m in enumerate(invoer.maanden):
         if m.maand in gezien:
-            raise InvoerFout(f"maanden[{i}].maand", f"Maand {m.maand} staat al in maanden[{gezien[m.maand]}].")
+            raise InvoerFout(f"maanden[{i}].maand", Melding("vrijwilligers.fout.dubbele_maand", maand=m.maand,
+                                                            index=gezien[m.maand]))
         gezien[m.maand] = i
         if m.aangetoonde_kosten > m.vergoeding:
-            raise InvoerFout(f"maanden[{i}].aangetoonde_kosten",
-                             "De aangetoonde kosten kunnen niet hoger zijn dan de vergoeding van die maand.")
+            raise InvoerFout(f"maanden[{i}].aangetoonde_kosten", Melding("vrijwilligers.fout.kosten_hoger"))
     if invoer.geboortedatum is not None and invoer.geboortedatum > date(invoer.jaar, 12, 31):
-        raise InvoerFout("geboortedatum", "De geboortedatum ligt na het gekozen jaar.")
+        raise InvoerFout("geboortedatum", Melding("vrijwilligers.fout.geboortedatum_na_jaar"))
 
 
 def _naam(maand: int) -> str:
@@ -144,7 +140,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
     _leeftijd_waarschuwingen(spoor, invoer)
 
     regels: list[dict] = []
-    zonder_uren: list[str] = []
+    zonder_uren: list[int] = []  # the months with pay for inzet and no hours
     totaal = totaal_kosten = NUL
     for m in maanden:
         datum = date(jaar, m.maand, 1)
@@ -158,7 +154,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         per_uur = max_voor_uren = None
         if m.uren is None:
             if inzet > 0:
-                zonder_uren.append(_naam(m.maand))
+                zonder_uren.append(m.maand)
         elif m.uren == 0:
             if inzet > 0:
                 overschreden.append("uur")
@@ -185,12 +181,10 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         _stap_maand(spoor, regels[-1], grens)
 
     jaar_overschreden = totaal > max_jaar
-    spoor.stap(f"Totaal in {jaar} tegen het maximum per jaar", totaal, FISCAAL,
-               "{tot} " + ("> " if jaar_overschreden else "≤ ") + "{max}" +
-               (" → boven het jaarmaximum" if jaar_overschreden else " → binnen het jaarmaximum"),
+    spoor.stap("vrijwilligers.jaar.boven" if jaar_overschreden else "vrijwilligers.jaar.binnen", totaal, jaar=jaar,
                tot=Bedrag(totaal), max=Bedrag(max_jaar))
-    maand_te_hoog = [r["naam"] for r in regels if "maand" in r["overschreden"]]
-    uur_te_hoog = [r["naam"] for r in regels if "uur" in r["overschreden"]]
+    maand_te_hoog = [r["maand"] for r in regels if "maand" in r["overschreden"]]
+    uur_te_hoog = [r["maand"] for r in regels if "uur" in r["overschreden"]]
     if jaar_overschreden or maand_te_hoog:
         oordeel = BELAST
     elif uur_te_hoog:
@@ -209,30 +203,22 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         r["oordeel"] = _oordeel(r, oordeel, jaar_overschreden)
     toelichting = _toelichting(oordeel, jaar, maand_te_hoog, uur_te_hoog, jaar_overschreden, loon, regels)
     if oordeel == ONBELAST:
-        spoor.stap("Het maximum per maand en per jaar (wet) en de uurbedragen (Belastingdienst) zijn gerespecteerd: "
-                   "de vergoeding is een onbelaste vrijwilligersvergoeding", NUL, FISCAAL)
+        spoor.stap("vrijwilligers.oordeel.onbelast", NUL)
     elif oordeel == ONBELAST_MITS:
-        spoor.stap("Het maximum per maand en per jaar is gerespecteerd, maar een uurbedrag is overschreden: onbelast "
-                   "als de organisatie kan uitleggen dat de vergoeding niet marktconform is; anders is de hele "
-                   "vergoeding loon, behalve de aangetoonde kosten", NUL, f"{FISCAAL}; {UURBEDRAG}",
-                   "belast als marktconform: {tot} − {kosten} aangetoonde kosten = {loon}",
-                   tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten), loon=Bedrag(loon))
-        spoor.waarschuw(toelichting)
+        spoor.stap("vrijwilligers.oordeel.onbelast_mits", NUL, tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten),
+                   loon=Bedrag(loon))
+        spoor.waarschuw(toelichting.sleutel, **toelichting.waarden)
     else:
-        spoor.stap("Een wettelijke grens (maand of jaar) is overschreden: de hele vergoeding is loon, behalve de "
-                   "aangetoonde kosten", belastbaar, f"{FISCAAL}; belastingdienst.nl ('Dan moet u over deze gehele "
-                   "vergoeding belasting betalen')",
-                   "{tot} − {kosten} aangetoonde kosten = {bel}",
-                   tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten), bel=Bedrag(belastbaar))
-        spoor.waarschuw("De vergoeding is geen vrijwilligersvergoeding: de hele vergoeding (behalve de aangetoonde "
-                        "kosten) is loon of inkomen en belast, ook de maanden die binnen de grenzen bleven.")
+        spoor.stap("vrijwilligers.oordeel.belast", belastbaar, tot=Bedrag(totaal), kosten=Bedrag(totaal_kosten),
+                   bel=Bedrag(belastbaar))
+        spoor.waarschuw("vrijwilligers.waarschuwing.belast")
     _lijkt_uurvergoeding(spoor, jaar, regels)
     if zonder_uren:
-        spoor.waarschuw(
-            "Zonder uren kan het uurbedrag niet worden getoetst (" + ", ".join(zonder_uren) + "). "
-            "Is er geen vergoeding per uur afgesproken, dan gelden alleen het maand- en jaarmaximum; "
-            "is er wel een uurvergoeding afgesproken, vul dan de uren in."
-        )
+        # the months listed with commas only ("februari, maart"), as this warning always has
+        maanden_tekst = maandnaam(zonder_uren[0])
+        for m in zonder_uren[1:]:
+            maanden_tekst = Melding("lijst.komma", a=maanden_tekst, b=maandnaam(m))
+        spoor.waarschuw("vrijwilligers.waarschuwing.zonder_uren", maanden=maanden_tekst)
 
     bijstand = _bijstand(spoor, invoer, regels) if invoer.ontvangt_bijstand else None
     if not invoer.ontvangt_bijstand:
@@ -274,136 +260,94 @@ def _lijkt_uurvergoeding(spoor: Rekenspoor, jaar: int, regels: list[dict]) -> No
         if r["vergoeding"] <= uurbedrag:
             gevallen.setdefault((r["vergoeding"], r["uren"]), []).append(r["maand"])
     for (vergoeding, uren), maanden in gevallen.items():
-        spoor.waarschuw(
-            f"{_maanden(maanden).capitalize()}: is {_euro(vergoeding)} de vergoeding per uur? Vul dan de vergoeding "
-            f"voor de hele maand in (bijvoorbeeld {_uren(uren)} × {_euro(vergoeding)} = {_euro(vergoeding * uren)})."
-        )
+        spoor.waarschuw("vrijwilligers.waarschuwing.uurvergoeding", maanden=maanden_in_woorden(maanden, hoofdletter=True),
+                        vergoeding=Bedrag(vergoeding), uren=uren, totaal=Bedrag(vergoeding * uren))
 
 
 def _stap_maand(spoor: Rekenspoor, r: dict, grens: int) -> None:
     if not spoor.uitleg:
         return
-    naam = r["naam"]
+    maand = maandnaam(r["maand"], hoofdletter=True)
     if r["uren"] is not None and r["uren"] > 0:
-        te_hoog = "uur" in r["overschreden"]
-        spoor.stap(
-            f"{naam.capitalize()}: vergoeding per uur (leeftijd {r['leeftijd']} op 1 {naam}, "
-            f"{'vanaf' if r['leeftijd'] >= grens else 'jonger dan'} {grens} jaar)",
-            r["vergoeding_voor_inzet"], UURBEDRAG,
-            "({verg} − {kosten} aangetoonde kosten) / {uren} uur = {per_uur} per uur, uurbedrag {max}"
-            + (" → boven het uurbedrag (alleen onbelast als de vergoeding niet marktconform is)" if te_hoog
-               else " → binnen het uurbedrag"),
-            verg=Bedrag(r["vergoeding"]), kosten=Bedrag(r["aangetoonde_kosten"]), uren=r["uren"],
-            per_uur=Bedrag(r["vergoeding_per_uur"]), max=Bedrag(r["max_per_uur"]),
-        )
-        spoor.stap(f"{naam.capitalize()}: ten hoogste te vergoeden voor {_uren(r['uren'])} uur", r["max_voor_uren"],
-                   f"{UURBEDRAG}; {FISCAAL}",
-                   "laagste van {max} × {uren} uur + {kosten} aangetoonde kosten en het maandmaximum {mm} = {mvu}",
-                   max=Bedrag(r["max_per_uur"]), uren=r["uren"], kosten=Bedrag(r["aangetoonde_kosten"]),
-                   mm=Bedrag(r["max_per_maand"]), mvu=Bedrag(r["max_voor_uren"]))
+        leeftijd = "vanaf" if r["leeftijd"] >= grens else "jonger"
+        toets = "boven" if "uur" in r["overschreden"] else "binnen"
+        spoor.stap(f"vrijwilligers.uur.{leeftijd}.{toets}", r["vergoeding_voor_inzet"], maand=maand,
+                   leeftijd=r["leeftijd"], in_maand=maandnaam(r["maand"]), grens=grens, verg=Bedrag(r["vergoeding"]),
+                   kosten=Bedrag(r["aangetoonde_kosten"]), uren=r["uren"], per_uur=Bedrag(r["vergoeding_per_uur"]),
+                   max=Bedrag(r["max_per_uur"]))
+        spoor.stap("vrijwilligers.max_voor_uren", r["max_voor_uren"], maand=maand, max=Bedrag(r["max_per_uur"]),
+                   uren=r["uren"], kosten=Bedrag(r["aangetoonde_kosten"]), mm=Bedrag(r["max_per_maand"]),
+                   mvu=Bedrag(r["max_voor_uren"]))
     elif r["uren"] is not None and "uur" in r["overschreden"]:
-        spoor.stap(f"{naam.capitalize()}: een vergoeding voor inzet zonder uren is altijd boven het uurbedrag",
-                   r["vergoeding_voor_inzet"], UURBEDRAG)
-    te_hoog = "maand" in r["overschreden"]
-    spoor.stap(f"{naam.capitalize()}: vergoeding tegen het maximum per maand", r["vergoeding"], FISCAAL,
-               "{verg} " + ("> " if te_hoog else "≤ ") + "{max}" +
-               (" → boven het maandmaximum (maanden middelen niet)" if te_hoog else " → binnen het maandmaximum"),
-               verg=Bedrag(r["vergoeding"]), max=Bedrag(r["max_per_maand"]))
+        spoor.stap("vrijwilligers.zonder_uren", r["vergoeding_voor_inzet"], maand=maand)
+    spoor.stap("vrijwilligers.maand.boven" if "maand" in r["overschreden"] else "vrijwilligers.maand.binnen",
+               r["vergoeding"], maand=maand, verg=Bedrag(r["vergoeding"]), max=Bedrag(r["max_per_maand"]))
 
 
-def _oordeel(r: dict, oordeel: str, jaar_overschreden: bool) -> str:
-    """The verdict of one month in words (the year's verdict is `oordeel`)."""
+def _oordeel(r: dict, oordeel: str, jaar_overschreden: bool) -> Melding:
+    """The verdict of one month (the year's verdict is `oordeel`), by key."""
     uur, maand = "uur" in r["overschreden"], "maand" in r["overschreden"]
     if maand:
-        return "Boven het uurbedrag en boven het maandmaximum" if uur else "Boven het maandmaximum"
-    if uur:
-        if oordeel == ONBELAST_MITS:
-            return "Boven het uurbedrag: onbelast als de organisatie kan uitleggen dat de vergoeding niet marktconform is"
-        return "Boven het uurbedrag, en belast: het jaarmaximum of in een andere maand het maandmaximum is overschreden"
-    if oordeel == ONBELAST:
-        return "Binnen de grenzen"
-    if oordeel == ONBELAST_MITS:
-        return ("Binnen de grenzen van de maand; onbelast als de organisatie kan uitleggen dat de vergoeding in een "
-                "andere maand niet marktconform is")
-    return ("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden" if jaar_overschreden
-            else "Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden")
+        sleutel = "uur_en_maand" if uur else "maand"
+    elif uur:
+        sleutel = "uur_mits" if oordeel == ONBELAST_MITS else "uur_belast"
+    elif oordeel == ONBELAST:
+        sleutel = "binnen"
+    elif oordeel == ONBELAST_MITS:
+        sleutel = "binnen_mits"
+    else:
+        sleutel = "binnen_jaar" if jaar_overschreden else "binnen_andere_maand"
+    return Melding(f"vrijwilligers.maand_oordeel.{sleutel}")
 
 
-def _toelichting(oordeel: str, jaar: int, maand_te_hoog: list[str], uur_te_hoog: list[str], jaar_overschreden: bool,
-                 loon: Decimal, regels: list[dict]) -> str:
-    """The reason for the verdict, in words for the user."""
+def _toelichting(oordeel: str, jaar: int, maand_te_hoog: list[int], uur_te_hoog: list[int], jaar_overschreden: bool,
+                 loon: Decimal, regels: list[dict]) -> Melding:
+    """The reason for the verdict, for the user (by key)."""
     if oordeel == ONBELAST:
-        return ("De vergoeding blijft binnen het maximum per maand en per jaar van de wet (Wet op de loonbelasting 1964 "
-                "artikel 2 lid 6) en binnen de uurbedragen van de Belastingdienst: een onbelaste "
-                "vrijwilligersvergoeding.")
+        return Melding("vrijwilligers.toelichting.onbelast")
     if oordeel == ONBELAST_MITS:
         bedragen = sorted({r["max_per_uur"] for r in regels if "uur" in r["overschreden"]})
-        return (f"De vergoeding blijft binnen het maximum per maand en per jaar van de wet "
-                f"(Wet op de loonbelasting 1964 artikel 2 lid 6), maar is in {_opsomming(uur_te_hoog)} hoger dan het uurbedrag van de "
-                f"Belastingdienst ({' of '.join(_euro(b) for b in bedragen)} per uur). De Belastingdienst ziet "
-                f"vergoedingen tot dat bedrag als niet-marktconform. Ligt de vergoeding hoger, dan kan die mogelijk "
-                f"nog steeds onbelast zijn: als de organisatie kan uitleggen dat het om een niet-marktconforme "
-                f"vergoeding gaat. Lukt dat niet, dan is de hele vergoeding van {jaar} belast, behalve de aangetoonde "
-                f"kosten: {_euro(loon)}.")
+        of = Bedrag(bedragen[0])
+        for b in bedragen[1:]:
+            of = Melding("lijst.of", a=of, b=Bedrag(b))
+        return Melding("vrijwilligers.toelichting.onbelast_mits", maanden=_opsomming(uur_te_hoog), bedragen=of,
+                       jaar=jaar, loon=Bedrag(loon))
     redenen = []
     if maand_te_hoog:
-        redenen.append(f"het maximum per maand in {_opsomming(maand_te_hoog)}")
+        redenen.append(Melding("vrijwilligers.reden.maand", maanden=_opsomming(maand_te_hoog)))
     if jaar_overschreden:
-        redenen.append(f"het maximum per jaar {jaar}")
-    return (f"De vergoeding is hoger dan {' en '.join(redenen)} van de wet (Wet op de loonbelasting 1964 artikel 2 "
-            f"lid 6). Dan is het geen vrijwilligersvergoeding: de hele vergoeding van {jaar} is belast, behalve de "
-            f"aangetoonde kosten: {_euro(loon)}.")
+        redenen.append(Melding("vrijwilligers.reden.jaar", jaar=jaar))
+    return Melding("vrijwilligers.toelichting.belast", redenen=opsomming(redenen), jaar=jaar, loon=Bedrag(loon))
 
 
-def _maanden(maanden: list[int]) -> str:
-    """[1, 2, ..., 12] -> "januari tot en met december" (three or more months in a row); otherwise a list."""
-    if len(maanden) >= 3 and maanden == list(range(maanden[0], maanden[-1] + 1)):
-        return f"{_naam(maanden[0])} tot en met {_naam(maanden[-1])}"
-    return _opsomming([_naam(m) for m in maanden])
-
-
-def _opsomming(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
-
-
-def _euro(bedrag: Decimal) -> str:
-    from babel.numbers import format_currency
-
-    return format_currency(bedrag, "EUR", locale="nl_NL")
-
-
-def _uren(uren: Decimal) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(uren, locale="nl_NL", decimal_quantization=False)
+def _opsomming(maanden: list[int]):
+    """[1, 3, 4] -> "januari, maart en april" (English "January, March and April")."""
+    return opsomming([maandnaam(m) for m in maanden])
 
 
 def _leeftijd_waarschuwingen(spoor: Rekenspoor, invoer: VrijwilligersInvoer) -> None:
     jaar = invoer.jaar
     grens = int(spoor.params.at("vrijwilligersvergoeding.leeftijdsgrens_uur", date(jaar, 1, 1)).waarde)
-    grenzen = [(grens, "het uurbedrag")]
+    grenzen = [(grens, "uurbedrag")]  # (age boundary, vrijwilligers.waarvoor.<key>)
     if invoer.ontvangt_bijstand:
         bijstand_grens = int(spoor.params.at("bijstand.vrijlatingen.minimumleeftijd",
                                              date(jaar, 1, 1)).waarde)
-        grenzen.append((bijstand_grens, "de vrijlating in de bijstand"))
+        grenzen.append((bijstand_grens, "bijstand"))
     if invoer.geboortedatum is not None:
         jarig = verjaardag(invoer.geboortedatum, jaar)
         nieuwe_leeftijd = jaar - invoer.geboortedatum.year
         for g, waarvoor in grenzen:
             if nieuwe_leeftijd == g and jarig.day > 1:
-                spoor.waarschuw(
-                    f"De vrijwilliger wordt {g} op {jarig.day} {_naam(jarig.month)} {jaar}. Voor {waarvoor} telt de "
-                    f"leeftijd op de eerste dag van de maand, dus in {_naam(jarig.month)} geldt nog de regel voor "
-                    f"jonger dan {g}; vanaf {_naam(jarig.month % 12 + 1) if jarig.month < 12 else 'het volgende jaar'}"
-                    f" de regel voor {g} jaar en ouder."
-                )
+                volgende = maandnaam(jarig.month + 1) if jarig.month < 12 else Melding("vrijwilligers.volgende_jaar")
+                spoor.waarschuw("vrijwilligers.waarschuwing.jarig", grens=g, jarig=jarig,
+                                waarvoor=Melding(f"vrijwilligers.waarvoor.{waarvoor}"), maand=maandnaam(jarig.month),
+                                volgende=volgende)
     else:
         for g, waarvoor in grenzen:
             if invoer.leeftijd in (g - 1, g):
-                spoor.waarschuw(
-                    f"Alleen de leeftijd is bekend: voor {waarvoor} is het hele jaar gerekend met {invoer.leeftijd} "
-                    f"jaar. Vul de geboortedatum in als de vrijwilliger in {jaar} {g} wordt."
-                )
+                spoor.waarschuw("vrijwilligers.waarschuwing.alleen_leeftijd",
+                                waarvoor=Melding(f"vrijwilligers.waarvoor.{waarvoor}"), leeftijd=invoer.leeftijd,
+                                jaar=jaar, grens=g)
 
 
 def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]) -> dict:
@@ -424,45 +368,25 @@ def _bijstand(spoor: Rekenspoor, invoer: VrijwilligersInvoer, regels: list[dict]
             vrijgelaten = kosten + k.vrijgelaten
             if kosten > 0 and rest > 0:
                 kosten_bij_27_plus = True
-            spoor.stap(
-                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (vanaf {k.minimumleeftijd}): vrijgelaten",
-                vrijgelaten, ONDER_K,
-                "{kosten} aangetoonde kosten + de laagste van {rest}, maandmaximum {mm} en resterend jaarmaximum "
-                "{ruimte} = {vrij}",
-                kosten=Bedrag(kosten), rest=Bedrag(rest), mm=Bedrag(k.maximum_per_maand), ruimte=Bedrag(k.ruimte),
-                vrij=Bedrag(vrijgelaten),
-            )
+            spoor.stap("vrijwilligers.bijstand.vrijgelaten", vrijgelaten, maand=maandnaam(r["maand"], hoofdletter=True),
+                       leeftijd=r["leeftijd"], minimum=k.minimumleeftijd, kosten=Bedrag(kosten), rest=Bedrag(rest),
+                       mm=Bedrag(k.maximum_per_maand), ruimte=Bedrag(k.ruimte), vrij=Bedrag(vrijgelaten))
         else:
             vrijgelaten = kosten
-            spoor.stap(
-                f"{r['naam'].capitalize()}: bijstand, {r['leeftijd']} jaar (jonger dan {k.minimumleeftijd}): alleen "
-                "aangetoonde kosten vrijgelaten", vrijgelaten, ONDER_K,
-                "{kosten} aangetoonde kosten", kosten=Bedrag(kosten),
-            )
+            spoor.stap("vrijwilligers.bijstand.jonger", vrijgelaten, maand=maandnaam(r["maand"], hoofdletter=True),
+                       leeftijd=r["leeftijd"], minimum=k.minimumleeftijd, kosten=Bedrag(kosten))
         in_mindering = r["vergoeding"] - vrijgelaten
         r["vrijgelaten"] = vrijgelaten
         r["in_mindering"] = in_mindering
         totaal_vrij += vrijgelaten
         totaal_mindering += in_mindering
-    spoor.stap("Bijstand: in mindering op de uitkering in het jaar", totaal_mindering, ONDER_K,
-               "{verg} vergoeding − {vrij} vrijgelaten = {min}",
-               verg=Bedrag(totaal_vrij + totaal_mindering), vrij=Bedrag(totaal_vrij), min=Bedrag(totaal_mindering))
+    spoor.stap("vrijwilligers.bijstand.in_mindering", totaal_mindering, verg=Bedrag(totaal_vrij + totaal_mindering), vrij=Bedrag(totaal_vrij), min=Bedrag(totaal_mindering))
     if kosten_bij_27_plus:
-        spoor.waarschuw(
-            "Bijstand: de aangetoonde kosten zijn als vergoeding van werkelijk gemaakte kosten buiten beschouwing "
-            "gelaten, en het maximum van onderdeel k is toegepast op de rest van de vergoeding. Een gemeente kan de "
-            "kosten ook meetellen voor het maximum; vraag dat zo nodig na."
-        )
+        spoor.waarschuw("vrijwilligers.waarschuwing.kosten_bij_onder_k")
     if any("uur" in r["overschreden"] for r in regels):
-        spoor.stap("Bijstand: het uurbedrag van de Belastingdienst speelt bij onderdeel k geen rol; alleen het maximum "
-                   "per maand en per jaar van de regeling telt", grondslag=ONDER_K)
-        spoor.waarschuw(
-            "Bijstand: de vrijlating van Participatiewet artikel 31 lid 2 onder k kent geen uurbedrag; de berekening "
-            "past alleen het maximum per maand en per jaar toe, ook in de maanden boven het uurbedrag van de "
-            "Belastingdienst. Of de vergoeding een kostenvergoeding voor vrijwilligerswerk is, beoordeelt de gemeente."
-        )
-    spoor.waarschuw("Bijstand: de berekening gaat ervan uit dat de vrijwilliger in alle ingevulde maanden bijstand "
-                    "ontving; het jaarmaximum geldt per kalenderjaar.")
+        spoor.stap("vrijwilligers.bijstand.geen_uurbedrag")
+        spoor.waarschuw("vrijwilligers.waarschuwing.onder_k_geen_uurbedrag")
+    spoor.waarschuw("vrijwilligers.waarschuwing.bijstand_alle_maanden")
     return {
         "max_per_jaar": max_jaar,
         "vrijgelaten": totaal_vrij,

@@ -99,25 +99,6 @@ VASTE_TEKSTEN = (
     N_("Geen geldig geheel getal."),
     N_("Kies ja (true) of nee (false)."),
     N_("Verwacht tekst."),
-    # calculator.vrijwilligersvergoeding: the verdict per month (oordeel)
-    N_("Boven het uurbedrag: onbelast als de organisatie kan uitleggen dat de vergoeding niet marktconform is"),
-    N_("Boven het uurbedrag, en belast: het jaarmaximum of in een andere maand het maandmaximum is overschreden"),
-    N_("Boven het maandmaximum"),
-    N_("Boven het uurbedrag en boven het maandmaximum"),
-    N_("Binnen de grenzen"),
-    N_("Binnen de grenzen van de maand; onbelast als de organisatie kan uitleggen dat de vergoeding in een andere maand niet marktconform is"),
-    N_("Binnen de grenzen van de maand, maar belast: het jaarmaximum is overschreden"),
-    N_("Binnen de grenzen van de maand, maar belast: in een andere maand is een grens overschreden"),
-    # calculator.kostendelersnorm: why a medebewoner counts or not (art. 19a)
-    N_("Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, studiefinanciering (WSF 2000) kan krijgen (onder d 1°)."),
-    N_("Telt niet mee: volgt onderwijs waarvoor hij, gelet op zijn leeftijd, een tegemoetkoming op grond van de WTOS kan krijgen (onder d 2°)."),
-    N_("Telt niet mee: volgt de beroepsbegeleidende leerweg (BBL) (onder d 3°)."),
-    N_("Telt niet mee: volgt buiten Nederland een beroepsopleiding die vergelijkbaar is met de beroepsbegeleidende leerweg (onder d 4°)."),
-    N_("Telt niet mee: volgt buiten Nederland onderwijs dat vergelijkbaar is met onderwijs met studiefinanciering of WTOS, en is tijdens dat onderwijs jonger dan 30 jaar (of werd 30 in de maand van aanvang) (onder d 4°)."),
-    N_("Telt niet mee: woont op basis van een schriftelijke overeenkomst met de belanghebbende tegen een commerciële prijs (huurder, verhuurder, kostganger of kostgever) (onder b)."),
-    N_("Telt niet mee: huurt (of is kostganger) op basis van een schriftelijke overeenkomst tegen een commerciële prijs met dezelfde derde als de belanghebbende (onder c)."),
-    N_("Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) geldt niet voor een bloedverwant in de eerste of tweede graad."),
-    N_("Telt mee: de uitzondering voor een commerciële relatie met de belanghebbende (onder b) geldt niet voor een aanverwant in de eerste of tweede graad."),
     # soorten.schemas and calculator: input the rules cannot apply to (shown on the forms)
     N_("Vul een geboortedatum of een leeftijd in."),
     N_("Vul een geboortedatum óf een leeftijd in, niet allebei."),
@@ -126,21 +107,14 @@ VASTE_TEKSTEN = (
     N_("De geboortedatum ligt meer dan 125 jaar in het verleden."),
     N_("De geboortedatum ligt na het gekozen jaar."),
     N_("Vul de loonwaarde in (0 tot en met 100), of kies forfaitair."),
-    N_("De inkomsten kunnen niet negatief zijn."),
-    N_("De vergoeding kan niet negatief zijn."),
     N_("De aangetoonde kosten kunnen niet hoger zijn dan de vergoeding van die maand."),
     N_("De verloonde uren van werknemers uit de doelgroep kunnen niet meer zijn dan het totaal aantal verloonde uren. Ingeleende uren vult u apart in."),
     N_("De belanghebbende en de partner moeten 18 jaar of ouder zijn: de Participatiewet kent geen bijstandsnorm onder de 18 jaar."),
-    N_("Bijstand met een norm van de Participatiewet is er vanaf 18 jaar."),
     N_("De partner is twee keer opgegeven: hij of zij staat al bij 'partner' en is geen medebewoner."),
     N_("Een partner is geen medebewoner: vul de partner in bij 'partner'."),
     N_("De vrijlating voor een alleenstaande ouder kan niet met een partner."),
-    N_("De vrijlatingen voor de doelgroep loonkostensubsidie (art. 31 lid 2 onder z en aa) bestaan pas vanaf 1 januari 2023."),
-    N_("Vul de netto inkomsten per maand óf per 4 weken in, niet allebei."),
     N_("De aanvang van het onderwijs is alleen nodig bij onderwijs buiten Nederland (buitenland)."),
     N_("De aanvang van het onderwijs ligt na de peildatum."),
-    N_("De verhoging voor een jongere die geen beroep kan doen op zijn ouders (Participatiewet art. 20 lid 3) bestaat pas vanaf 1 januari 2026; kies een latere peildatum of laat dit uit."),
-    N_("De uitzondering op de kostendelersnorm voor mantelzorg (Participatiewet art. 22a lid 4) bestaat pas vanaf 1 januari 2026; kies een latere peildatum of laat dit uit."),
     # web.batch
     N_("Kies een berekening."),
     N_("Kies een CSV-bestand."),
@@ -159,22 +133,12 @@ MSGIDS = (
 )
 
 PATRONEN = (
-    (re.compile(r"Vul een jaar van (?P<van>\d+) tot en met (?P<tot>\d+) in\."), N_("Vul een jaar van %(van)s tot en met %(tot)s in.")),
     (re.compile(r"Vul ten hoogste (?P<n>\d+) medebewoners in\."), N_("Vul ten hoogste %(n)s medebewoners in.")),
     # soorten.getallen (issue 19): the one Dutch number rule of forms and CSV
     (re.compile(r"'(?P<tekst>[^']*)' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of "
                 r"een decimaalpunt zijn\. Schrijf (?P<groot>\S+) \(zonder punt\) als u duizendtallen bedoelt, of (?P<klein>\S+) "
                 r"\(met een komma\) als u een decimaal getal bedoelt\."),
      N_("'%(tekst)s' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een decimaalpunt zijn. Schrijf %(groot)s (zonder punt) als u duizendtallen bedoelt, of %(klein)s (met een komma) als u een decimaal getal bedoelt.")),
-    # calculator.kostendelersnorm (art. 19a)
-    (re.compile(r"Telt niet mee: jonger dan (?P<grens>\d+) jaar \((?P<leeftijd>\d+) jaar\)\."),
-     N_("Telt niet mee: jonger dan %(grens)s jaar (%(leeftijd)s jaar).")),
-    (re.compile(r"Telt mee: (?P<grens>\d+) jaar of ouder en hoofdverblijf in dezelfde woning \((?P<leeftijd>\d+) jaar\)\."),
-     N_("Telt mee: %(grens)s jaar of ouder en hoofdverblijf in dezelfde woning (%(leeftijd)s jaar).")),
-    (re.compile(r"Telt mee: onderwijs buiten Nederland telt vanaf 30 jaar \((?P<leeftijd>\d+) jaar\) alleen als hij vóór zijn "
-                r"30e begon of 30 werd in de maand van aanvang; vul de geboortedatum en de aanvang van het onderwijs in "
-                r"om dat te laten beoordelen \(onder d 4°\)\."),
-     N_("Telt mee: onderwijs buiten Nederland telt vanaf 30 jaar (%(leeftijd)s jaar) alleen als hij vóór zijn 30e begon of 30 werd in de maand van aanvang; vul de geboortedatum en de aanvang van het onderwijs in om dat te laten beoordelen (onder d 4°).")),
 )
 
 

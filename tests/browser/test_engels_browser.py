@@ -2,14 +2,15 @@
 the summary of a result come from the explanation catalogue by key (calculator/teksten/*.yaml), not from the
 Dutch output. The result is opened the way a user shares it: a permalink with ?taal=en.
 
-Helper catalogus2 adds bijstandsnorm and vrijwilligersvergoeding to RESULTATEN when their texts are in the
-catalogue."""
+The bijstandsnorm and vrijwilligersvergoeding pages are in RESULTATEN too; tests/browser/test_engels_uitleg.py
+checks their reasons per medebewoner and verdicts per month as well."""
 
 from __future__ import annotations
 
 import pytest
 
 from .conftest import axe_check
+from .test_engels_uitleg import BIJSTAND, VRIJWILLIGERS
 
 # Words of the engine's Dutch texts that an English page must not show. Proper names stay (Participatiewet, Wml,
 # Wfsv, Besluit minimumjeugdloon, Regeling ...: the law's own titles), so the list holds ordinary words only.
@@ -27,6 +28,9 @@ RESULTATEN = {
                                      "&uren_per_week=40&forfaitair=on&taal=en",
     "quotumheffing": "/quotumheffing?bereken=1&jaar=2024&sector=overheid&verloonde_uren_totaal=100000"
                      "&verloonde_uren_doelgroep=1000&verloonde_uren_doelgroep_ingeleend=429&taal=en",
+    # the recipes of tests/browser/test_engels_uitleg.py (which also checks the reasons and verdicts per row)
+    "bijstandsnorm": BIJSTAND,
+    "vrijwilligersvergoeding": VRIJWILLIGERS,
 }
 
 
