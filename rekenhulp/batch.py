@@ -37,12 +37,14 @@ from marshmallow import ValidationError, fields
 
 from api import DubbeleSleutel, uit_json
 from api.getallen import nederlands_geheel, nederlands_getal, nl_datum_naar_iso
+from api import snel
 from api.snel import snelle_dump
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
 MAX_KOLOMMEN = 500
 BLOK = 500  # rows per block sent to a worker process
 CACHE = 4096  # identical cases in a file are computed once (results depend only on input + parameters)
+MEMO = 100_000  # distinct rows whose CSV output is kept per process (_blok_csv); ~1 kB each
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 WAAR = {"ja", "j", "true", "waar", "1", "yes", "y"}
 ONWAAR = {"nee", "n", "false", "onwaar", "0", "no"}
@@ -225,6 +227,8 @@ class Rekenaar:
         self.dump = snelle_dump(self.soort.resultaat_schema)  # api.snel; the cells are picked by _plat
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
+        # {input cells: the CSV text of the row after its input columns} (_blok_csv); None: every row is computed
+        self.staarten: dict | None = {} if snel.AAN else None
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
         # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
         # end). In a CSV worker the codes are markers "\x00<n>\x00" (n numbered per process) that the main
@@ -409,23 +413,58 @@ def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dic
 
 def _blok_csv(blok) -> tuple[str, int, int, dict]:
     """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
-    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18)."""
+    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18).
+
+    Each distinct case is computed once (issue 17 part 3): the output of a row is its line number, its id and its
+    input cells as typed (the "kop" of the row), then a "staart" (the result columns, waarschuwingen, the receipt
+    and fouten) that depends only on the input cells. A computed row without errors leaves its staart, already
+    written as CSV text, in `Rekenaar.staarten` under its input cells (the id and the line number left out); a
+    later row with the same cells writes that text instead of computing again. A row with an error names its
+    line number in `fouten` and is always computed. With REKENHULP_SNEL=0 (api.snel.AAN) every row is computed.
+    tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases."""
     import io
 
     kop, rekenaar = _KOP, _REKENAAR
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="\r\n")
+    w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="")
+    schrijf = buf.write
     fouten = 0
     nl = kop.scheiding == ";"
+    staarten = rekenaar.staarten
+    invoer_idx = [i for i, _, _ in kop.invoer_kolommen]
+    id_kolom, n_kolommen = kop.id_kolom, kop.kolommen
+    staart_buf = io.StringIO()
+    staart_w = csv.writer(staart_buf, delimiter=kop.scheiding, lineterminator="\r\n")
+    n_staart = len(rekenaar.kolommen) + 5
     for regel, cellen in blok:
+        sleutel = None
+        if staarten is not None and len(cellen) == n_kolommen:
+            sleutel = tuple([cellen[i] for i in invoer_idx])
+            staart = staarten.get(sleutel)
+            if staart is not None:
+                w.writerow([str(regel)] + ([neutraliseer(cellen[id_kolom])] if id_kolom is not None else [])
+                           + [neutraliseer(c) for c in sleutel])
+                schrijf(staart)
+                continue
         uit = rij_uitvoer(kop, rekenaar, regel, cellen)
         if uit[-1]:
             fouten += 1
+            sleutel = None
         if nl:
-            begin = len(uit) - len(rekenaar.kolommen) - 5
+            begin = len(uit) - n_staart
             for i in rekenaar.bedragen:
                 uit[begin + i] = uit[begin + i].replace(".", ",")
-        w.writerow([neutraliseer(c) for c in uit])
+        uit = [neutraliseer(c) for c in uit]
+        w.writerow(uit[:-n_staart])
+        staart_buf.seek(0)
+        staart_buf.truncate()
+        staart_w.writerow(["", *uit[-n_staart:]])  # "" and the separator that follows: the staart starts with it
+        staart = staart_buf.getvalue()
+        schrijf(staart)
+        if sleutel is not None:
+            if len(staarten) >= MEMO:
+                staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together
+            staarten[sleutel] = staart
     return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
 
 

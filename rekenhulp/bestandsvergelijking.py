@@ -164,6 +164,28 @@ def verdeling(verschillen: Counter, breedte: Decimal | None = None) -> dict:
     return {"klassebreedte": as_str(breedte), "klassen": klassen}
 
 
+MEMO = 200_000  # distinct cases whose outcome a Vergelijker keeps (~1 kB each)
+_SLEUTEL_TYPES = (str, int, bool)
+
+
+def _sleutel(ruw: dict):
+    """A case's input (without its id and group) as a dict key, or None when it holds a list or an object (JSON
+    Lines; those are computed every time). The type is part of the key, so 1 and true, "1" and 1, or the Decimals
+    1.0 and 1 (equal as numbers, not as input: the schema checks the number of decimals) are different cases."""
+    delen = []
+    for k, v in ruw.items():
+        t = type(v)
+        if t in _SLEUTEL_TYPES:
+            delen.append((k, t, v))
+        elif v is None or t in (float, Decimal):
+            delen.append((k, t, repr(v)))
+        elif isinstance(v, str):  # api.getallen.OngeldigGetal: its text and its message
+            delen.append((k, t, str(v), getattr(v, "bericht", None)))
+        else:
+            return None
+    return tuple(delen)  # in the input's order: a different order is a different key (computed again, never wrong)
+
+
 class Leesfout(str):
     """A line of a caseload file that could not be read, as its Dutch message (from `lees_gevallen`)."""
 
@@ -173,6 +195,7 @@ class Vergelijker:
 
     def __init__(self, soort_naam: str, a: Situatie, b: Situatie, groep_op: str | None = None,
                  klassebreedte: Decimal | None = None):
+        from api import snel
         from api.soorten import SOORTEN, laad_alle_soorten, schema_instantie, snelle_dump
 
         laad_alle_soorten()
@@ -184,6 +207,9 @@ class Vergelijker:
         self.schema = schema_instantie(self.soort.invoer_schema)
         self.dump = snelle_dump(self.soort.resultaat_schema)
         self.samenvatting = Samenvatting(self.bedragen, groep_op, klassebreedte)
+        # issue 17 part 3: each distinct case is computed once, {_sleutel(input): _reken_beide(input)}; the
+        # rows share the (read-only) amount dicts. None with REKENHULP_SNEL=0: every case is computed.
+        self._memo: dict | None = {} if snel.AAN else None
 
     def _kant(self, situatie: Situatie, ruw: dict):
         """{amount: Decimal} or raises Fout."""
@@ -222,24 +248,43 @@ class Vergelijker:
         if self.groep_op is not None:
             groep = ruw.get(self.groep_op) if self.groep_op in self.invoer_velden else ruw.pop(self.groep_op, None)
             rij["groep"] = groep if groep is None or isinstance(groep, (str, int, bool)) else json.dumps(groep)
+        sleutel = _sleutel(ruw) if self._memo is not None else None
+        deel = None if sleutel is None else self._memo.get(sleutel)
+        if deel is None:
+            deel = self._reken_beide(ruw)
+            if sleutel is not None:
+                if len(self._memo) >= MEMO:
+                    self._memo.clear()  # bounded memory
+                self._memo[sleutel] = deel
+        fouten, rij["a"], rij["b"], rij["verschil"], uit_a, uit_b = deel
+        if fouten:
+            rij["fouten"] = [dict(f) for f in fouten]
+        else:
+            rij["_a"], rij["_b"] = uit_a, uit_b
+        self.samenvatting.tel(rij)
+        return self._openbaar(rij)
+
+    def _reken_beide(self, ruw: dict) -> tuple:
+        """(fouten, a, b, verschil, amounts in A, amounts in B) of one case: what its row holds besides the id,
+        the line number and the group; the same for every case with the same input (`Vergelijker._memo`)."""
+        from api.soorten import Fout
+
+        fouten: list = []
         uitkomsten = {}
         for kant, situatie in (("a", self.a), ("b", self.b)):
             try:
                 uitkomsten[kant] = self._kant(situatie, ruw)
             except Fout as exc:
-                rij["fouten"] += [{"situatie": kant, **f} for f in exc.fouten]
+                fouten += [{"situatie": kant, **f} for f in exc.fouten]
             except Exception as exc:  # an engine bug in one case must not stop the others
-                rij["fouten"].append({"situatie": kant, "pad": "$",
-                                      "bericht": f"Interne fout bij het rekenen ({type(exc).__name__})."})
-        for kant in ("a", "b"):
-            rij[kant] = {n: as_str(w) for n, w in uitkomsten[kant].items()} if kant in uitkomsten else None
-        if not rij["fouten"]:
-            rij["verschil"] = {n: as_str(uitkomsten["b"][n] - uitkomsten["a"][n]) for n in self.bedragen}
-            rij["_a"], rij["_b"] = uitkomsten["a"], uitkomsten["b"]
-        else:
-            rij["verschil"] = None
-        self.samenvatting.tel(rij)
-        return self._openbaar(rij)
+                fouten.append({"situatie": kant, "pad": "$",
+                               "bericht": f"Interne fout bij het rekenen ({type(exc).__name__})."})
+        a, b = ({n: as_str(w) for n, w in uitkomsten[kant].items()} if kant in uitkomsten else None
+                for kant in ("a", "b"))
+        if fouten:
+            return fouten, a, b, None, None, None
+        verschil = {n: as_str(uitkomsten["b"][n] - uitkomsten["a"][n]) for n in self.bedragen}
+        return fouten, a, b, verschil, uitkomsten["a"], uitkomsten["b"]
 
     @staticmethod
     def _openbaar(rij: dict) -> dict:
