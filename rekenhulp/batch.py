@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import sys
 import time
 from collections import OrderedDict, deque
@@ -46,6 +45,7 @@ BLOK = 500  # rows per block sent to a worker process
 CACHE = 4096  # identical cases in a file are computed once (results depend only on input + parameters)
 MEMO = 100_000  # distinct rows whose CSV output is kept per process (_blok_csv); ~1 kB each
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+FORMULE_BEGIN = frozenset("=+-@\t\r")  # the same, for a test on a value's first character
 WAAR = {"ja", "j", "true", "waar", "1", "yes", "y"}
 ONWAAR = {"nee", "n", "false", "onwaar", "0", "no"}
 
@@ -442,47 +442,58 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
             sleutel = tuple([cellen[i] for i in invoer_idx])
             staart = staarten.get(sleutel)
             if staart is not None:
-                w.writerow([str(regel)] + ([neutraliseer(cellen[id_kolom])] if id_kolom is not None else [])
-                           + [neutraliseer(c) for c in sleutel])
-                schrijf(staart)
+                voor = [str(regel), *sleutel] if id_kolom is None else [str(regel), cellen[id_kolom], *sleutel]
+                if type(staart) is str:
+                    w.writerow(["'" + c if c and c[0] in FORMULE_BEGIN else c for c in voor])
+                    schrijf(staart)
+                else:  # a row with an error: its message names this row's line number
+                    fouten += 1
+                    w.writerow(["'" + c if c and c[0] in FORMULE_BEGIN else c for c in voor]
+                               + staart[0] + [f"regel {regel}: {staart[1]}"])
+                    schrijf("\r\n")
                 continue
         uit = rij_uitvoer(kop, rekenaar, regel, cellen)
-        if uit[-1]:
-            fouten += 1
-            sleutel = None
         if nl:
             begin = len(uit) - n_staart
             for i in rekenaar.bedragen:
                 uit[begin + i] = uit[begin + i].replace(".", ",")
         uit = [neutraliseer(c) for c in uit]
         w.writerow(uit[:-n_staart])
-        staart_buf.seek(0)
-        staart_buf.truncate()
-        staart_w.writerow(["", *uit[-n_staart:]])  # "" and the separator that follows: the staart starts with it
-        staart = staart_buf.getvalue()
-        schrijf(staart)
-        if sleutel is not None:
+        if uit[-1]:
+            fouten += 1
+            w.writerow(["", *uit[-n_staart:]])
+            schrijf("\r\n")
+            prefix = f"regel {regel}: "
+            staart = (uit[-n_staart:-1], uit[-1][len(prefix):]) if uit[-1].startswith(prefix) else None
+        else:
+            staart_buf.seek(0)
+            staart_buf.truncate()
+            staart_w.writerow(["", *uit[-n_staart:]])  # "" and the separator after it: the staart starts with it
+            staart = staart_buf.getvalue()
+            schrijf(staart)
+        if sleutel is not None and staart is not None:
             if len(staarten) >= MEMO:
                 staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together
             staarten[sleutel] = staart
     return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
 
 
-_MARKER = re.compile("\x00([0-9]+)\x00")
 
 
 def _codes_in_blok(tekst: str, markers: dict, codes: dict) -> str:
     """Replace a worker's warning markers by the file's codes (W1 for the first warning in the file, ...)."""
     if "\x00" not in tekst:
         return tekst
-
-    def code(m):
-        w = markers[m.group(0)]
-        if w not in codes:
-            codes[w] = f"W{len(codes) + 1}"
-        return codes[w]
-
-    return _MARKER.sub(code, tekst)
+    # new warnings get their codes in the order they first appear in the block (a marker is "\x00<n>\x00", so
+    # one marker is never part of another), then every marker is replaced (a few distinct warnings per process)
+    nieuw = sorted((tekst.find(m), m) for m, w in markers.items() if w not in codes)
+    for positie, m in nieuw:
+        if positie >= 0:
+            codes[markers[m]] = f"W{len(codes) + 1}"
+    for m, w in markers.items():
+        if w in codes and m in tekst:
+            tekst = tekst.replace(m, codes[w])
+    return tekst
 
 
 def legenda_rijen(codes: dict[str, str]) -> list[list[str]]:
@@ -714,7 +725,9 @@ def csv_lezen(lezer: _Lezer) -> tuple[str, list[str], Iterator[tuple[int, list[s
         try:
             for cellen in reader:
                 begin, vorige = vorige + 1, lezer.regel
-                if any("\n" in c or "\r" in c for c in cellen):
+                # a line break in a value takes the row over more than one physical line (readline splits at
+                # \r, \n and \r\n), so a row of one line needs no look at its values
+                if vorige > begin and any("\n" in c or "\r" in c for c in cellen):
                     raise BatchFout(
                         f"Regel {begin}: een aanhalingsteken (\") wordt niet gesloten; de waarde loopt door tot "
                         f"regel {vorige}, zodat regels zouden wegvallen. Er is niets berekend: herstel het "
