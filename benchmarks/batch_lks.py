@@ -6,7 +6,7 @@ the CPU time and the peak memory (resource.getrusage(RUSAGE_CHILDREN).ru_maxrss:
 the main batch process or one worker), then checks the output against the single-case API (every row's order and
 id, every result column of an evenly spread sample). Target (issue 17): at least 100 000 rows/s.
 
-    .venv/bin/python -m benchmarks.batch_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek] [--processen N]
+    .venv/bin/python -m benchmarks.batch_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek|herhaald] [--processen N]
                                              [--peildatum 2026-01-01] [--steekproef 1000]
 """
 
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rijen", type=int, default=1_000_000)
-    ap.add_argument("--gevallen", choices=["caseload", "anoniem", "uniek"], default="caseload")
+    ap.add_argument("--gevallen", choices=["caseload", "anoniem", "uniek", "herhaald"], default="caseload")
     ap.add_argument("--processen", type=int, default=None)
     ap.add_argument("--peildatum", default=None)
     ap.add_argument("--steekproef", type=int, default=1000, help="elke N-de regel volledig tegen de API")

@@ -10,6 +10,8 @@ Three kinds of file, each row `id` + the input a gemeente has for a werknemer wi
 - `anoniem`: the same people as an anonymised extract for a policy adviser (data minimisation, AVG art. 5): the age
   in years instead of the birth date and the begindatum as a month (its 1st). Many rows are the same case.
 - `uniek`: like `caseload`, with every row a distinct case (a repeated case is drawn again).
+- `herhaald`: 2 000 distinct `caseload` cases, each row one of them at random (~500 times each for a million
+  rows): not a real caseload but the best case for memoising, to show what the memo path itself costs.
 
 `controleer` checks a batch or comparison output against the single-case API (the Flask test client) on an evenly
 spread sample, and the order and ids of all rows.
@@ -40,6 +42,20 @@ def maak_invoer(pad: Path, rijen: int, soort: str = "caseload", seed: int = 17) 
     uren = [u for u, _ in UREN]
     uren_w = [w for _, w in UREN]
     gezien: set = set()
+    if soort == "herhaald":
+        pool = Path(str(pad) + ".pool")
+        maak_invoer(pool, 2000, "uniek", seed)
+        with open(pool, encoding="utf-8", newline="") as f:
+            gevallen = [r[1:] for r in list(csv.reader(f))[1:]]
+        pool.unlink()
+        with open(pad, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(KOLOMMEN)
+            for i in range(rijen):
+                cellen = rnd.choice(gevallen)
+                gezien.add(tuple(cellen))
+                w.writerow([f"zaak-{i}", *cellen])
+        return len(gezien)
     with open(pad, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(KOLOMMEN)

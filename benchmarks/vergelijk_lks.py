@@ -5,12 +5,13 @@ wall time, the CPU time, the peak memory of the `rekenhulp vergelijk` process (o
 against the single-case API on both peildata (an evenly spread sample; the order and ids of all rows).
 Target (issue 17): at most 20 s and at most 1 GB.
 
-    .venv/bin/python -m benchmarks.vergelijk_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek] [--steekproef 1000]
+    .venv/bin/python -m benchmarks.vergelijk_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek|herhaald] [--steekproef 1000]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import resource
 import subprocess
@@ -31,14 +32,17 @@ A, B = "2025-07-01", "2026-07-01"
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rijen", type=int, default=1_000_000)
-    ap.add_argument("--gevallen", choices=["caseload", "anoniem", "uniek"], default="caseload")
+    ap.add_argument("--gevallen", choices=["caseload", "anoniem", "uniek", "herhaald"], default="caseload")
     ap.add_argument("--steekproef", type=int, default=1000, help="elke N-de regel volledig tegen de API")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         invoer, uitvoer = Path(tmp) / "lks.csv", Path(tmp) / "vergelijk.csv"
         t0 = time.monotonic()
-        verschillend = maak_invoer(invoer, args.rijen, args.gevallen)
-        print(f"invoer ({args.gevallen}): {args.rijen:,} rijen, {verschillend:,} verschillende gevallen, "
+        maak_invoer(invoer, args.rijen, args.gevallen)
+        with open(invoer, encoding="utf-8", newline="") as f:  # the peildatum column is replaced by A and B
+            verschillend = len({tuple(r[1:-1]) for r in list(csv.reader(f))[1:]})
+        print(f"invoer ({args.gevallen}): {args.rijen:,} rijen, {verschillend:,} verschillende gevallen "
+              "(zonder de peildatumkolom, die A en B vervangen), "
               f"{invoer.stat().st_size / 1e6:.1f} MB, gemaakt in {time.monotonic() - t0:.1f} s")
         cmd = [str(ROOT / ".venv/bin/rekenhulp"), "vergelijk", str(invoer), "-o", str(uitvoer),
                "--soort", "loonkostensubsidie", "--a", A, "--b", B]

@@ -190,6 +190,33 @@ def cel_naar_json(waarde: str, soort: str, veld: str):
     return waarde
 
 
+CELLEN = 50_000  # distinct cell values whose conversion is kept (cel_omzetter)
+
+
+def cel_omzetter():
+    """`cel_naar_json` with its answers kept per (kind, column, text) for the kinds that give an immutable value
+    (a number, yes/no, a date, text; not JSON): a caseload repeats its ages, hours and dates on many rows even
+    when the rows differ. A fresh function per file or process; with REKENHULP_SNEL=0 plain `cel_naar_json`."""
+    if not snel.AAN:
+        return cel_naar_json
+    bekend: dict = {}
+
+    def omzetten(waarde: str, soort: str, veld: str):
+        if soort == "json":
+            return cel_naar_json(waarde, soort, veld)
+        sleutel = (soort, veld, waarde)
+        try:
+            return bekend[sleutel]
+        except KeyError:
+            pass
+        if len(bekend) >= CELLEN:
+            bekend.clear()
+        uit = bekend[sleutel] = cel_naar_json(waarde, soort, veld)
+        return uit
+
+    return omzetten
+
+
 class _CelFout(Exception):
     def __init__(self, veld, bericht):
         self.veld, self.bericht = veld, bericht
@@ -229,6 +256,7 @@ class Rekenaar:
         self._cache: OrderedDict = OrderedDict()
         # {input cells: the CSV text of the row after its input columns} (_blok_csv); None: every row is computed
         self.staarten: dict | None = {} if snel.AAN else None
+        self.cel = cel_omzetter()
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
         # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
         # end). In a CSV worker the codes are markers "\x00<n>\x00" (n numbered per process) that the main
@@ -384,9 +412,9 @@ def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str
                 if c and not c.isspace():
                     if type(aard) is tuple:  # medebewoner_1_leeftijd (PLATTE_LIJSTEN)
                         lijst, n, sub, subaard = aard
-                        platte.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, subaard, k)
+                        platte.setdefault(lijst, {}).setdefault(n, {})[sub] = rekenaar.cel(c, subaard, k)
                     else:
-                        ruw[k] = cel_naar_json(c, aard, k)
+                        ruw[k] = rekenaar.cel(c, aard, k)
             for lijst, elementen in platte.items():
                 ruw[lijst] = _platte_lijst(lijst, elementen, ruw)
         except _CelFout as exc:

@@ -210,6 +210,8 @@ class Vergelijker:
         # issue 17 part 3: each distinct case is computed once, {_sleutel(input): _reken_beide(input)}; the
         # rows share the (read-only) amount dicts. None with REKENHULP_SNEL=0: every case is computed.
         self._memo: dict | None = {} if snel.AAN else None
+        self._eigen_datum = a.peildatum is None or b.peildatum is None
+        self._datumveld = self.soort.datumveld
 
     def _kant(self, situatie: Situatie, ruw: dict):
         """{amount: Decimal} or raises Fout."""
@@ -248,7 +250,10 @@ class Vergelijker:
         if self.groep_op is not None:
             groep = ruw.get(self.groep_op) if self.groep_op in self.invoer_velden else ruw.pop(self.groep_op, None)
             rij["groep"] = groep if groep is None or isinstance(groep, (str, int, bool)) else json.dumps(groep)
-        sleutel = _sleutel(ruw) if self._memo is not None else None
+        sleutel = None
+        if self._memo is not None:
+            # with a peildatum in A and in B the case's own date is not used (met_datum replaces it): not in the key
+            sleutel = _sleutel(ruw if self._eigen_datum else {k: v for k, v in ruw.items() if k != self._datumveld})
         deel = None if sleutel is None else self._memo.get(sleutel)
         if deel is None:
             deel = self._reken_beide(ruw)
@@ -311,17 +316,17 @@ def csv_kolommen(bedragen, groep_op: str | None) -> list[str]:
 
 
 def csv_rij(rij: dict, bedragen, groep_op: str | None) -> list[str]:
-    from .batch import neutraliseer
+    from .batch import FORMULE_BEGIN
 
     cellen = [str(rij.get("regel") or ""), "" if rij["id"] is None else str(rij["id"])]
     if groep_op:
         cellen.append("" if rij.get("groep") is None else str(rij["groep"]))
+    a, b, verschil = rij.get("a") or {}, rij.get("b") or {}, rij.get("verschil") or {}
     for n in bedragen:
-        for kant in ("a", "b", "verschil"):
-            cellen.append((rij[kant] or {}).get(n, "") if rij.get(kant) else "")
+        cellen += (a.get(n, ""), b.get(n, ""), verschil.get(n, ""))
     cellen.append("; ".join(f"{f['situatie'] or ''}{':' if f['situatie'] else ''}{f['pad']}: {f['bericht']}"
                             for f in rij["fouten"]))
-    return [neutraliseer(c) for c in cellen]
+    return ["'" + c if c and c[0] in FORMULE_BEGIN else c for c in cellen]  # batch.neutraliseer, inline
 
 
 def samenvatting_csv(samenvatting: dict, bedragen) -> str:
@@ -349,7 +354,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
     """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
     cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
     that cannot be read gives (line number, error text)."""
-    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_naar_json, csv_lezen, veldsoorten
+    from .batch import BatchFout, MAX_KOLOMMEN, _CelFout, _Lezer, cel_omzetter, csv_lezen, veldsoorten
 
     lezer = _Lezer(f)
     if formaat == "jsonl":
@@ -376,6 +381,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
                         + ".")
     if groep_op and groep_op not in kop:
         raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
+    cel_naar_json = cel_omzetter()
     for regel, cellen in rijen:
         if len(cellen) > len(kop):
             yield regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
