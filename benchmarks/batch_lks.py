@@ -2,8 +2,8 @@
 
 Generates an input CSV in a temporary directory (benchmarks/caseload.py: `caseload`, `anoniem` or `uniek`, with the
 number of distinct cases), runs `rekenhulp batch` as a subprocess and prints the throughput (rows/s), the wall time,
-the CPU time and the peak memory (resource.getrusage(RUSAGE_CHILDREN).ru_maxrss: the largest single process, i.e.
-the main batch process or one worker), then checks the output against the single-case API (every row's order and
+the CPU time and the peak memory (GNU time's %M for the command: the largest single process, i.e. the main
+batch process or one worker), then checks the output against the single-case API (every row's order and
 id, every result column of an evenly spread sample). Target (issue 17): at least 100 000 rows/s.
 
     .venv/bin/python -m benchmarks.batch_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek|herhaald] [--processen N]
@@ -49,14 +49,18 @@ def main() -> int:
         if args.peildatum:
             cmd += ["--peildatum", args.peildatum]
         belasting = os.getloadavg()[0]
+        # the peak memory of the command itself: /usr/bin/time starts it from a small process (getrusage of the
+        # children would also count this script's memory, which a forked child holds until it execs)
+        rss = Path(tmp) / "rss"
+        meter = ["/usr/bin/time", "-o", str(rss), "-f", "%M"] if Path("/usr/bin/time").exists() else []
         t0 = time.monotonic()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        proc = subprocess.run(meter + cmd, capture_output=True, text=True)
         duur = time.monotonic() - t0
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
         ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        piek_mb = ru.ru_maxrss / 1024  # KiB on Linux
+        piek_mb = (int(rss.read_text().split()[-1]) if meter else ru.ru_maxrss) / 1024  # KiB on Linux
         cpu = ru.ru_utime + ru.ru_stime  # all processes of the batch together; steadier on a busy machine
         print(proc.stderr.strip())
         print(f"REKENHULP_SNEL={os.environ.get('REKENHULP_SNEL', '1')}: {args.rijen / duur:,.0f} rijen/s; tijd {duur:.1f} s; "

@@ -47,14 +47,18 @@ def main() -> int:
         cmd = [str(ROOT / ".venv/bin/rekenhulp"), "vergelijk", str(invoer), "-o", str(uitvoer),
                "--soort", "loonkostensubsidie", "--a", A, "--b", B]
         belasting = os.getloadavg()[0]
+        # the peak memory of the command itself: /usr/bin/time starts it from a small process (getrusage of the
+        # children would also count this script's memory, which a forked child holds until it execs)
+        rss = Path(tmp) / "rss"
+        meter = ["/usr/bin/time", "-o", str(rss), "-f", "%M"] if Path("/usr/bin/time").exists() else []
         t0 = time.monotonic()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        proc = subprocess.run(meter + cmd, capture_output=True, text=True)
         duur = time.monotonic() - t0
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
         ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        piek_mb = ru.ru_maxrss / 1024
+        piek_mb = (int(rss.read_text().split()[-1]) if meter else ru.ru_maxrss) / 1024
         cpu = ru.ru_utime + ru.ru_stime
         print("\n".join(proc.stdout.strip().splitlines()[:8]))
         print(f"REKENHULP_SNEL={os.environ.get('REKENHULP_SNEL', '1')}: tijd {duur:.1f} s ({args.rijen / duur:,.0f} rijen/s); "
