@@ -67,7 +67,8 @@ def main() -> int:
               f"piekgeheugen {piek_mb:.0f} MB (grootste proces); {os.cpu_count()} kernen; "
               f"belasting {belasting:.1f} -> {os.getloadavg()[0]:.1f}")
         print(f"CPU-tijd {cpu:.1f} s: {args.rijen / cpu:,.0f} rijen per CPU-seconde")
-        print("doel (>= 100 000 rijen/s):", "gehaald" if args.rijen / duur >= 100_000 else "NIET gehaald")
+        print("doel (>= 100 000 rijen/s):", "gehaald" if args.rijen / duur >= 100_000 else "NIET gehaald",
+              "" if args.rijen >= 1_000_000 else "(het doel geldt voor 1 000 000 regels)")
         t0 = time.monotonic()
         print(controleer(invoer, uitvoer, args.steekproef), f"({time.monotonic() - t0:.0f} s)")
     return 0
