@@ -24,8 +24,10 @@ from parameters import default_parameters
 from soorten.fields import Bedrag
 from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reken, schema_instantie, snelle_dump
 
-from .verwerking import (MAX_KOLOMMEN, BatchFout, _CelFout, _Lezer, _platte_lijst, cel_naar_json, csv_lezen, neutraliseer,
-                         platte_kolommen, veldsoorten)
+from soorten import snel
+
+from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _Lezer, _platte_lijst, cel_naar_json,
+                         cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
@@ -167,6 +169,28 @@ def verdeling(verschillen: Counter, breedte: Decimal | None = None) -> dict:
     return {"klassebreedte": as_str(breedte), "klassen": klassen}
 
 
+MEMO = 200_000  # distinct cases whose outcome a Vergelijker keeps (~1 kB each)
+_SLEUTEL_TYPES = (str, int, bool)
+
+
+def _sleutel(ruw: dict):
+    """A case's input (without its id and group) as a dict key, or None when it holds a list or an object (JSON
+    Lines; those are computed every time). The type is part of the key, so 1 and true, "1" and 1, or the Decimals
+    1.0 and 1 (equal as numbers, not as input: the schema checks the number of decimals) are different cases."""
+    delen = []
+    for k, v in ruw.items():
+        t = type(v)
+        if t in _SLEUTEL_TYPES:
+            delen.append((k, t, v))
+        elif v is None or t in (float, Decimal):
+            delen.append((k, t, repr(v)))
+        elif isinstance(v, str):  # api.getallen.OngeldigGetal: its text and its message
+            delen.append((k, t, str(v), getattr(v, "bericht", None)))
+        else:
+            return None
+    return tuple(delen)  # in the input's order: a different order is a different key (computed again, never wrong)
+
+
 class Leesfout(str):
     """A line of a caseload file that could not be read, as its Dutch message (from `lees_gevallen`)."""
 
@@ -185,6 +209,11 @@ class Vergelijker:
         self.schema = schema_instantie(self.soort.invoer_schema)
         self.dump = snelle_dump(self.soort.resultaat_schema)
         self.samenvatting = Samenvatting(self.bedragen, groep_op, klassebreedte)
+        # issue 17 part 3: each distinct case is computed once, {_sleutel(input): _reken_beide(input)}; the
+        # rows share the (read-only) amount dicts. None with REKENHULP_SNEL=0: every case is computed.
+        self._memo: dict | None = {} if snel.AAN else None
+        self._eigen_datum = a.peildatum is None or b.peildatum is None
+        self._datumveld = self.soort.datumveld
 
     def _kant(self, situatie: Situatie, ruw: dict):
         """{amount: Decimal} or raises Fout."""
@@ -219,24 +248,44 @@ class Vergelijker:
         if self.groep_op is not None:
             groep = ruw.get(self.groep_op) if self.groep_op in self.invoer_velden else ruw.pop(self.groep_op, None)
             rij["groep"] = groep if groep is None or isinstance(groep, (str, int, bool)) else json.dumps(groep)
+        sleutel = None
+        if self._memo is not None:
+            # with a peildatum in A and in B the case's own date is not used (met_datum replaces it): not in the key
+            sleutel = _sleutel(ruw if self._eigen_datum else {k: v for k, v in ruw.items() if k != self._datumveld})
+        deel = None if sleutel is None else self._memo.get(sleutel)
+        if deel is None:
+            deel = self._reken_beide(ruw)
+            if sleutel is not None:
+                if len(self._memo) >= MEMO:
+                    self._memo.clear()  # bounded memory
+                self._memo[sleutel] = deel
+        fouten, rij["a"], rij["b"], rij["verschil"], uit_a, uit_b = deel
+        if fouten:
+            rij["fouten"] = [dict(f) for f in fouten]
+        else:
+            rij["_a"], rij["_b"] = uit_a, uit_b
+        self.samenvatting.tel(rij)
+        return self._openbaar(rij)
+
+    def _reken_beide(self, ruw: dict) -> tuple:
+        """(fouten, a, b, verschil, amounts in A, amounts in B) of one case: what its row holds besides the id,
+        the line number and the group; the same for every case with the same input (`Vergelijker._memo`)."""
+        fouten: list = []
         uitkomsten = {}
         for kant, situatie in (("a", self.a), ("b", self.b)):
             try:
                 uitkomsten[kant] = self._kant(situatie, ruw)
             except Fout as exc:
-                rij["fouten"] += [{"situatie": kant, **f} for f in exc.fouten]
+                fouten += [{"situatie": kant, **f} for f in exc.fouten]
             except Exception as exc:  # an engine bug in one case must not stop the others
-                rij["fouten"].append({"situatie": kant, "pad": "$",
-                                      "bericht": f"Interne fout bij het rekenen ({type(exc).__name__})."})
-        for kant in ("a", "b"):
-            rij[kant] = {n: as_str(w) for n, w in uitkomsten[kant].items()} if kant in uitkomsten else None
-        if not rij["fouten"]:
-            rij["verschil"] = {n: as_str(uitkomsten["b"][n] - uitkomsten["a"][n]) for n in self.bedragen}
-            rij["_a"], rij["_b"] = uitkomsten["a"], uitkomsten["b"]
-        else:
-            rij["verschil"] = None
-        self.samenvatting.tel(rij)
-        return self._openbaar(rij)
+                fouten.append({"situatie": kant, "pad": "$",
+                               "bericht": f"Interne fout bij het rekenen ({type(exc).__name__})."})
+        a, b = ({n: as_str(w) for n, w in uitkomsten[kant].items()} if kant in uitkomsten else None
+                for kant in ("a", "b"))
+        if fouten:
+            return fouten, a, b, None, None, None
+        verschil = {n: as_str(uitkomsten["b"][n] - uitkomsten["a"][n]) for n in self.bedragen}
+        return fouten, a, b, verschil, uitkomsten["a"], uitkomsten["b"]
 
     @staticmethod
     def _openbaar(rij: dict) -> dict:
@@ -264,12 +313,12 @@ def csv_rij(rij: dict, bedragen, groep_op: str | None) -> list[str]:
     cellen = [str(rij.get("regel") or ""), "" if rij["id"] is None else str(rij["id"])]
     if groep_op:
         cellen.append("" if rij.get("groep") is None else str(rij["groep"]))
+    a, b, verschil = rij.get("a") or {}, rij.get("b") or {}, rij.get("verschil") or {}
     for n in bedragen:
-        for kant in ("a", "b", "verschil"):
-            cellen.append((rij[kant] or {}).get(n, "") if rij.get(kant) else "")
+        cellen += (a.get(n, ""), b.get(n, ""), verschil.get(n, ""))
     cellen.append("; ".join(f"{f['situatie'] or ''}{':' if f['situatie'] else ''}{f['pad']}: {f['bericht']}"
                             for f in rij["fouten"]))
-    return [neutraliseer(c) for c in cellen]
+    return ["'" + c if c and c[0] in FORMULE_BEGIN else c for c in cellen]  # batch.neutraliseer, inline
 
 
 def samenvatting_csv(samenvatting: dict, bedragen) -> str:
@@ -323,6 +372,7 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
                         + ".")
     if groep_op and groep_op not in kop:
         raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
+    cel_naar_json = cel_omzetter()
     for regel, cellen in rijen:
         if len(cellen) > len(kop):
             yield regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")

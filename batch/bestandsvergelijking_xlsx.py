@@ -3,7 +3,7 @@ and download on /bestandsvergelijking.
 
 Reading: the first sheet of the workbook is handed to `bestandsvergelijking.lees_gevallen` as CSV lines
 (`XlsxAlsCsv`, row by row, nothing held), so an Excel caseload is checked and converted by exactly the rules of a
-CSV caseload (the same header check, cell rules and limits; rekenhulp.batch_xlsx.cel_tekst turns a cell into the text
+CSV caseload (the same header check, cell rules and limits; batch.xlsx.cel_tekst turns a cell into the text
 the CSV rules read). The Excel row number is the `regel` of a row.
 
 Writing (`XlsxUitvoer`): a workbook with two sheets, written as the rows come (write-only):

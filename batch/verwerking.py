@@ -26,7 +26,6 @@ import io
 import json
 import multiprocessing as mp
 import os
-import re
 import sys
 import time
 from collections import OrderedDict, deque
@@ -44,12 +43,15 @@ from soorten.json_exact import DubbeleSleutel, uit_json
 from soorten.register import SOORTEN, Fout, laad_alle_soorten, reken, validatiefouten
 from soorten.scenario import waarschuwing
 from soorten.snel import snelle_dump
+from soorten import snel
 
 MAX_REGEL = 1024 * 1024  # characters per physical line (a case is a few hundred)
 MAX_KOLOMMEN = 500
 BLOK = 500  # rows per block sent to a worker process
 CACHE = 4096  # identical cases in a file are computed once (results depend only on input + parameters)
+MEMO = 100_000  # distinct rows whose CSV output is kept per process (_blok_csv); ~1 kB each
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+FORMULE_BEGIN = frozenset("=+-@\t\r")  # the same, for a test on a value's first character
 
 csv.field_size_limit(MAX_REGEL)
 
@@ -184,6 +186,33 @@ def cel_naar_json(waarde: str, soort: str, veld: str):
     return tekst_naar_waarde(waarde, soort)
 
 
+CELLEN = 50_000  # distinct cell values whose conversion is kept (cel_omzetter)
+
+
+def cel_omzetter():
+    """`cel_naar_json` with its answers kept per (kind, column, text) for the kinds that give an immutable value
+    (a number, yes/no, a date, text; not JSON): a caseload repeats its ages, hours and dates on many rows even
+    when the rows differ. A fresh function per file or process; with REKENHULP_SNEL=0 plain `cel_naar_json`."""
+    if not snel.AAN:
+        return cel_naar_json
+    bekend: dict = {}
+
+    def omzetten(waarde: str, soort: str, veld: str):
+        if soort == "json":
+            return cel_naar_json(waarde, soort, veld)
+        sleutel = (soort, veld, waarde)
+        try:
+            return bekend[sleutel]
+        except KeyError:
+            pass
+        if len(bekend) >= CELLEN:
+            bekend.clear()
+        uit = bekend[sleutel] = cel_naar_json(waarde, soort, veld)
+        return uit
+
+    return omzetten
+
+
 class _CelFout(Exception):
     def __init__(self, veld, bericht):
         self.veld, self.bericht = veld, bericht
@@ -215,6 +244,9 @@ class Rekenaar:
         self.dump = snelle_dump(self.soort.resultaat_schema)  # soorten.snel; the cells are picked by _plat
         self.json_schema = self.soort.resultaat_schema()
         self._cache: OrderedDict = OrderedDict()
+        # {input cells: the CSV text of the row after its input columns} (_blok_csv); None: every row is computed
+        self.staarten: dict | None = {} if snel.AAN else None
+        self.cel = cel_omzetter()
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
         # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
         # end). In a CSV worker the codes are markers "\x00<n>\x00" (n numbered per process) that the main
@@ -360,9 +392,9 @@ def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str
                 if c and not c.isspace():
                     if type(aard) is tuple:  # medebewoner_1_leeftijd (PLATTE_LIJSTEN)
                         lijst, n, sub, subaard = aard
-                        platte.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, subaard, k)
+                        platte.setdefault(lijst, {}).setdefault(n, {})[sub] = rekenaar.cel(c, subaard, k)
                     else:
-                        ruw[k] = cel_naar_json(c, aard, k)
+                        ruw[k] = rekenaar.cel(c, aard, k)
             for lijst, elementen in platte.items():
                 ruw[lijst] = _platte_lijst(lijst, elementen, ruw)
         except _CelFout as exc:
@@ -389,39 +421,87 @@ def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dic
 
 def _blok_csv(blok) -> tuple[str, int, int, dict]:
     """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
-    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18)."""
+    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18).
+
+    Each distinct case is computed once (issue 17 part 3): the output of a row is its line number, its id and its
+    input cells as typed (the "kop" of the row), then a "staart" (the result columns, waarschuwingen, the receipt
+    and fouten) that depends only on the input cells. A computed row without errors leaves its staart, already
+    written as CSV text, in `Rekenaar.staarten` under its input cells (the id and the line number left out); a
+    later row with the same cells writes that text instead of computing again. A row with an error names its
+    line number in `fouten` and is always computed. With REKENHULP_SNEL=0 (soorten.snel.AAN) every row is computed.
+    tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases."""
+    import io
+
     kop, rekenaar = _KOP, _REKENAAR
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="\r\n")
+    w = csv.writer(buf, delimiter=kop.scheiding, lineterminator="")
+    schrijf = buf.write
     fouten = 0
     nl = kop.scheiding == ";"
+    staarten = rekenaar.staarten
+    invoer_idx = [i for i, _, _ in kop.invoer_kolommen]
+    id_kolom, n_kolommen = kop.id_kolom, kop.kolommen
+    staart_buf = io.StringIO()
+    staart_w = csv.writer(staart_buf, delimiter=kop.scheiding, lineterminator="\r\n")
+    n_staart = len(rekenaar.kolommen) + 5
     for regel, cellen in blok:
+        sleutel = None
+        if staarten is not None and len(cellen) == n_kolommen:
+            sleutel = tuple([cellen[i] for i in invoer_idx])
+            staart = staarten.get(sleutel)
+            if staart is not None:
+                voor = [str(regel), *sleutel] if id_kolom is None else [str(regel), cellen[id_kolom], *sleutel]
+                if type(staart) is str:
+                    w.writerow(["'" + c if c and c[0] in FORMULE_BEGIN else c for c in voor])
+                    schrijf(staart)
+                else:  # a row with an error: its message names this row's line number
+                    fouten += 1
+                    w.writerow(["'" + c if c and c[0] in FORMULE_BEGIN else c for c in voor]
+                               + staart[0] + [f"regel {regel}: {staart[1]}"])
+                    schrijf("\r\n")
+                continue
         uit = rij_uitvoer(kop, rekenaar, regel, cellen)
-        if uit[-1]:
-            fouten += 1
         if nl:
-            begin = len(uit) - len(rekenaar.kolommen) - 5
+            begin = len(uit) - n_staart
             for i in rekenaar.bedragen:
                 uit[begin + i] = uit[begin + i].replace(".", ",")
-        w.writerow([neutraliseer(c) for c in uit])
+        uit = [neutraliseer(c) for c in uit]
+        w.writerow(uit[:-n_staart])
+        if uit[-1]:
+            fouten += 1
+            w.writerow(["", *uit[-n_staart:]])
+            schrijf("\r\n")
+            prefix = f"regel {regel}: "
+            staart = (uit[-n_staart:-1], uit[-1][len(prefix):]) if uit[-1].startswith(prefix) else None
+        else:
+            staart_buf.seek(0)
+            staart_buf.truncate()
+            staart_w.writerow(["", *uit[-n_staart:]])  # "" and the separator after it: the staart starts with it
+            staart = staart_buf.getvalue()
+            schrijf(staart)
+        if sleutel is not None and staart is not None:
+            if len(staarten) >= MEMO:
+                staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together
+            staarten[sleutel] = staart
     return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
 
 
-_MARKER = re.compile("\x00([0-9]+)\x00")
 
 
 def _codes_in_blok(tekst: str, markers: dict, codes: dict) -> str:
     """Replace a worker's warning markers by the file's codes (W1 for the first warning in the file, ...)."""
     if "\x00" not in tekst:
         return tekst
-
-    def code(m):
-        w = markers[m.group(0)]
-        if w not in codes:
-            codes[w] = f"W{len(codes) + 1}"
-        return codes[w]
-
-    return _MARKER.sub(code, tekst)
+    # new warnings get their codes in the order they first appear in the block (a marker is "\x00<n>\x00", so
+    # one marker is never part of another), then every marker is replaced (a few distinct warnings per process)
+    nieuw = sorted((tekst.find(m), m) for m, w in markers.items() if w not in codes)
+    for positie, m in nieuw:
+        if positie >= 0:
+            codes[markers[m]] = f"W{len(codes) + 1}"
+    for m, w in markers.items():
+        if w in codes and m in tekst:
+            tekst = tekst.replace(m, codes[w])
+    return tekst
 
 
 def legenda_rijen(codes: dict[str, str]) -> list[list[str]]:
@@ -649,7 +729,9 @@ def csv_lezen(lezer: _Lezer) -> tuple[str, list[str], Iterator[tuple[int, list[s
         try:
             for cellen in reader:
                 begin, vorige = vorige + 1, lezer.regel
-                if any("\n" in c or "\r" in c for c in cellen):
+                # a line break in a value takes the row over more than one physical line (readline splits at
+                # \r, \n and \r\n), so a row of one line needs no look at its values
+                if vorige > begin and any("\n" in c or "\r" in c for c in cellen):
                     raise BatchFout(
                         f"Regel {begin}: een aanhalingsteken (\") wordt niet gesloten; de waarde loopt door tot "
                         f"regel {vorige}, zodat regels zouden wegvallen. Er is niets berekend: herstel het "

@@ -20,6 +20,7 @@ VERGELIJKINGEN = [
     "tests/test_api_json.py",
     "tests/test_properties.py::test_snelle_dump_gelijk_aan_marshmallow",
     "tests/test_batch_cli.py::test_snelle_serialisatie_gelijk_aan_schema_dump",
+    "tests/test_batch_gelijk.py",  # issue 17 part 3: batch and caseload comparison against the single-case API
 ]
 
 
