@@ -385,3 +385,50 @@ def test_datumfout_op_een_formulier_noemt_de_nederlandse_vorm(client):
     data = {"soort": "loonkostensubsidie", "peildatum": "15-01-2026", "csrf_token": csrf_token(client, "/batch")}
     html = client.post("/batch?taal=nl", data=data).get_data(as_text=True)
     assert "Kies een CSV-bestand." in html and "Geen geldige datum" not in html
+
+
+def _invoerveld(html: str, naam: str) -> str:
+    m = re.search(r'<input id="%s"[^>]*>' % re.escape(naam), html, re.S)
+    assert m, f"geen invoerveld {naam}"
+    return m.group(0)
+
+
+@pytest.mark.parametrize("pad, velden, datumveld", [
+    ("/loonkostensubsidie", {"uren_per_week": "32", "loonwaarde": "60", "leeftijd": "30"}, "peildatum"),
+    ("/loonkostensubsidie", {"uren_per_week": "32", "loonwaarde": "60", "peildatum": "15-01-2026"}, "geboortedatum"),
+    ("/bijstandsnorm", {"actie": "bereken", "belanghebbende-leeftijd": "40"}, "peildatum"),
+    ("/bijstandsnorm", {"actie": "bereken", "peildatum": "01-01-2026"}, "belanghebbende-geboortedatum"),
+    ("/vrijwilligersvergoeding", {"jaar": "2026", "m1_vergoeding": "100"}, "geboortedatum"),
+])
+def test_afgewezen_datum_blijft_in_het_veld_staan(client, pad, velden, datumveld):
+    """Issue 18: "A rejected date is kept in the field." A browser's type=date input shows nothing for a value it
+    cannot read, so the date fields are text fields: what was typed comes back exactly, next to its error, with the
+    format as a hint (dd-mm-jjjj)."""
+    client.get("/?taal=nl")
+    for getypt in ("32-01-2026", "15-1-20266", "morgen"):
+        data = {**velden, datumveld: getypt, "csrf_token": csrf_token(client, pad)}
+        r = client.post(pad, data=data)
+        assert r.status_code == 422, getypt
+        html = r.get_data(as_text=True)
+        veld = _invoerveld(html, datumveld)
+        assert 'type="text"' in veld and f'value="{getypt}"' in veld and 'aria-invalid="true"' in veld, veld
+        assert f"{datumveld}-formaat" in veld  # aria-describedby names the format hint
+        assert "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 15-01-2026." in html
+        assert f'href="#{datumveld}"' in html  # and the error summary links to it
+
+
+def test_datumvelden_van_de_beleidspaginas_houden_de_invoer(client):
+    """The date fields of /parameters, /parameters/vergelijking and /grafieken: 15-01-2026 is read as 15 January 2026
+    and shown as typed; a date that is not one stays in the field, with the message naming the date used."""
+    html = client.get("/parameters?taal=nl&datum=15-01-2026").get_data(as_text=True)
+    assert "Waarde op 15 januari 2026" in html and 'value="15-01-2026"' in _invoerveld(html, "datum")
+    html = client.get("/parameters?taal=nl&datum=31-02-2026").get_data(as_text=True)
+    veld = _invoerveld(html, "datum")
+    assert 'value="31-02-2026"' in veld and 'aria-invalid="true"' in veld
+    assert "'31-02-2026' is geen geldige datum (DD-MM-JJJJ)" in __import__("html").unescape(html)
+    html = client.get("/parameters/vergelijking?taal=nl&van=01-01-2025&tot=2026-01-01").get_data(as_text=True)
+    assert 'value="01-01-2025"' in _invoerveld(html, "van") and 'value="2026-01-01"' in _invoerveld(html, "tot")
+    # nothing typed: the date used, in the form the hint names
+    html = client.get("/grafieken?taal=nl&van=01-07-2025").get_data(as_text=True)
+    assert 'value="01-07-2025"' in _invoerveld(html, "van")
+    assert re.search(r'value="\d\d-\d\d-\d{4}"', _invoerveld(html, "tot"))

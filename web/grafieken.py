@@ -24,8 +24,10 @@ from flask_babel import gettext
 from api.soorten import SOORTEN, Fout, laad_invoer, reken
 from parameters import ParameterSet, default_parameters
 
+from api.getallen import nl_datum_naar_iso
+
 from . import bp
-from .i18n import huidige_taal
+from .i18n import datum as i18n_datum, huidige_taal
 
 KLEUREN = ["#01689b", "#d52b1e", "#39870c", "#8f4a9e", "#e17000", "#275937", "#a90061", "#6e4a13", "#42145f"]
 LIJNSTIJLEN = ["-", "--", "-.", ":"]
@@ -313,12 +315,13 @@ def datum_arg(naam: str, standaard: date) -> tuple[date, str | None]:
     if not ruw:
         return standaard, None
     try:
-        if len(ruw) != 10:
+        iso = nl_datum_naar_iso(ruw)  # 15-01-2026 as typed in the (text) date field, or 2026-01-15 (issue 18)
+        if len(iso) != 10:
             raise ValueError
-        return date.fromisoformat(ruw), None
+        return date.fromisoformat(iso), None
     except ValueError:
-        return standaard, gettext("'%(invoer)s' is geen geldige datum (JJJJ-MM-DD); %(datum)s gebruikt.",
-                                  invoer=ruw, datum=standaard.isoformat())
+        return standaard, gettext("'%(invoer)s' is geen geldige datum (DD-MM-JJJJ); %(datum)s gebruikt.",
+                                  invoer=ruw, datum=i18n_datum(standaard))
 
 
 def uren_arg(standaard: Decimal = Decimal(36)) -> tuple[Decimal, str | None]:
