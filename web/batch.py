@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Response, abort, current_app, render_template, request
 
 from api.soorten import SOORTEN
-from rekenhulp.batch import BatchFout, sjabloon_csv, verwerk
+from rekenhulp.batch import PLATTE_LIJSTEN, BatchFout, sjabloon_csv, verwerk
 from rekenhulp.batch_xlsx import XLSX_MIME
 
 from . import bp, nl_datum_naar_iso
@@ -21,7 +21,8 @@ from . import bp, nl_datum_naar_iso
 
 def _formulier(fouten: dict | None = None, status: int = 200):
     return render_template("batch.html", fouten=fouten or {}, waarden=request.form,
-                           max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024), status
+                           max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024,
+                           max_medebewoners=PLATTE_LIJSTEN["medebewoners"][1]), status
 
 
 @bp.route("/batch", methods=["GET", "POST"])
