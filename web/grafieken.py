@@ -27,7 +27,7 @@ from parameters import ParameterSet, default_parameters
 from api.getallen import nl_datum_naar_iso
 
 from . import bp
-from .i18n import datum as i18n_datum, huidige_taal
+from .i18n import babel_locale, datum as i18n_datum, getal, huidige_taal
 
 KLEUREN = ["#01689b", "#d52b1e", "#39870c", "#8f4a9e", "#e17000", "#275937", "#a90061", "#6e4a13", "#42145f"]
 LIJNSTIJLEN = ["-", "--", "-.", ":"]
@@ -143,11 +143,35 @@ def zonder_inline_stijl(svg: bytes) -> bytes:
     return svg
 
 
+def euro_label(waarde: float, decimalen: int, locale: str) -> str:
+    """A tick of the amount axis in the page's notation: "€ 1.500" (nl) or "€1,500" (en)."""
+    from babel.numbers import format_currency
+
+    patroon = ("¤\xa0#,##0" if str(locale).startswith("nl") else "¤#,##0") + ("." + "0" * decimalen if decimalen else "")
+    return format_currency(waarde, "EUR", format=patroon, locale=locale, currency_digits=False)
+
+
+def datum_label(d: date, locale: str) -> str:
+    """A tick of the date axis in the page's language: "jan. 2024" (nl) or "Jan 2024" (en), not matplotlib's
+    ISO dates (issue 18)."""
+    from babel.dates import format_date
+
+    return format_date(d, format="MMM yyyy", locale=locale)
+
+
 def _euro_as(ax, decimalen: int = 0):
     from matplotlib.ticker import FuncFormatter
 
-    ax.yaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: "€ " + f"{v:,.{decimalen}f}".replace(",", "X").replace(".", ",").replace("X", ".")))
+    locale = babel_locale()
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: euro_label(v, decimalen, locale)))
+
+
+def _datum_as(ax):
+    from matplotlib.dates import num2date
+    from matplotlib.ticker import FuncFormatter
+
+    locale = babel_locale()
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: datum_label(num2date(v).date(), locale)))
 
 
 def _trap(ax, punten: list[tuple[date, float]], eind: date, **kw):
@@ -177,6 +201,7 @@ def wml_svg(params: ParameterSet) -> bytes:
                     ax.plot([r["vanaf"]], [float(r["waarde"])], "o", color=KLEUREN[1], label=gettext("voorlopig"))
         ax.set_title(titel)
         _euro_as(ax, 0 if per == "maand" else 2)
+        _datum_as(ax)
         ax.grid(axis="y", alpha=0.3)
         handles, labels = ax.get_legend_handles_labels()
         if handles:
@@ -197,6 +222,7 @@ def bijstand_svg(params: ParameterSet) -> bytes:
               linestyle=LIJNSTIJLEN[i % len(LIJNSTIJLEN)], label=korte_naam(naam))
     ax.set_title(gettext("Bijstandsnormen per maand"))
     _euro_as(ax)
+    _datum_as(ax)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
     fig.autofmt_xdate()
@@ -211,11 +237,11 @@ def lks_svg(van: date, tot: date, uren: Decimal) -> bytes:
         punten = [(r["loonwaarde"], float(r[sleutel])) for r in rijen if r[sleutel] is not None]
         if punten:
             ax.plot([p[0] for p in punten], [p[1] for p in punten], marker="o", markersize=3,
-                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=gettext("peildatum %(datum)s", datum=datum.isoformat()))
+                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=gettext("peildatum %(datum)s", datum=i18n_datum(datum)))
     ax.set_xlabel(gettext("Loonwaarde (% van het minimumloon)"))
     ax.set_ylabel(gettext("Loonkostensubsidie per maand"))
     ax.set_title(gettext("Loonkostensubsidie tegen loonwaarde, %(uren)s uur per week, 21 jaar of ouder",
-                         uren=format(uren, "f")))
+                         uren=getal(uren)))
     ax.set_xlim(0, 100)
     _euro_as(ax)
     ax.grid(alpha=0.3)
@@ -230,8 +256,8 @@ def korte_naam(naam: str) -> str:
     if len(p.omschrijving) <= 50:
         return p.omschrijving
     delen = naam.split(".")
-    groep = {"norm_21": "21 jaar tot AOW-leeftijd", "norm_aow": "vanaf AOW-leeftijd",
-             "norm_jongeren": "18 tot 21 jaar"}.get(delen[-2] if len(delen) > 1 else "", delen[-2] if len(delen) > 1 else "")
+    groep = {"norm_21": gettext("21 jaar tot AOW-leeftijd"), "norm_aow": gettext("vanaf AOW-leeftijd"),
+             "norm_jongeren": gettext("18 tot 21 jaar")}.get(delen[-2] if len(delen) > 1 else "", delen[-2] if len(delen) > 1 else "")
     return f"{groep.replace('_', ' ')}: {delen[-1].replace('_', ' ')}"
 
 
