@@ -504,3 +504,13 @@ def test_grafiekassen_in_de_taal_van_de_pagina(client):
     nl = client.get("/grafieken/wml.svg?taal=nl").data
     en = client.get("/grafieken/wml.svg?taal=en").data
     assert nl.startswith(b"<?xml") and en.startswith(b"<?xml") and nl != en
+
+
+def test_startpagina_kaarten_spreken_tot_mensen(client):
+    """Issue 18: "The home card of LKS shows `"jaaroverzicht": true`" (the API's description); and it stayed Dutch on
+    the English home page."""
+    for taal, woord in (("nl", "Loonkostensubsidie (Participatiewet art. 10d)"), ("en", "Wage cost subsidy (Participatiewet")):
+        html = client.get(f"/?taal={taal}").get_data(as_text=True)
+        kaarten = re.search(r'<ul class="kaarten">.*?</ul>', html, re.S).group(0)
+        assert "jaaroverzicht" not in kaarten and "`" not in kaarten and "&#34;" not in kaarten, taal
+        assert woord in kaarten, taal
