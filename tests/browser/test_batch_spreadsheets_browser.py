@@ -52,5 +52,6 @@ def test_excel_rondgang(page, server):
     kop = [c.value for c in ws[1]]
     lks = ws.cell(row=2, column=kop.index("resultaat.loonkostensubsidie") + 1)
     assert lks.value == 881.05 and lks.number_format == "#,##0.00"  # a number, shown by Excel in its own notation
-    peil = ws.cell(row=2, column=kop.index("peildatum") + 1)
+    # the receipt's peildatum (the last column of that name; the first is the input, text as it was typed)
+    peil = ws.cell(row=2, column=len(kop) - kop[::-1].index("peildatum"))
     assert peil.is_date and peil.value.date().isoformat() == "2026-01-01" and peil.number_format == "DD-MM-YYYY"
