@@ -167,10 +167,11 @@ def _euro_as(ax, decimalen: int = 0):
 
 
 def _datum_as(ax):
-    from matplotlib.dates import num2date
+    from matplotlib.dates import AutoDateLocator, num2date
     from matplotlib.ticker import FuncFormatter
 
     locale = babel_locale()
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))  # "jan 2024" is longer than matplotlib's "2024"
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: datum_label(num2date(v).date(), locale)))
 
 
