@@ -184,7 +184,7 @@ def _sleutel(ruw: dict):
             delen.append((k, t, v))
         elif v is None or t in (float, Decimal):
             delen.append((k, t, repr(v)))
-        elif isinstance(v, str):  # api.getallen.OngeldigGetal: its text and its message
+        elif isinstance(v, str):  # soorten.getallen.OngeldigGetal: its text and its message
             delen.append((k, t, str(v), getattr(v, "bericht", None)))
         else:
             return None

@@ -7,8 +7,8 @@
 - Every row carries the receipt: engine_versie, parameters_vingerafdruk, peildatum.
 - CSV output neutralises values that spreadsheet programs would run as a formula (OWASP "CSV injection"):
   a value starting with = + - @ tab or CR gets a leading apostrophe.
-- Issue 18 (Dutch spreadsheets): a ";" CSV is answered with ";", decimal commas in the decimal result columns and a
-  UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (soorten.getallen.tekst_naar_waarde, as the forms); each
+- Issue 18 (Dutch spreadsheets): a ";" CSV is answered with ";", decimal commas in the decimal result columns,
+  dd-mm-jjjj dates (result columns and the receipt's peildatum) and a UTF-8 BOM; cells take dates as JJJJ-MM-DD or DD-MM-JJJJ (soorten.getallen.tekst_naar_waarde, as the forms); each
   warning is a code on the row (W1 W2) with a legend block after the last row; the medebewoners of the bijstandsnorm
   may be plain columns (PLATTE_LIJSTEN); an .xlsx file is processed by batch.xlsx with the same rows.
 - Input that is not a usable file (not UTF-8, a line longer than MAX_REGEL, too many columns, unknown
@@ -26,6 +26,7 @@ import io
 import json
 import multiprocessing as mp
 import os
+import re
 import sys
 import time
 from collections import OrderedDict, deque
@@ -105,13 +106,22 @@ def veldsoorten(schema_cls) -> dict[str, str]:
 # one element in the column names, how many elements get columns). `medebewoner_1_leeftijd` is
 # medebewoners[0].leeftijd; the JSON column stays accepted (not both in one row). Presentation, not a rule.
 PLATTE_LIJSTEN = {"medebewoners": ("medebewoner", 5)}
+# Objects with plain columns (issue 18): every field of a nested object (not a list) of the input gets a column
+# `<object>_<field>`: belanghebbende_leeftijd is belanghebbende.leeftijd, vrijlating_begindatum is
+# vrijlating.begindatum. The JSON column of the object stays accepted (not both in one row).
 
 
-def platte_kolommen(schema_cls) -> dict[str, tuple[str, int, str, str]]:
-    """Plain column name -> (list field, element number from 1, field of the element, kind of cell)."""
+def platte_kolommen(schema_cls) -> dict[str, tuple[str, int | None, str, str]]:
+    """Plain column name -> (list or object field, element number from 1 (None for an object), field of the element,
+    kind of cell)."""
     out = {}
     for naam, veld in schema_cls().fields.items():
         key = veld.data_key or naam
+        if isinstance(veld, fields.Nested) and not veld.many:
+            for k, aard in veldsoorten(type(veld.schema)).items():
+                if aard != "json":
+                    out[f"{key}_{k}"] = (key, None, k, aard)
+            continue
         if key not in PLATTE_LIJSTEN or not isinstance(veld, fields.List) or \
                 not isinstance(veld.inner, fields.Nested):
             continue
@@ -151,6 +161,29 @@ def bedrag_kolommen(schema_cls) -> list[bool]:
         else:
             out.append(isinstance(veld, fields.Decimal))
     return out
+
+
+def datum_kolommen(schema_cls) -> list[bool]:
+    """Per flat result column (the order of `resultaat_kolommen`): is it a date? A Dutch CSV writes it as
+    dd-mm-jjjj (issue 18), as Dutch Excel reads and writes dates."""
+    out = []
+    for veld in schema_cls().fields.values():
+        if isinstance(veld, fields.Nested) and not veld.many:
+            out += datum_kolommen(type(veld.schema))
+        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
+            continue
+        else:
+            out.append(isinstance(veld, fields.Date))
+    return out
+
+
+_ISO_DATUM = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+
+
+def nl_datum(tekst: str) -> str:
+    """"2026-01-15" -> "15-01-2026" (a Dutch CSV's dates); any other text as it is."""
+    m = _ISO_DATUM.fullmatch(tekst)
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else tekst
 
 
 def _cel(waarde) -> str:
@@ -240,6 +273,7 @@ class Rekenaar:
         self.velden = veldsoorten(self.soort.invoer_schema)
         self.kolommen, weg = resultaat_kolommen(self.soort.resultaat_schema)
         self.bedragen = [i for i, b in enumerate(bedrag_kolommen(self.soort.resultaat_schema)) if b]
+        self.datums = [i for i, d in enumerate(datum_kolommen(self.soort.resultaat_schema)) if d]
         self.paden = [tuple(k.split(".")) for k in self.kolommen]
         self.dump = snelle_dump(self.soort.resultaat_schema)  # soorten.snel; the cells are picked by _plat
         self.json_schema = self.soort.resultaat_schema()
@@ -390,7 +424,7 @@ def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str
             for i, k, aard in kop.invoer_kolommen:
                 c = cellen[i]
                 if c and not c.isspace():
-                    if type(aard) is tuple:  # medebewoner_1_leeftijd (PLATTE_LIJSTEN)
+                    if type(aard) is tuple:  # medebewoner_1_leeftijd, belanghebbende_leeftijd (platte_kolommen)
                         lijst, n, sub, subaard = aard
                         platte.setdefault(lijst, {}).setdefault(n, {})[sub] = rekenaar.cel(c, subaard, k)
                     else:
@@ -407,7 +441,11 @@ def rij_uitvoer(kop: "_CsvKop", rekenaar: Rekenaar, regel: int, cellen: list[str
 
 def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dict]:
     """The plain columns of one list as the list the schema expects: element 1, 2, ... without gaps, so an error
-    at $.medebewoners[0] is about medebewoner_1."""
+    at $.medebewoners[0] is about medebewoner_1. An object's plain columns (belanghebbende_leeftijd) as the object."""
+    if lijst not in PLATTE_LIJSTEN:
+        if lijst in ruw:
+            raise _CelFout(lijst, f"Vul {lijst} in de kolom {lijst} (JSON) of in de kolommen {lijst}_…, niet allebei.")
+        return elementen[None]
     enkel = PLATTE_LIJSTEN[lijst][0]
     if lijst in ruw:
         raise _CelFout(lijst, f"Vul de {lijst} in de kolom {lijst} (JSON) of in de kolommen {enkel}_1_…, "
@@ -421,7 +459,7 @@ def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dic
 
 def _blok_csv(blok) -> tuple[str, int, int, dict]:
     """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
-    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts (issue 18).
+    {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts and dd-mm-jjjj dates (issue 18).
 
     Each distinct case is computed once (issue 17 part 3): the output of a row is its line number, its id and its
     input cells as typed (the "kop" of the row), then a "staart" (the result columns, waarschuwingen, the receipt
@@ -465,6 +503,9 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
             begin = len(uit) - n_staart
             for i in rekenaar.bedragen:
                 uit[begin + i] = uit[begin + i].replace(".", ",")
+            for i in rekenaar.datums:  # and dates as dd-mm-jjjj, the receipt's peildatum too (issue 18)
+                uit[begin + i] = nl_datum(uit[begin + i])
+            uit[-2] = nl_datum(uit[-2])
         uit = [neutraliseer(c) for c in uit]
         w.writerow(uit[:-n_staart])
         if uit[-1]:
@@ -809,17 +850,25 @@ def sjabloon_csv(soort_naam: str) -> str:
     soort = SOORTEN[soort_naam]
     velden = veldsoorten(soort.invoer_schema)
     platte = platte_kolommen(soort.invoer_schema)
+    # an object with plain columns has those in its place, without its JSON column (still read: issue 18); a list
+    # keeps its JSON column (empty) and has its plain columns at the end
+    objecten = {k: [(p, a) for p, (o, n, _, a) in platte.items() if o == k and n is None] for k in velden}
+    kolommen = [*(kol for k, aard in velden.items() for kol in (objecten[k] or [(k, aard)])),
+                *((k, a) for k, (_, n, _, a) in platte.items() if n is not None)]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["id"] + list(velden) + list(platte))
+    w.writerow(["id"] + [k for k, _ in kolommen])
     rij = ["voorbeeld-1"]
     voorbeeld = dict(soort.voorbeeld)
     plat_voorbeeld = {}
     for k, (lijst, n, sub, aard) in platte.items():  # the example's list in the plain columns, its JSON column empty
+        if n is None:
+            plat_voorbeeld[k] = ((soort.voorbeeld.get(lijst) or {}).get(sub), aard)
+            continue
         elementen = soort.voorbeeld.get(lijst) or []
         plat_voorbeeld[k] = (elementen[n - 1].get(sub) if n <= len(elementen) else None, aard)
         voorbeeld.pop(lijst, None)
-    for k, aard in [*velden.items(), *((k, a) for k, (_, _, _, a) in platte.items())]:
+    for k, aard in kolommen:
         v = plat_voorbeeld[k][0] if k in plat_voorbeeld else voorbeeld.get(k)
         if v is None:
             rij.append("")

@@ -81,6 +81,7 @@ class Parameter:
     entries: list[_Entry]
     publicatie: str | None = None  # where its next value is published (schema: `publicatie`)
     ondersteund_vanaf: date | None = None  # of its file (schema: `ondersteund_vanaf`)
+    bestandstitel: str | None = None  # the `titel` of its file, a heading for people (the parameter pages)
     _dates: list[date] = field(default_factory=list, repr=False)
 
     def __post_init__(self):
@@ -311,6 +312,7 @@ def load_parameters(directory: Path | str | None = None) -> ParameterSet:
                 entries=entries,
                 publicatie=publicatie_van(naam, spec, data["publicatie"]),
                 ondersteund_vanaf=data["ondersteund_vanaf"],
+                bestandstitel=data.get("titel"),
             )
     return ParameterSet(parameters, digest.hexdigest()[:16], [p.name for p in files])
 

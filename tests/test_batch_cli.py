@@ -77,7 +77,8 @@ def test_peildatum_optie_en_puntkomma(tmp_path):
         rij = next(csv.DictReader(f, delimiter=";"))
     # set per 1 January 2025 (Pw art. 10d lid 7): 2191.80 × 32 / 36 = 1948.27; + 8 % 155.86 = 2104.13;
     # − 60 % 1262.48 = 841.65 (wml.yaml wml.maandloon per 2025-01-01); a Dutch CSV is answered with a decimal comma
-    assert rij["resultaat.loonkostensubsidie"] == "841,65" and rij["peildatum"] == "2025-07-01"
+    # and a dd-mm-jjjj date (issue 18)
+    assert rij["resultaat.loonkostensubsidie"] == "841,65" and rij["peildatum"] == "01-07-2025"
 
 
 def test_kolom_te_veel_en_ongeldige_json_kolom(tmp_path):

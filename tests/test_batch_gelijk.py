@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -113,6 +114,15 @@ class _Referentie:
         return self.antwoorden[sleutel]
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _nl(iso: str) -> str:
+    """2026-01-15 as a Dutch CSV writes it: 15-01-2026."""
+    jaar, maand, dag = iso.split("-")
+    return f"{dag}-{maand}-{jaar}"
+
+
 def _api_cel(api: dict, kolom: str) -> str:
     v = api["resultaat"]
     for deel in kolom.split("."):
@@ -153,10 +163,12 @@ def test_batch_gelijk_aan_de_api(tmp_path, client, gevallen, invoer, processen):
             if "," in waarde:  # decimal comma in a Dutch CSV: the same amount to the cent
                 assert Decimal(waarde.replace(",", ".")) == Decimal(verwacht) and waarde == verwacht.replace(".", ","), \
                     (body, k)
+            elif _ISO.fullmatch(verwacht):  # a date in a Dutch CSV: dd-mm-jjjj (issue 18), the same day
+                assert waarde == _nl(verwacht), (body, k, waarde, verwacht)
             else:
                 assert waarde == verwacht, (body, k, waarde, verwacht)
         assert [legenda[c] for c in rij["waarschuwingen"].split()] == api["waarschuwingen"], body
-        assert rij["peildatum"] == api["rekenbewijs"]["peildatum"]
+        assert rij["peildatum"] == _nl(api["rekenbewijs"]["peildatum"])
         assert rij["parameters_vingerafdruk"] == api["rekenbewijs"]["parameters_vingerafdruk"]
         assert rij["engine_versie"] == api["rekenbewijs"]["engine_versie"]
     assert fout == s.fouten

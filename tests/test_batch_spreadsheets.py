@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -51,7 +52,10 @@ def rijen_en_legenda(tekst: str) -> tuple[list[dict], dict[str, str]]:
 
 
 def _bedragen(rij: dict) -> dict:
-    return {k: v.replace(",", ".") for k, v in rij.items() if k.startswith("resultaat.")}
+    """The result cells with a decimal point and ISO dates, to compare a Dutch CSV (decimal commas, dd-mm-jjjj dates)
+    with a comma CSV."""
+    return {k: re.sub(r"^(\d\d)-(\d\d)-(\d{4})$", r"\3-\2-\1", v.replace(",", "."))
+            for k, v in rij.items() if k.startswith("resultaat.")}
 
 
 def test_nederlandse_csv_krijgt_een_nederlands_antwoord(tmp_path):
@@ -69,7 +73,9 @@ def test_nederlandse_csv_krijgt_een_nederlands_antwoord(tmp_path):
     komma, legenda_komma = rijen_en_legenda((tmp_path / "komma-uit.csv").read_text(encoding="utf-8"))
     assert [r["id"] for r in nl] == ["Zoë", "b", "c"]
     assert nl[0]["resultaat.loonkostensubsidie"] == "881,05" and nl[0]["resultaat.totaal"] == "1088,10"
-    assert nl[0]["peildatum"] == "2026-01-01" and nl[1]["peildatum"] == "2026-07-15"  # 15-07-2026 read as a date
+    # 15-07-2026 read as a date, and a Dutch CSV's dates are written dd-mm-jjjj (issue 18); the comma CSV keeps ISO
+    assert nl[0]["peildatum"] == "01-01-2026" and nl[1]["peildatum"] == "15-07-2026"
+    assert komma[0]["peildatum"] == "2026-01-01" and komma[1]["peildatum"] == "2026-07-15"
     assert nl[0]["fouten"] == "" and nl[1]["fouten"] == ""
     assert nl[2]["fouten"] == "regel 4: $.loonwaarde: Vul een waarde van 0 tot en met 100 in."
     assert komma[0]["resultaat.loonkostensubsidie"] == "881.05"
@@ -223,3 +229,63 @@ def test_bijstand_medebewoners_in_gewone_kolommen(tmp_path, client):
     assert plat[0]["resultaat.aantal_kostendelers"] == "2"
     assert plat[1]["fouten"].startswith("regel 3: $.medebewoner_2: Medebewoner 2 is leeg, maar medebewoner 3")
     assert met_json[1]["fouten"].startswith("regel 3: $.medebewoners: Vul de medebewoners in de kolom medebewoners")
+
+
+def test_nederlandse_csv_schrijft_datums_in_de_resultaatkolommen_als_dd_mm_jjjj(tmp_path):
+    """Every date column of a Dutch CSV's output is dd-mm-jjjj, not only the receipt: the LKS result's
+    `per_jaar.vastgesteld_per` (the date the yearly LKS is set, 1 January 2026 for peildatum 1 January 2026), in
+    the same file as a comma CSV keeps it ISO."""
+    (tmp_path / "in.csv").write_text("geboortedatum;uren_per_week;loonwaarde;peildatum\n01-05-1990;32;60;01-01-2026\n",
+                                     encoding="utf-8")
+    verwerk(str(tmp_path / "in.csv"), str(tmp_path / "uit.csv"), "loonkostensubsidie")
+    rij = rijen_en_legenda((tmp_path / "uit.csv").read_text(encoding="utf-8-sig"))[0][0]
+    assert rij["fouten"] == ""
+    assert rij["resultaat.per_jaar.vastgesteld_per"] == "01-01-2026" and rij["peildatum"] == "01-01-2026"
+    datums = {k: v for k, v in rij.items() if re.fullmatch(r"[\d-]{8,10}", v) and v.count("-") == 2}
+    assert all(re.fullmatch(r"\d\d-\d\d-\d{4}", v) for v in datums.values()), datums
+
+
+def test_bijstand_belanghebbende_partner_en_vrijlating_in_gewone_kolommen(tmp_path, client):
+    """belanghebbende_leeftijd, partner_leeftijd, vrijlating_soort, vrijlating_begindatum, ... are the same input as
+    the JSON columns belanghebbende, partner and vrijlating (issue 18); the JSON columns stay accepted, not both in
+    one row. The result equals the API's for that input."""
+    invoer = {"peildatum": "2026-03-01", "belanghebbende": {"leeftijd": 40}, "partner": {"geboortedatum": "1990-06-01"},
+              "netto_inkomsten_per_maand": "600.00",
+              "vrijlating": {"soort": "algemeen", "begindatum": "2026-01-01"}}
+    api = client.post("/api/v1/bijstandsnorm", json=invoer).get_json()
+    assert "resultaat" in api, api
+    (tmp_path / "plat.csv").write_text(
+        "id;peildatum;belanghebbende_leeftijd;partner_geboortedatum;netto_inkomsten_per_maand;vrijlating_soort;"
+        "vrijlating_begindatum\n"
+        "a;01-03-2026;40;01-06-1990;600,00;algemeen;01-01-2026\n", encoding="utf-8")
+    (tmp_path / "json.csv").write_text(
+        "id,peildatum,belanghebbende,partner,netto_inkomsten_per_maand,vrijlating,belanghebbende_leeftijd\n"
+        'a,2026-03-01,"{""leeftijd"": 40}","{""geboortedatum"": ""1990-06-01""}",600.00,'
+        '"{""soort"": ""algemeen"", ""begindatum"": ""2026-01-01""}",\n'
+        'beide,2026-03-01,"{""leeftijd"": 40}",,600.00,,40\n', encoding="utf-8")
+    for naam in ("plat", "json"):
+        verwerk(str(tmp_path / f"{naam}.csv"), str(tmp_path / f"{naam}-uit.csv"), "bijstandsnorm")
+    plat, _ = rijen_en_legenda((tmp_path / "plat-uit.csv").read_text(encoding="utf-8-sig"))
+    met_json, _ = rijen_en_legenda((tmp_path / "json-uit.csv").read_text(encoding="utf-8"))
+    assert plat[0]["fouten"] == "" and met_json[0]["fouten"] == ""
+    assert _bedragen(plat[0]) == _bedragen(met_json[0])
+    for veld in ("norm", "aanvullende_bijstand"):
+        if veld in api["resultaat"]:
+            assert plat[0][f"resultaat.{veld}"].replace(",", ".") == api["resultaat"][veld], veld
+    assert plat[0]["resultaat.leefvorm"] == "gehuwden"  # the partner came through
+    assert plat[0]["resultaat.inkomstenvrijlating.van_toepassing"] == "true"  # and the vrijlating
+    assert met_json[1]["fouten"].startswith("regel 3: $.belanghebbende: Vul belanghebbende in de kolom "
+                                            "belanghebbende (JSON) of in de kolommen belanghebbende_…")
+
+
+def test_bijstand_sjabloon_heeft_gewone_kolommen():
+    """The template of the bijstandsnorm needs no JSON: the belanghebbende, partner, vrijlating and medebewoners in
+    plain columns, and the example in it computes (tests/test_batch_cli.py::test_sjabloon_is_een_geldige_invoer)."""
+    from batch.verwerking import sjabloon_csv
+
+    kop, rij = list(csv.reader(io.StringIO(sjabloon_csv("bijstandsnorm"))))[:2]
+    for kolom in ("belanghebbende_leeftijd", "belanghebbende_geboortedatum", "partner_leeftijd", "vrijlating_soort",
+                  "vrijlating_begindatum", "medebewoner_1_leeftijd"):
+        assert kolom in kop, kolom
+    assert "belanghebbende" not in kop and "partner" not in kop and "vrijlating" not in kop
+    assert not any(c.startswith(("{", "[")) for c in rij), rij

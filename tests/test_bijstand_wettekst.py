@@ -335,4 +335,5 @@ def test_web_geen_beroep_op_ouders_mantelzorg_en_onder_c(client):
 def test_batch_sjabloon_heeft_de_nieuwe_kolom(client):
     r = client.get("/batch/sjabloon/bijstandsnorm.csv")
     kop = r.get_data(as_text=True).lstrip("\ufeff").splitlines()[0].split(",")
-    assert "mantelzorg" in kop and "belanghebbende" in kop and "medebewoners" in kop
+    # the belanghebbende in plain columns since issue 18 (belanghebbende_leeftijd, ...; the JSON column still read)
+    assert "mantelzorg" in kop and "belanghebbende_leeftijd" in kop and "medebewoners" in kop

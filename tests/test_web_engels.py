@@ -158,8 +158,8 @@ def test_foutmeldingen_op_formulieren_in_het_engels(client):
     assert ("Aangetoonde kosten maart: de aangetoonde kosten kunnen niet hoger zijn dan de vergoeding van die maand."
             in r.get_data(as_text=True))
     # query messages of the parameter pages
-    assert "is not a valid date (YYYY-MM-DD)" in _pagina(client, "/parameters?datum=x", "en")
-    assert "is geen geldige datum (JJJJ-MM-DD)" in _pagina(client, "/parameters?datum=x", "nl")
+    assert "is not a valid date (DD-MM-YYYY)" in _pagina(client, "/parameters?datum=x", "en")
+    assert "is geen geldige datum (DD-MM-JJJJ)" in _pagina(client, "/parameters?datum=x", "nl")
 
 
 def test_batch_fouten_in_het_engels(client):

@@ -386,3 +386,132 @@ def test_datumfout_op_een_formulier_noemt_de_nederlandse_vorm(client):
     data = {"soort": "loonkostensubsidie", "peildatum": "15-01-2026", "csrf_token": csrf_token(client, "/batch")}
     html = client.post("/batch?taal=nl", data=data).get_data(as_text=True)
     assert "Kies een CSV-bestand." in html and "Geen geldige datum" not in html
+
+
+def _invoerveld(html: str, naam: str) -> str:
+    m = re.search(r'<input id="%s"[^>]*>' % re.escape(naam), html, re.S)
+    assert m, f"geen invoerveld {naam}"
+    return m.group(0)
+
+
+@pytest.mark.parametrize("pad, velden, datumveld", [
+    ("/loonkostensubsidie", {"uren_per_week": "32", "loonwaarde": "60", "leeftijd": "30"}, "peildatum"),
+    ("/loonkostensubsidie", {"uren_per_week": "32", "loonwaarde": "60", "peildatum": "15-01-2026"}, "geboortedatum"),
+    ("/bijstandsnorm", {"actie": "bereken", "belanghebbende-leeftijd": "40"}, "peildatum"),
+    ("/bijstandsnorm", {"actie": "bereken", "peildatum": "01-01-2026"}, "belanghebbende-geboortedatum"),
+    ("/vrijwilligersvergoeding", {"jaar": "2026", "m1_vergoeding": "100"}, "geboortedatum"),
+])
+def test_afgewezen_datum_blijft_in_het_veld_staan(client, pad, velden, datumveld):
+    """Issue 18: "A rejected date is kept in the field." A browser's type=date input shows nothing for a value it
+    cannot read, so the date fields are text fields: what was typed comes back exactly, next to its error, with the
+    format as a hint (dd-mm-jjjj)."""
+    client.get("/?taal=nl")
+    for getypt in ("32-01-2026", "15-1-20266", "morgen"):
+        data = {**velden, datumveld: getypt, "csrf_token": csrf_token(client, pad)}
+        r = client.post(pad, data=data)
+        assert r.status_code == 422, getypt
+        html = r.get_data(as_text=True)
+        veld = _invoerveld(html, datumveld)
+        assert 'type="text"' in veld and f'value="{getypt}"' in veld and 'aria-invalid="true"' in veld, veld
+        assert f"{datumveld}-formaat" in veld  # aria-describedby names the format hint
+        assert "Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 15-01-2026." in html
+        assert f'href="#{datumveld}"' in html  # and the error summary links to it
+
+
+def test_datumvelden_van_de_beleidspaginas_houden_de_invoer(client):
+    """The date fields of /parameters, /parameters/vergelijking and /grafieken: 15-01-2026 is read as 15 January 2026
+    and shown as typed; a date that is not one stays in the field, with the message naming the date used."""
+    html = client.get("/parameters?taal=nl&datum=15-01-2026").get_data(as_text=True)
+    assert "Waarde op 15 januari 2026" in html and 'value="15-01-2026"' in _invoerveld(html, "datum")
+    html = client.get("/parameters?taal=nl&datum=31-02-2026").get_data(as_text=True)
+    veld = _invoerveld(html, "datum")
+    assert 'value="31-02-2026"' in veld and 'aria-invalid="true"' in veld
+    assert "'31-02-2026' is geen geldige datum (DD-MM-JJJJ)" in __import__("html").unescape(html)
+    html = client.get("/parameters/vergelijking?taal=nl&van=01-01-2025&tot=2026-01-01").get_data(as_text=True)
+    assert 'value="01-01-2025"' in _invoerveld(html, "van") and 'value="2026-01-01"' in _invoerveld(html, "tot")
+    # nothing typed: the date used, in the form the hint names
+    html = client.get("/grafieken?taal=nl&van=01-07-2025").get_data(as_text=True)
+    assert 'value="01-07-2025"' in _invoerveld(html, "van")
+    assert re.search(r'value="\d\d-\d\d-\d{4}"', _invoerveld(html, "tot"))
+
+
+def _zichtbaar_zonder_technisch(html: str) -> str:
+    """The text of <main> as a reader sees it with every "Technische details" toggle closed."""
+    main = re.search(r"<main.*?</main>", html, re.S).group(0)
+    main = re.sub(r'<details class="technisch">.*?</details>', " ", main, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", main).split())
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_parameterpaginas_noemen_de_dingen_in_woorden_en_codes_achter_technische_details(client, taal):
+    """Issue 18: "parameter codes (bijstand.kostendelers.basispercentage) and file names (bijstandsnormen.yaml) are
+    headings and labels ... codes only where a technical reader wants them (behind a 'technische details' toggle)"."""
+    from parameters import default_parameters
+
+    params = default_parameters()
+    p = params.parameter("bijstand.kostendelers.basispercentage")
+    for pad in ("/parameters", f"/parameters/{p.naam}", "/parameters/vergelijking?van=01-01-2025&tot=01-01-2026"):
+        html = client.get(f"{pad}{'&' if '?' in pad else '?'}taal={taal}").get_data(as_text=True)
+        tekst = _zichtbaar_zonder_technisch(html)
+        assert ".yaml" not in tekst and p.naam not in tekst, (pad, re.findall(r"\S*\.yaml|\S*basispercentage\S*", tekst))
+        assert p.naam in html and '<details class="technisch">' in html, pad  # still there, for who opens it
+    html = client.get(f"/parameters?taal={taal}").get_data(as_text=True)
+    assert re.search(r'<h2 id="bestand-\d+"[^>]*>Bijstandsnormen en kostendelersnorm', html)  # the file's titel
+    summary = "Technical details" if taal == "en" else "Technische details"
+    assert f"<summary>{summary}</summary>" in html
+    # a result page's table of values used: the description, the code behind the toggle
+    html = client.get("/loonkostensubsidie", query_string={"bereken": "1", "taal": taal, **LKS}).get_data(as_text=True)
+    assert "wml.uurloon" not in _zichtbaar_zonder_technisch(html) and "<code>wml.uurloon</code>" in html
+
+
+def test_vergelijking_noemt_de_bedragen_zoals_de_uitkomstpagina(client):
+    """Issue 18: comparison rows were field names ("wml per maand incl vakantiebijslag", "per jaar: totaal")."""
+    import json
+
+    invoer = json.dumps({"geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60, "peildatum": "2026-01-15"})
+    html = client.get("/vergelijking", query_string={"soort": "loonkostensubsidie", "invoer": invoer, "taal": "nl"}
+                      ).get_data(as_text=True)
+    rijen = re.findall(r'<th scope="row">(.*?)<details', html, re.S)
+    assert "Minimumloon per maand met vakantiebijslag" in rijen and "Loonkostensubsidie met werkgeverslasten per jaar" in rijen
+    tekst = _zichtbaar_zonder_technisch(html)
+    assert "incl vakantiebijslag" not in tekst and "per jaar: totaal" not in tekst
+    assert "<code>per_jaar.totaal</code>" in html  # the API's field name for who wants it
+    en = client.get("/vergelijking", query_string={"soort": "loonkostensubsidie", "invoer": invoer, "taal": "en"}
+                    ).get_data(as_text=True)
+    assert "Minimum wage per month with holiday allowance" in re.findall(r'<th scope="row">(.*?)<details', en, re.S)
+    # every amount of every calculator has a label (no field name as a row)
+    from web.vergelijking import VELDLABELS
+    from batch.verwerking import bedrag_kolommen, resultaat_kolommen
+
+    for naam, soort in SOORTEN.items():
+        kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
+        bedragen = [k for k, b in zip(kolommen, bedrag_kolommen(soort.resultaat_schema)) if b]
+        geld = [k for k in bedragen if soort.resultaat_schema().fields.get(k.split(".")[0]) is not None]
+        zonder = [k for k in geld if k not in VELDLABELS.get(naam, {}) and "percentage" not in k and "uren" not in k
+                  and "arbeidsplaatsen" not in k]
+        assert not zonder, (naam, zonder)
+
+
+def test_grafiekassen_in_de_taal_van_de_pagina(client):
+    """Issue 18: chart axes used ISO dates ("2024-01") and a Dutch euro format on English pages."""
+    from datetime import date
+
+    from web.grafieken import datum_label, euro_label
+
+    assert datum_label(date(2024, 1, 1), "nl_NL") == "jan 2024" and datum_label(date(2024, 7, 1), "en_GB") == "Jul 2024"
+    assert euro_label(1500, 0, "nl_NL") == "€\xa01.500" and euro_label(1500, 0, "en_GB") == "€1,500"
+    assert euro_label(14.06, 2, "nl_NL") == "€\xa014,06" and euro_label(14.06, 2, "en_GB") == "€14.06"
+    # the drawing itself differs per language (the labels are drawn as paths, so the SVG text is not comparable)
+    nl = client.get("/grafieken/wml.svg?taal=nl").data
+    en = client.get("/grafieken/wml.svg?taal=en").data
+    assert nl.startswith(b"<?xml") and en.startswith(b"<?xml") and nl != en
+
+
+def test_startpagina_kaarten_spreken_tot_mensen(client):
+    """Issue 18: "The home card of LKS shows `"jaaroverzicht": true`" (the API's description); and it stayed Dutch on
+    the English home page."""
+    for taal, woord in (("nl", "Loonkostensubsidie (Participatiewet art. 10d)"), ("en", "Wage cost subsidy (Participatiewet")):
+        html = client.get(f"/?taal={taal}").get_data(as_text=True)
+        kaarten = re.search(r'<ul class="kaarten">.*?</ul>', html, re.S).group(0)
+        assert "jaaroverzicht" not in kaarten and "`" not in kaarten and "&#34;" not in kaarten, taal
+        assert woord in kaarten, taal

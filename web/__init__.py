@@ -42,6 +42,12 @@ def _datum(d):
     return i18n.datum(d)
 
 
+@bp.app_template_filter("invoerdatum")
+def _invoerdatum(d):
+    """A date as a user types it in a form field: 15-01-2026 (dd-mm-jjjj, the format the hints name)."""
+    return d.strftime("%d-%m-%Y") if d else ""
+
+
 @bp.app_context_processor
 def _context():
     return {"taal": i18n.huidige_taal(), "soorten": SOORTEN, "locale": i18n.babel_locale(), "rekenjaren": rekenjaren,

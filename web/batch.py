@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from batch.verwerking import BatchFout, sjabloon_csv, verwerk
+from batch.verwerking import PLATTE_LIJSTEN, BatchFout, sjabloon_csv, verwerk
 from batch.xlsx import XLSX_MIME
 from soorten.getallen import tekst_naar_waarde
 from soorten.register import SOORTEN
@@ -25,7 +25,8 @@ bp.before_request(csrf_controle)
 
 def _formulier(fouten: dict | None = None, status: int = 200):
     return render_template("batch/batch.html", fouten=fouten or {}, waarden=request.form,
-                           max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024), status
+                           max_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024,
+                           max_medebewoners=PLATTE_LIJSTEN["medebewoners"][1]), status
 
 
 @bp.route("/batch", methods=["GET", "POST"])

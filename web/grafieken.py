@@ -26,7 +26,7 @@ from soorten.register import SOORTEN, Fout, laad_invoer, reken
 from parameters import ParameterSet, default_parameters
 
 from . import csrf_controle
-from .i18n import huidige_taal
+from .i18n import babel_locale, datum as i18n_datum, getal, huidige_taal
 
 bp = Blueprint("grafieken", __name__)
 bp.before_request(csrf_controle)
@@ -145,11 +145,36 @@ def zonder_inline_stijl(svg: bytes) -> bytes:
     return svg
 
 
+def euro_label(waarde: float, decimalen: int, locale: str) -> str:
+    """A tick of the amount axis in the page's notation: "€ 1.500" (nl) or "€1,500" (en)."""
+    from babel.numbers import format_currency
+
+    patroon = ("¤\xa0#,##0" if str(locale).startswith("nl") else "¤#,##0") + ("." + "0" * decimalen if decimalen else "")
+    return format_currency(waarde, "EUR", format=patroon, locale=locale, currency_digits=False)
+
+
+def datum_label(d: date, locale: str) -> str:
+    """A tick of the date axis in the page's language: "jan. 2024" (nl) or "Jan 2024" (en), not matplotlib's
+    ISO dates (issue 18)."""
+    from babel.dates import format_date
+
+    return format_date(d, format="MMM yyyy", locale=locale)
+
+
 def _euro_as(ax, decimalen: int = 0):
     from matplotlib.ticker import FuncFormatter
 
-    ax.yaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: "€ " + f"{v:,.{decimalen}f}".replace(",", "X").replace(".", ",").replace("X", ".")))
+    locale = babel_locale()
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: euro_label(v, decimalen, locale)))
+
+
+def _datum_as(ax):
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    locale = babel_locale()
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))  # "jan 2024" is longer than matplotlib's "2024"
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: datum_label(num2date(v).date(), locale)))
 
 
 def _trap(ax, punten: list[tuple[date, float]], eind: date, **kw):
@@ -179,6 +204,7 @@ def wml_svg(params: ParameterSet) -> bytes:
                     ax.plot([r["vanaf"]], [float(r["waarde"])], "o", color=KLEUREN[1], label=gettext("voorlopig"))
         ax.set_title(titel)
         _euro_as(ax, 0 if per == "maand" else 2)
+        _datum_as(ax)
         ax.grid(axis="y", alpha=0.3)
         handles, labels = ax.get_legend_handles_labels()
         if handles:
@@ -199,6 +225,7 @@ def bijstand_svg(params: ParameterSet) -> bytes:
               linestyle=LIJNSTIJLEN[i % len(LIJNSTIJLEN)], label=korte_naam(naam))
     ax.set_title(gettext("Bijstandsnormen per maand"))
     _euro_as(ax)
+    _datum_as(ax)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
     fig.autofmt_xdate()
@@ -213,11 +240,11 @@ def lks_svg(van: date, tot: date, uren: Decimal) -> bytes:
         punten = [(r["loonwaarde"], float(r[sleutel])) for r in rijen if r[sleutel] is not None]
         if punten:
             ax.plot([p[0] for p in punten], [p[1] for p in punten], marker="o", markersize=3,
-                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=gettext("peildatum %(datum)s", datum=datum.isoformat()))
+                    color=KLEUREN[i], linestyle=LIJNSTIJLEN[i], linewidth=2, label=gettext("peildatum %(datum)s", datum=i18n_datum(datum)))
     ax.set_xlabel(gettext("Loonwaarde (% van het minimumloon)"))
     ax.set_ylabel(gettext("Loonkostensubsidie per maand"))
     ax.set_title(gettext("Loonkostensubsidie tegen loonwaarde, %(uren)s uur per week, 21 jaar of ouder",
-                         uren=format(uren, "f")))
+                         uren=getal(uren)))
     ax.set_xlim(0, 100)
     _euro_as(ax)
     ax.grid(alpha=0.3)
@@ -232,8 +259,8 @@ def korte_naam(naam: str) -> str:
     if len(p.omschrijving) <= 50:
         return p.omschrijving
     delen = naam.split(".")
-    groep = {"norm_21": "21 jaar tot AOW-leeftijd", "norm_aow": "vanaf AOW-leeftijd",
-             "norm_jongeren": "18 tot 21 jaar"}.get(delen[-2] if len(delen) > 1 else "", delen[-2] if len(delen) > 1 else "")
+    groep = {"norm_21": gettext("21 jaar tot AOW-leeftijd"), "norm_aow": gettext("vanaf AOW-leeftijd"),
+             "norm_jongeren": gettext("18 tot 21 jaar")}.get(delen[-2] if len(delen) > 1 else "", delen[-2] if len(delen) > 1 else "")
     return f"{groep.replace('_', ' ')}: {delen[-1].replace('_', ' ')}"
 
 
@@ -322,8 +349,8 @@ def datum_arg(naam: str, standaard: date) -> tuple[date, str | None]:
             raise ValueError
         return date.fromisoformat(iso), None
     except ValueError:
-        return standaard, gettext("'%(invoer)s' is geen geldige datum (JJJJ-MM-DD); %(datum)s gebruikt.",
-                                  invoer=ruw, datum=standaard.isoformat())
+        return standaard, gettext("'%(invoer)s' is geen geldige datum (DD-MM-JJJJ); %(datum)s gebruikt.",
+                                  invoer=ruw, datum=i18n_datum(standaard))
 
 
 def uren_arg(standaard: Decimal = Decimal(36)) -> tuple[Decimal, str | None]:

@@ -177,6 +177,15 @@ def doelgroepen() -> dict[str, str]:
     }
 
 
+def kaartteksten() -> dict[str, str]:
+    """The home card's text of a calculator, for people (issue 18: the LKS card showed the API's
+    `"jaaroverzicht": true`). A soort without an entry shows its registry description."""
+    return {
+        "loonkostensubsidie": gettext("Loonkostensubsidie (Participatiewet art. 10d) per maand en per kalenderjaar, "
+                                      "uit de loonwaarde en het wettelijk minimumloon, met elke maand van het jaar."),
+    }
+
+
 def beleidspaginas() -> list[dict]:
     """Pages for policy work, linked from the menu and the home page block "Voor beleid" (issue 18: every page
     within two clicks of home). `menu` is the short label in the main menu; a page without one is on the home page
@@ -205,7 +214,7 @@ def beleidspaginas() -> list[dict]:
 
 @bp.app_context_processor
 def _helpers():
-    return {"doelgroepen": doelgroepen(), "beleidspaginas": beleidspaginas}
+    return {"doelgroepen": doelgroepen(), "beleidspaginas": beleidspaginas, "kaartteksten": kaartteksten}
 
 
 # Globals (not context variables) so that macros imported without context can use them too.

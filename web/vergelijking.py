@@ -14,6 +14,7 @@ from soorten.register import SOORTEN
 from api.vergelijking import vergelijk
 
 from . import csrf_controle
+from .i18n import N_
 from .grafieken import datum_arg
 
 bp = Blueprint("vergelijking", __name__)
@@ -69,10 +70,83 @@ def vergelijking():
 
 
 def veldnaam(veld: str) -> str:
-    """"per_jaar.loonkostensubsidie" -> "per jaar: loonkostensubsidie"."""
+    """"per_jaar.loonkostensubsidie" -> "per jaar: loonkostensubsidie" (a field without a label in VELDLABELS)."""
     return ": ".join(deel.replace("_", " ") for deel in veld.split("."))
+
+
+# The amounts of a result as the result pages name them (issue 18: the rows said "wml per maand incl
+# vakantiebijslag" and "per jaar: totaal"); the API's field name is behind "Technische details" on the page.
+VELDLABELS = {
+    "loonkostensubsidie": {
+        "wml_per_uur": N_("Minimumloon per uur"),
+        "wml_per_uur_indicatief": N_("Minimumloon per uur (indicatief)"),
+        "wml_per_maand": N_("Minimumloon per maand"),
+        "vakantiebijslag": N_("Vakantiebijslag per maand"),
+        "wml_per_maand_incl_vakantiebijslag": N_("Minimumloon per maand met vakantiebijslag"),
+        "loonwaarde_per_maand": N_("Loonwaarde per maand"),
+        "maximum_loonkostensubsidie": N_("Hoogste loonkostensubsidie per maand"),
+        "loonkostensubsidie": N_("Loonkostensubsidie per maand"),
+        "werkgeverslasten": N_("Vergoeding werkgeverslasten per maand"),
+        "totaal": N_("Loonkostensubsidie met werkgeverslasten per maand"),
+        "functieloon_per_maand_incl_vakantiebijslag": N_("Functieloon per maand met vakantiebijslag"),
+        "eigen_kosten_werkgever_boven_wml": N_("Kosten van de werkgever boven het minimumloon per maand"),
+        "per_jaar.loonkostensubsidie": N_("Loonkostensubsidie per jaar"),
+        "per_jaar.werkgeverslasten": N_("Vergoeding werkgeverslasten per jaar"),
+        "per_jaar.totaal": N_("Loonkostensubsidie met werkgeverslasten per jaar"),
+    },
+    "bijstandsnorm": {
+        "norm_per_persoon": N_("Norm per persoon (kostendelersnorm)"),
+        "verhoging_jongeren": N_("Verhoging voor een jongere zonder beroep op de ouders"),
+        "gehuwdennorm_b": N_("Gehuwdennorm (B in de formule)"),
+        "norm": N_("Bijstandsnorm per maand"),
+        "norm_excl_vakantietoeslag": N_("Bijstandsnorm zonder vakantietoeslag"),
+        "vakantietoeslag": N_("Vakantietoeslag per maand"),
+        "norm_zonder_kostendelers": N_("Bijstandsnorm zonder kostendelers"),
+        "verschil": N_("Verschil door de kostendelersnorm"),
+        "netto_inkomsten_per_maand": N_("Netto inkomsten per maand"),
+        "netto_inkomsten_per_vier_weken": N_("Netto inkomsten per 4 weken"),
+        "inkomstenvrijlating.maximum": N_("Hoogste inkomstenvrijlating per maand"),
+        "inkomstenvrijlating.bedrag": N_("Inkomstenvrijlating per maand"),
+        "vrijwilligersvergoeding.vergoeding": N_("Vrijwilligersvergoeding per maand"),
+        "vrijwilligersvergoeding.vrijgelaten": N_("Vrijgelaten vrijwilligersvergoeding per maand"),
+        "vrijwilligersvergoeding.maximum_per_maand": N_("Hoogste vrijlating vrijwilligersvergoeding per maand"),
+        "vrijwilligersvergoeding.maximum_per_jaar": N_("Hoogste vrijlating vrijwilligersvergoeding per jaar"),
+        "vrijgelaten": N_("Vrijgelaten inkomsten per maand"),
+        "in_aanmerking_genomen_inkomsten": N_("Inkomsten die meetellen per maand"),
+        "aanvullende_bijstand": N_("Aanvullende bijstand per maand"),
+    },
+    "quotumheffing": {
+        "heffing": N_("Quotumheffing"),
+        "te_betalen_heffing": N_("Te betalen quotumheffing"),
+    },
+    "vrijwilligersvergoeding": {
+        "totaal_vergoeding": N_("Vergoeding in het jaar"),
+        "totaal_aangetoonde_kosten": N_("Aangetoonde kosten in het jaar"),
+        "max_per_jaar": N_("Jaarmaximum vrijwilligersvergoeding"),
+        "belastbaar_bedrag": N_("Belast bedrag"),
+        "belastbaar_bedrag_als_marktconform": N_("Belast bedrag als de vergoeding marktconform is"),
+        "onbelast_bedrag": N_("Onbelast bedrag"),
+        "bijstand.max_per_jaar": N_("Bijstand: hoogste vrijlating per jaar"),
+        "bijstand.vrijgelaten": N_("Bijstand: vrijgelaten in het jaar"),
+        "bijstand.in_mindering": N_("Bijstand: in mindering gebracht in het jaar"),
+        "bijstand.jaarmaximum_gebruikt": N_("Bijstand: gebruikt van het jaarmaximum"),
+    },
+}
+
+
+def veldlabel(soort: str, veld: str) -> str:
+    """The label of an amount of soort `soort` in the page's language; the readable field name when it has none."""
+    from flask_babel import gettext
+
+    label = VELDLABELS.get(soort, {}).get(veld)
+    return gettext(label) if label else veldnaam(veld)
 
 
 @bp.app_template_filter("veldnaam")
 def _veldnaam(veld: str) -> str:
     return veldnaam(veld)
+
+
+@bp.app_template_global("veldlabel")
+def _veldlabel(soort: str, veld: str) -> str:
+    return veldlabel(soort, veld)

@@ -32,6 +32,10 @@ def test_nederlandse_csv_rondgang(page, server):
     kop, rij = tekst.split("\r\n")[:2]
     waarden = dict(zip(kop.split(";"), rij.split(";")))
     assert waarden["id"] == "Zoë" and waarden["resultaat.loonkostensubsidie"] == "881,05"
+    # answered in kind: decimal commas and dd-mm-jjjj dates, in the result columns and the receipt (issue 18)
+    assert waarden["resultaat.totaal"] == "1088,10" and waarden["resultaat.wml_per_maand"].count(",") == 1
+    assert waarden["peildatum"] == "01-01-2026" and waarden["resultaat.per_jaar.vastgesteld_per"] == "01-01-2026"
+    assert waarden["geboortedatum"] == "01-05-1990" and waarden["uren_per_week"] == "32,0"  # the input as it was
 
 
 def test_excel_rondgang(page, server):
@@ -46,4 +50,8 @@ def test_excel_rondgang(page, server):
     assert terug.sheetnames == ["Resultaten", "Samenvatting", "Waarschuwingen"]
     ws = terug["Resultaten"]
     kop = [c.value for c in ws[1]]
-    assert ws.cell(row=2, column=kop.index("resultaat.loonkostensubsidie") + 1).value == 881.05
+    lks = ws.cell(row=2, column=kop.index("resultaat.loonkostensubsidie") + 1)
+    assert lks.value == 881.05 and lks.number_format == "#,##0.00"  # a number, shown by Excel in its own notation
+    # the receipt's peildatum (the last column of that name; the first is the input, text as it was typed)
+    peil = ws.cell(row=2, column=len(kop) - kop[::-1].index("peildatum"))
+    assert peil.is_date and peil.value.date().isoformat() == "2026-01-01" and peil.number_format == "DD-MM-YYYY"

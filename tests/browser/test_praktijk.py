@@ -294,3 +294,66 @@ def test_bijstand_maandoverzicht_over_de_jaargrens(page, server):
     assert rijen.first.locator("th").inner_text() == "1 december 2026"
     assert rijen.last.inner_text().count("nog niet bekend") == 5
     axe_check(page, "bijstand maandoverzicht over de jaargrens")
+
+
+# The policy pages that open without input (their results: the scenario and caseload comparison in
+# test_scenario_browser.py, the batch download in test_batch_spreadsheets_browser.py), as screenshots in both
+# languages at 1280 and 390 px (README: screenshots/), axe-clean.
+BELEIDSPAGINAS = {
+    "parameters": "/parameters",
+    "parameter": "/parameters/bijstand.kostendelers.basispercentage",
+    "parameters-vergelijking": "/parameters/vergelijking?van=01-01-2025&tot=01-01-2026",
+    "grafieken": "/grafieken",
+    "batch": "/batch",
+}
+
+
+@pytest.mark.parametrize("taal", TALEN)
+def test_schermafbeeldingen_van_de_beleidspaginas(page, server, taal):
+    from .conftest import screenshot
+
+    for naam, pad in BELEIDSPAGINAS.items():
+        _open(page, f"{server}{pad}{'&' if '?' in pad else '?'}taal={taal}")
+        assert page.locator("h1").count() == 1, pad
+        axe_check(page, f"{naam} ({taal})")
+        screenshot(page, f"{naam}-{taal}")
+    # the comparison of one case on two dates: the result of "Vergelijk met een ander jaar"
+    _open(page, f"{server}{README_VOORBEELDEN['loonkostensubsidie']}&taal={taal}&onthoud_taal=1")
+    with page.expect_navigation():
+        page.locator("main .acties a[href^='/vergelijking']").click()
+    rijen = page.locator("#verschil-titel ~ .tabel-scroll tbody th").all_inner_texts()
+    verwacht = "Wage cost subsidy per month" if taal == "en" else "Loonkostensubsidie per maand"
+    assert any(r.startswith(verwacht) for r in rijen), rijen
+    # the API's field name is only visible after opening "Technische details"
+    veld = page.locator("#verschil-titel ~ .tabel-scroll tbody details.technisch code").first
+    assert not veld.is_visible()
+    page.locator("#verschil-titel ~ .tabel-scroll tbody details.technisch summary").first.click()
+    assert veld.is_visible()
+    axe_check(page, f"vergelijking ({taal})")
+    screenshot(page, f"vergelijking-{taal}-resultaat")
+    assert not page.console_fouten, page.console_fouten
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, TELEFOON], ids=["desktop", "telefoon"])
+def test_afgewezen_datum_blijft_staan_zoals_getypt(page, server, viewport):
+    """Issue 18: "A date typed as 15-01-2026 (no date picker, pasted from a file) is accepted ... A rejected date is
+    kept in the field." Typed with the keyboard into the real field: 15-01-2026 computes (the README's LKS example:
+    € 881,05 in January 2026), 32-01-2026 comes back in the field, marked, next to its message."""
+    page.set_viewport_size(viewport)
+    _open(page, f"{server}/loonkostensubsidie?taal=nl")
+    _vul_formulier(page, "loonkostensubsidie")
+    page.fill("#peildatum", "")
+    page.locator("#peildatum").type("15-01-2026")
+    _verstuur(page)
+    assert page.locator("#foutoverzicht").count() == 0
+    assert "€\xa0881,05" in page.locator(".samenvatting").inner_text()
+    _open(page, f"{server}/loonkostensubsidie?taal=nl")
+    _vul_formulier(page, "loonkostensubsidie")
+    page.fill("#peildatum", "")
+    page.locator("#peildatum").type("32-01-2026")
+    _verstuur(page)
+    assert page.locator("#foutoverzicht a[href='#peildatum']").count() == 1
+    assert page.input_value("#peildatum") == "32-01-2026"
+    assert page.locator("#peildatum").get_attribute("aria-invalid") == "true"
+    assert "dd-mm-jjjj" in page.locator("#peildatum-formaat").inner_text()
+    axe_check(page, "afgewezen datum")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_check
+from .conftest import axe_check, screenshot
 
 
 def _open(page, url):
@@ -23,6 +23,7 @@ def _open(page, url):
 def test_scenario_rondgang(page, server, taal, tmp_path):
     _open(page, f"{server}/scenario?taal={taal}&onthoud_taal=1")  # as the language switch: remembered for the next pages
     axe_check(page, f"scenario leeg ({taal})")
+    screenshot(page, f"scenario-{taal}-formulier")  # screenshots/ (README), desktop and phone (issue 18)
     page.fill("#naam", "WML 2400")
     page.select_option("#p0", "wml.maandloon")
     page.fill("#v0", "2026-01-01")
@@ -35,6 +36,7 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
     if taal == "nl":
         assert "€ 2.294,40" in tabel.replace("\xa0", " ") and "€ 2.400,00" in tabel.replace("\xa0", " ")
     axe_check(page, f"scenario met waarden ({taal})")
+    screenshot(page, f"scenario-{taal}-resultaat")
     # download the YAML, upload it again: the same scenario (fingerprint)
     vingerafdruk = page.locator("#zij-aan-zij ~ p code").first.inner_text()
     with page.expect_download() as dl:
@@ -57,6 +59,7 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
     else:
         assert "€881.05" in tekst.replace(" ", "") and "€921.60" in tekst.replace(" ", "")
     axe_check(page, f"scenario toegepast ({taal})")
+    screenshot(page, f"scenario-toegepast-{taal}-resultaat")
     # the page's own address reproduces it (the permalink)
     adres = page.url
     _open(page, adres)
@@ -66,6 +69,7 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
     with page.expect_navigation():
         page.locator("a[href*='/bestandsvergelijking?s_b=']").click()
     axe_check(page, f"bestandsvergelijking formulier ({taal})")
+    screenshot(page, f"bestandsvergelijking-{taal}-formulier")
     bestand = tmp_path / "gevallen.csv"
     bestand.write_text("id,wijk,leeftijd,uren_per_week,loonwaarde\nL1,Noord,30,32,60\nL2,Zuid,30,32,100\n", encoding="utf-8")
     page.select_option("#soort", "loonkostensubsidie")
@@ -83,6 +87,7 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
     assert page.locator("figure.grafiek img").count() == 1
     assert page.locator("a[download$='gevallen.csv']").get_attribute("href").startswith("data:text/csv")
     axe_check(page, f"bestandsvergelijking uitkomst ({taal})")
+    screenshot(page, f"bestandsvergelijking-{taal}-resultaat")
     assert not page.console_fouten, page.console_fouten
 
 
