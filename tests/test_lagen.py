@@ -89,7 +89,7 @@ def test_calculator_en_parameters_zonder_flask():
     """The engine works without a web server: calculator/ and parameters/ import no Flask (nor flask_babel).
     parameters/__init__.py reads the folder of the app's config when it runs inside an app: that one place asks
     for `current_app` only if Flask is already loaded (sys.modules), so it is no import of Flask either.
-    (The same check for Babel in calculator/ comes with branch `catalogus`.)"""
+    (The same check for Babel in calculator/ is tests/test_uitleg_catalogus.py::test_calculator_importeert_geen_babel_en_geen_flask.)"""
     fout = []
     for module, (bron, is_pakket) in alle_modules().items():
         if module.split(".")[0] in ("calculator", "parameters"):

@@ -56,7 +56,7 @@ def _permalink(html: str) -> str:
 
 def _status(html: str, parameter: str) -> str:
     """The status cell of `parameter` in the table "Gebruikte waarden en bronnen"."""
-    rij = re.search(r"<code>" + re.escape(parameter) + r"</code></th>(.*?)</tr>", html, re.S).group(1)
+    rij = re.search(r"<code>" + re.escape(parameter) + r"</code>(?:</details>)?</th>(.*?)</tr>", html, re.S).group(1)
     return re.findall(r"<td>(.*?)</td>", rij, re.S)[1].strip()
 
 
