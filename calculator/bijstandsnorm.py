@@ -30,7 +30,7 @@ from decimal import Decimal
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
+from .explanation import Bedrag, Melding, melding, Rekenspoor, Uitkomst
 from .kostendelersnorm import Medebewoner, norm_per_persoon, oordeel
 from .money import HONDERD, NUL, cent, procent
 from .periods import dagen_in_maand, leeftijd_van, maandnaam, maanden_van_jaar, plus_maanden, verjaardag
@@ -52,7 +52,7 @@ OMREKENINGEN_VIER_WEKEN = {
     "dertig_achtentwintigste": (Decimal(30), Decimal(28), "÷ 28 × 30"),
 }
 # a rule error the API schema reports too (api/schemas/bijstandsnorm.py), by key
-ZOWEL_MAAND_ALS_VIER_WEKEN = Melding("bijstand.fout.maand_en_vier_weken")
+ZOWEL_MAAND_ALS_VIER_WEKEN = melding("bijstand.fout.maand_en_vier_weken")
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def maand_van_vrijlating(begindatum: date, peildatum: date) -> int:
     begindatum + (k − 1) months up to begindatum + k months, the same day of the month (the last day of a shorter
     month). Begun 15 March: 1 April is still month 1, 15 April month 2."""
     if begindatum > peildatum:
-        raise InvoerFout("vrijlating.begindatum", Melding("bijstand.fout.begindatum_na_peildatum"))
+        raise InvoerFout("vrijlating.begindatum", melding("bijstand.fout.begindatum_na_peildatum"))
     verstreken = (peildatum.year - begindatum.year) * 12 + peildatum.month - begindatum.month
     if _plus_maanden_dag(begindatum, verstreken) > peildatum:
         verstreken -= 1
@@ -179,8 +179,8 @@ def nog_niet(params: ParameterSet, naam: str, datum: date, wat: str) -> Melding 
         return None
     vanaf = eerste_vanaf(params, naam)
     if vanaf is None:
-        return Melding("bijstand.fout.bestaat_niet", wat=Melding(wat))
-    return Melding("bijstand.fout.nog_niet", wat=Melding(wat), vanaf=vanaf)
+        return melding("bijstand.fout.bestaat_niet", wat=Melding(wat))
+    return melding("bijstand.fout.nog_niet", wat=Melding(wat), vanaf=vanaf)
 
 
 def _nog_niet(spoor: Rekenspoor, naam: str, datum: date, wat: str) -> Melding | None:
@@ -261,7 +261,7 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
     art, lid, onder = bron
     artikel = f"Participatiewet art. {art}" + (f" lid {lid}" if lid else "") + f" onder {onder}"  # normartikel
     if stappen:
-        spoor.stap(f"bijstand.norm_zonder.art{art}", zonder, leefvorm=Melding(f"bijstand.leefvorm.{leefvorm}"),
+        spoor.stap(f"bijstand.norm_zonder.art{art}", zonder, leefvorm=melding(f"bijstand.leefvorm.{leefvorm}"),
                    leeftijden=_leeftijden(leeftijden), onder=onder, **({"lid": lid} if lid else {}))
     zonder, artikel, verhoging = _jongeren_verhoging(spoor, invoer, datum, echtgenoten, leeftijden, zonder, artikel,
                                                      stappen)
@@ -308,8 +308,8 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
 def _leeftijden(leeftijden: list[int]) -> Melding:
     """"40" or "19 en 25" (English "19 and 25"): the ages of the belanghebbende and the partner."""
     if len(leeftijden) == 1:
-        return Melding("bijstand.leeftijden.een", a=leeftijden[0])
-    return Melding("bijstand.leeftijden.twee", a=leeftijden[0], b=leeftijden[1])
+        return melding("bijstand.leeftijden.een", a=leeftijden[0])
+    return melding("bijstand.leeftijden.twee", a=leeftijden[0], b=leeftijden[1])
 
 
 def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: bool, leeftijd_b: int,
@@ -334,21 +334,21 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
         pre = "bijstand.vrijlating_alleenstaande_ouder"
         grens = int(spoor.waarde(f"{pre}.kind_jonger_dan", datum))
         if invoer.partner is not None or not invoer.kinderen:
-            bezwaar = Melding("bijstand.vrijlating.waarom.alleenstaande_ouder")
+            bezwaar = melding("bijstand.vrijlating.waarom.alleenstaande_ouder")
         elif not v.kind_jonger_dan_12:
-            bezwaar = Melding("bijstand.vrijlating.waarom.kind", grens=grens)
+            bezwaar = melding("bijstand.vrijlating.waarom.kind", grens=grens)
     elif onder == "y":
         pre = "bijstand.vrijlating_medisch_urenbeperkt"
     else:  # z, and aa after its twelve months: the same percentage and maximum (art. 31 lid 2 onder z en aa)
         pre = "bijstand.vrijlating_doelgroep_lks"
         if not spoor.waarde(f"{pre}.in_werking", datum):
-            raise InvoerFout("vrijlating.soort", Melding("bijstand.fout.lks_vrijlating_nog_niet",
+            raise InvoerFout("vrijlating.soort", melding("bijstand.fout.lks_vrijlating_nog_niet",
                                                          vanaf=eerste_vanaf(spoor.params, f"{pre}.in_werking")))
     if onder in ("n", "r") and bezwaar is None:
         # art. 31 lid 5: onder n and r do not apply below 27 (y, z and aa do)
         minimum = int(spoor.waarde("bijstand.vrijlatingen.minimumleeftijd", datum))
         if leeftijd_b < minimum:
-            bezwaar = Melding("bijstand.vrijlating.waarom.leeftijd", onder=onder, minimum=minimum)
+            bezwaar = melding("bijstand.vrijlating.waarom.leeftijd", onder=onder, minimum=minimum)
     out["grondslag"] = f"{ART_31} onder {onder}" + (" en lid 5" if onder in ("n", "r") else "")
     pct = spoor.waarde(f"{pre}.percentage", datum)
     maximum = spoor.waarde(f"{pre}.maximum", datum)
@@ -356,17 +356,17 @@ def _vrijlating(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, aow_b: b
     duur = int(spoor.waarde(f"{pre}.duur", datum)) if onder in ("r", "z") or (onder == "n" and not aow_b) else None
     out["percentage"], out["maximum"], out["duur"] = pct, maximum, duur
     if bezwaar is None and duur is not None and v.maand > duur:
-        bezwaar = Melding("bijstand.vrijlating.waarom.duur", duur=duur, maand=v.maand)
+        bezwaar = melding("bijstand.vrijlating.waarom.duur", duur=duur, maand=v.maand)
     lid5 = ".lid5" if onder in ("n", "r") else ""
     if bezwaar:
-        out["reden"] = Melding("bijstand.vrijlating.bezwaar", waarom=bezwaar)
+        out["reden"] = melding("bijstand.vrijlating.bezwaar", waarom=bezwaar)
         spoor.waarschuw("bijstand.waarschuwing.vrijlating_niet", waarom=bezwaar)
         spoor.stap(f"bijstand.vrijlating.niet{lid5}", NUL, onder=onder, bezwaar=out["reden"])
         return out
     onbegrensd = cent(procent(netto, pct))  # one rounding: the vrijgelaten amount is a cent amount
     bedrag = min(onbegrensd, maximum)
     out.update(bedrag=bedrag, van_toepassing=True,
-               reden=Melding("bijstand.vrijlating.maximum_bereikt" if onbegrensd > maximum
+               reden=melding("bijstand.vrijlating.maximum_bereikt" if onbegrensd > maximum
                              else "bijstand.vrijlating.maximum_niet_bereikt"))
     bedragen = dict(onder=onder, pct=pct, netto=Bedrag(netto), ruw=Bedrag(onbegrensd), max=Bedrag(maximum),
                     bedr=Bedrag(bedrag))
@@ -417,7 +417,7 @@ def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeft
         return out
     januari = vrijlating_onder_k(spoor, datum, leeftijd_b, vergoeding)
     if not januari.van_toepassing:
-        out["reden"] = Melding("bijstand.vrijwilligers.jonger", minimum=januari.minimumleeftijd)
+        out["reden"] = melding("bijstand.vrijwilligers.jonger", minimum=januari.minimumleeftijd)
         spoor.stap("bijstand.vrijwilligers.niet", NUL, reden=out["reden"])
         return out
     per_maand, per_jaar = januari.maximum_per_maand, januari.maximum_per_jaar
@@ -428,7 +428,7 @@ def _vrijwilligers(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, leeft
     k = vrijlating_onder_k(spoor, datum, leeftijd_b, vergoeding, eerder)
     vrij, ruimte = k.vrijgelaten, k.ruimte
     out["vrijgelaten"] = vrij
-    out["reden"] = Melding("bijstand.vrijwilligers.jaarmaximum" if ruimte < min(vergoeding, per_maand)
+    out["reden"] = melding("bijstand.vrijwilligers.jaarmaximum" if ruimte < min(vergoeding, per_maand)
                            else "bijstand.vrijwilligers.maandmaximum" if vergoeding > per_maand
                            else "bijstand.vrijwilligers.binnen")
     spoor.stap("bijstand.vrijwilligers", vrij, v=Bedrag(vergoeding), pm=Bedrag(per_maand), pj=Bedrag(per_jaar),
@@ -444,22 +444,22 @@ def _controleer(invoer: BijstandInvoer) -> None:
         if p is None:
             continue
         if p.geboortedatum is None and p.leeftijd is None:
-            raise InvoerFout(f"{veld}.geboortedatum", Melding("bijstand.fout.geboortedatum_of_leeftijd"))
+            raise InvoerFout(f"{veld}.geboortedatum", melding("bijstand.fout.geboortedatum_of_leeftijd"))
         if p.leeftijd_op(invoer.peildatum) < 18:
             raise InvoerFout(f"{veld}.{'geboortedatum' if p.geboortedatum else 'leeftijd'}",
-                             Melding("bijstand.fout.jonger_dan_18"))
+                             melding("bijstand.fout.jonger_dan_18"))
     if invoer.netto_inkomsten_per_maand < 0:
-        raise InvoerFout("netto_inkomsten_per_maand", Melding("bijstand.fout.inkomsten_negatief"))
+        raise InvoerFout("netto_inkomsten_per_maand", melding("bijstand.fout.inkomsten_negatief"))
     if invoer.netto_inkomsten_per_vier_weken is not None:
         if invoer.netto_inkomsten_per_vier_weken < 0:
-            raise InvoerFout("netto_inkomsten_per_vier_weken", Melding("bijstand.fout.inkomsten_negatief"))
+            raise InvoerFout("netto_inkomsten_per_vier_weken", melding("bijstand.fout.inkomsten_negatief"))
         if invoer.netto_inkomsten_per_maand:
             raise InvoerFout("netto_inkomsten_per_vier_weken", ZOWEL_MAAND_ALS_VIER_WEKEN)
         if invoer.omrekening_vier_weken not in OMREKENINGEN_VIER_WEKEN:
-            raise InvoerFout("omrekening_vier_weken", Melding("bijstand.fout.omrekening",
+            raise InvoerFout("omrekening_vier_weken", melding("bijstand.fout.omrekening",
                                                               keuzes=", ".join(OMREKENINGEN_VIER_WEKEN)))
     if invoer.vrijwilligersvergoeding_per_maand < 0:
-        raise InvoerFout("vrijwilligersvergoeding_per_maand", Melding("bijstand.fout.vergoeding_negatief"))
+        raise InvoerFout("vrijwilligersvergoeding_per_maand", melding("bijstand.fout.vergoeding_negatief"))
 
 
 def bereken(invoer: BijstandInvoer, params: ParameterSet | None = None, uitleg: bool = False) -> Uitkomst:
@@ -732,7 +732,7 @@ AANTAL_MAANDEN = 12  # the month overview shows at least a year from the peildat
 def _maandtekst(maand: str) -> Melding:
     """"2027-03" -> "maart 2027" (English "March 2027")."""
     jaar, m = maand.split("-")
-    return Melding("bijstand.maand_jaar", maand=maandnaam(int(m)), jaar=jaar)
+    return melding("bijstand.maand_jaar", maand=maandnaam(int(m)), jaar=jaar)
 
 
 __all__ = ["BijstandInvoer", "Persoon", "Vrijlating", "Medebewoner", "bereken", "norm_op", "aow_bereikt", "SOORT",

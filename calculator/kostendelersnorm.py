@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .explanation import Bedrag, Melding, Rekenspoor
+from .explanation import Bedrag, Melding, melding, Rekenspoor
 from .money import HONDERD, cent
 from .periods import leeftijd_van, verjaardag
 
@@ -104,25 +104,25 @@ def oordeel(spoor: Rekenspoor, mb: Medebewoner, datum: date) -> Oordeel:
     leeftijd = mb.leeftijd_op(datum)
     grens = int(spoor.waarde("bijstand.kostendelers.minimumleeftijd", datum))
     if leeftijd < grens:
-        return Oordeel(False, Melding("kdn.reden.jonger", grens=grens, leeftijd=leeftijd), leeftijd, "leeftijd")
+        return Oordeel(False, melding("kdn.reden.jonger", grens=grens, leeftijd=leeftijd), leeftijd, "leeftijd")
     if mb.onderwijs in ("wsf", "wtos", "bbl", "buitenland_bbl"):  # onder d 1°, 2°, 3° and 4° (like 3°)
-        return Oordeel(False, Melding(f"kdn.reden.{mb.onderwijs}"), leeftijd, "d")
+        return Oordeel(False, melding(f"kdn.reden.{mb.onderwijs}"), leeftijd, "d")
     if mb.onderwijs == "buitenland":
         jong = _buitenland_jong_genoeg(mb, datum, leeftijd)
         if jong:
-            return Oordeel(False, Melding("kdn.reden.buitenland"), leeftijd, "d")
+            return Oordeel(False, melding("kdn.reden.buitenland"), leeftijd, "d")
         if jong is None:
-            return Oordeel(True, Melding("kdn.reden.buitenland_onbekend", leeftijd=leeftijd), leeftijd)
+            return Oordeel(True, melding("kdn.reden.buitenland_onbekend", leeftijd=leeftijd), leeftijd)
         # 30 or older and started after the month of his 30th birthday: onder d does not apply; b and c may
     familie = mb.relatie in ("familie", "aanverwant")
     if mb.commerciele_relatie and not familie:
-        return Oordeel(False, Melding("kdn.reden.commercieel"), leeftijd, "b")
+        return Oordeel(False, melding("kdn.reden.commercieel"), leeftijd, "b")
     if mb.commerciele_relatie_derde:
         # onder c has no exception for family: a brother who rents a room from the same landlord does not count
-        return Oordeel(False, Melding("kdn.reden.commercieel_derde"), leeftijd, "c")
+        return Oordeel(False, melding("kdn.reden.commercieel_derde"), leeftijd, "c")
     if mb.commerciele_relatie:
-        return Oordeel(True, Melding(f"kdn.reden.commercieel_{mb.relatie}"), leeftijd)
-    return Oordeel(True, Melding("kdn.reden.telt_mee", grens=grens, leeftijd=leeftijd), leeftijd)
+        return Oordeel(True, melding(f"kdn.reden.commercieel_{mb.relatie}"), leeftijd)
+    return Oordeel(True, melding("kdn.reden.telt_mee", grens=grens, leeftijd=leeftijd), leeftijd)
 
 
 def norm_per_persoon(spoor: Rekenspoor, a: int, b: Decimal, datum: date, stappen: bool = False) -> Decimal:

@@ -44,7 +44,7 @@ from functools import lru_cache
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
+from .explanation import Bedrag, melding, Rekenspoor, Uitkomst
 from .money import NUL, cent, procent
 from .periods import dagen_in_maand, leeftijd_van, leeftijdsdelen, maanden_van_jaar, verjaardag
 from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, Minimumloon, minimumloon,
@@ -206,16 +206,16 @@ def _bedragen_stappen(spoor: Rekenspoor, invoer: LksInvoer, m: _Maandbedragen, s
 def _controleer(invoer: LksInvoer) -> int:
     """Input the rules cannot apply to raises InvoerFout; returns the age on the peildatum."""
     if invoer.geboortedatum is None and invoer.leeftijd is None:
-        raise InvoerFout("geboortedatum", Melding("lks.fout.geen_leeftijd"))
+        raise InvoerFout("geboortedatum", melding("lks.fout.geen_leeftijd"))
     if not invoer.forfaitair and invoer.loonwaarde is None:
-        raise InvoerFout("loonwaarde", Melding("lks.fout.geen_loonwaarde"))
+        raise InvoerFout("loonwaarde", melding("lks.fout.geen_loonwaarde"))
     begin, eind = invoer.begindatum_dienstbetrekking, invoer.einddatum_dienstbetrekking
     if begin is not None and eind is not None and eind < begin:
-        raise InvoerFout("einddatum_dienstbetrekking", Melding("lks.fout.einde_voor_begin"))
+        raise InvoerFout("einddatum_dienstbetrekking", melding("lks.fout.einde_voor_begin"))
     if begin is not None and invoer.peildatum < begin:
-        raise InvoerFout("peildatum", Melding("lks.fout.peildatum_voor_begin"))
+        raise InvoerFout("peildatum", melding("lks.fout.peildatum_voor_begin"))
     if eind is not None and invoer.peildatum > eind:
-        raise InvoerFout("peildatum", Melding("lks.fout.peildatum_na_einde"))
+        raise InvoerFout("peildatum", melding("lks.fout.peildatum_na_einde"))
     leeftijd = invoer.leeftijd_op(invoer.peildatum)
     if leeftijd < JONGSTE_LEEFTIJD:
         raise InvoerFout("geboortedatum" if invoer.geboortedatum else "leeftijd", te_jong())
@@ -235,7 +235,7 @@ def _forfaitair_venster(spoor: Rekenspoor, invoer: LksInvoer, vd: date) -> tuple
     venster = (begin, _zelfde_dag_later(begin, duur))
     if datum >= venster[1]:
         laatste = venster[1] - EEN_DAG
-        raise InvoerFout("loonwaarde", Melding("lks.fout.forfaitair_voorbij", duur=duur, laatste=laatste, datum=datum))
+        raise InvoerFout("loonwaarde", melding("lks.fout.forfaitair_voorbij", duur=duur, laatste=laatste, datum=datum))
     return venster
 
 
@@ -315,14 +315,14 @@ def _grondslag_stappen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, 
         spoor.stap(
             "lks.wml_contracturen_forfaitair" if invoer.forfaitair else "lks.wml_contracturen", deel.amount,
             maand=Bedrag(ml.per_maand_voltijd), uren=grond.uren, noemer=grond.noemer, deel=deel,
-            aftopping=Melding("lks.aftopping", voltijd=invoer.voltijd_uren_per_week) if afgetopt else "",
+            aftopping=melding("lks.aftopping", voltijd=invoer.voltijd_uren_per_week) if afgetopt else "",
         )
     else:
         spoor.stap(
             "lks.wml_contracturen_tot_uurloon_forfaitair" if invoer.forfaitair else "lks.wml_contracturen_tot_uurloon",
             deel.amount, jaar=_eerste_dag(spoor, ARBEIDSDUUR).year, maand=Bedrag(ml.per_maand_voltijd),
             uren=grond.uren, voltijd=invoer.voltijd_uren_per_week, deel=deel,
-            aftopping=Melding("lks.aftopping_tot_uurloon") if afgetopt else "",
+            aftopping=melding("lks.aftopping_tot_uurloon") if afgetopt else "",
         )
     if uur.per_uur_regime:
         sleutel = ("lks.wml_uur" if uur.percentage == 100 else

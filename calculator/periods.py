@@ -62,14 +62,14 @@ def leeftijdsdelen(geboortedatum: date | None, leeftijd: int | None, maand: date
 def maandnaam(maand: int, hoofdletter: bool = False):
     """The name of month `maand` (1-12) as a message value: "maart" (Dutch, or "Maart" at the start of a sentence),
     "March" in English."""
-    from .explanation import Melding
+    from .explanation import melding as Melding  # made once per key and values
 
     return Melding(f"maand.{maand}.hoofdletter" if hoofdletter else f"maand.{maand}")
 
 
 def opsomming(delen: list):
     """["a", "b", "c"] -> "a, b en c" (English "a, b and c"), each part a message value (a Melding or a str)."""
-    from .explanation import Melding
+    from .explanation import melding as Melding  # made once per key and values
 
     if len(delen) == 1:
         return delen[0]
@@ -82,7 +82,7 @@ def opsomming(delen: list):
 def maanden_in_woorden(maanden: list[int], hoofdletter: bool = False):
     """[1, 2, ..., 12] -> "januari tot en met december" (three or more months in a row); otherwise a list,
     "januari, maart en april". `hoofdletter`: the first month with a capital (the start of a sentence)."""
-    from .explanation import Melding
+    from .explanation import melding as Melding  # made once per key and values
 
     if len(maanden) >= 3 and maanden == list(range(maanden[0], maanden[-1] + 1)):
         return Melding("maanden.reeks", van=maandnaam(maanden[0], hoofdletter), tot=maandnaam(maanden[-1]))

@@ -37,7 +37,7 @@ from decimal import ROUND_DOWN, Decimal
 from parameters import MissingParameterError, ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
+from .explanation import Bedrag, Melding, melding, Rekenspoor, Uitkomst
 from .money import NUL, cent, procent
 
 SOORT = "quotumheffing"
@@ -67,15 +67,15 @@ class QuotumInvoer:
 
 def _controleer(invoer: QuotumInvoer, params: ParameterSet) -> None:
     if invoer.sector not in SECTOREN:
-        raise InvoerFout("sector", Melding("quotum.fout.sector"))
+        raise InvoerFout("sector", melding("quotum.fout.sector"))
     # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
     eerste, laatste = params.jaren(BESTAND)
     if not eerste <= invoer.jaar <= date.max.year:
-        raise InvoerFout("jaar", Melding("quotum.fout.jaar", van=eerste, tot=laatste))
+        raise InvoerFout("jaar", melding("quotum.fout.jaar", van=eerste, tot=laatste))
     if invoer.verloonde_uren_totaal_vorig_jaar is not None and invoer.verloonde_uren_totaal_vorig_jaar < 0:
-        raise InvoerFout("verloonde_uren_totaal_vorig_jaar", Melding("quotum.fout.uren_negatief"))
+        raise InvoerFout("verloonde_uren_totaal_vorig_jaar", melding("quotum.fout.uren_negatief"))
     if invoer.verloonde_uren_doelgroep > invoer.verloonde_uren_totaal:
-        raise InvoerFout("verloonde_uren_doelgroep", Melding("quotum.fout.doelgroep_boven_totaal"))
+        raise InvoerFout("verloonde_uren_doelgroep", melding("quotum.fout.doelgroep_boven_totaal"))
 
 
 def officieel_percentage(params: ParameterSet, sector: str, jaar: int):
@@ -189,7 +189,7 @@ def _reken(spoor: Rekenspoor, invoer: QuotumInvoer, params: ParameterSet) -> _Qu
         # Not quotumplichtig: the percentage plays no part, so the user is not asked for one.
         percentage, bron = None, None
     else:
-        raise InvoerFout("quotumpercentage", Melding("quotum.fout.geen_percentage", jaar=invoer.jaar,
+        raise InvoerFout("quotumpercentage", melding("quotum.fout.geen_percentage", jaar=invoer.jaar,
                                                      sector=_sector(sector)))
 
     uren_per_plaats = spoor.waarde("quotum.uren_per_arbeidsplaats", datum)
@@ -216,7 +216,7 @@ def _reken(spoor: Rekenspoor, invoer: QuotumInvoer, params: ParameterSet) -> _Qu
 
 
 def _sector(sector: str) -> Melding:
-    return Melding(f"quotum.sector.{sector}")
+    return melding(f"quotum.sector.{sector}")
 
 
 def _waarschuwingen(spoor: Rekenspoor, invoer: QuotumInvoer, q: _Quotum) -> Melding:
@@ -237,8 +237,8 @@ def _waarschuwingen(spoor: Rekenspoor, invoer: QuotumInvoer, q: _Quotum) -> Meld
             spoor.waarschuw("quotum.waarschuwing.afwijkend", pct=q.percentage.normalize(), jaar=jaar, sector=sector,
                             officieel=q.officieel.waarde.normalize())
     if q.geactiveerd:
-        return Melding("quotum.toelichting.opgelegd", jaar=jaar, sector=sector, bedrag=Bedrag(q.te_betalen))
-    toelichting = Melding("quotum.toelichting.niet_opgelegd_onbevestigd" if q.actief_pv.voorlopig
+        return melding("quotum.toelichting.opgelegd", jaar=jaar, sector=sector, bedrag=Bedrag(q.te_betalen))
+    toelichting = melding("quotum.toelichting.niet_opgelegd_onbevestigd" if q.actief_pv.voorlopig
                           else "quotum.toelichting.niet_opgelegd", jaar=jaar, sector=sector, heffing=Bedrag(q.heffing))
     spoor.waarschuw(toelichting)
     return toelichting

@@ -66,7 +66,7 @@ from decimal import ROUND_DOWN, Decimal
 from parameters import ParameterSet, default_parameters
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Melding, Rekenspoor, Uitkomst
+from .explanation import Bedrag, Melding, melding, Rekenspoor, Uitkomst
 from .money import NUL, cent
 from .bijstandsnorm import vrijlating_onder_k
 from .periods import leeftijd_op, maandnaam, maanden_in_woorden, opsomming, verjaardag
@@ -107,21 +107,21 @@ class VrijwilligersInvoer:
 
 def _controleer(invoer: VrijwilligersInvoer, params: ParameterSet) -> None:
     if invoer.geboortedatum is None and invoer.leeftijd is None:
-        raise InvoerFout("geboortedatum", Melding("vrijwilligers.fout.geboortedatum_of_leeftijd"))
+        raise InvoerFout("geboortedatum", melding("vrijwilligers.fout.geboortedatum_of_leeftijd"))
     # A year after the horizon is refused by the parameter look-up, which names the horizon (bekend_tot).
     eerste, laatste = params.jaren(BESTAND)
     if not eerste <= invoer.jaar <= date.max.year:
-        raise InvoerFout("jaar", Melding("vrijwilligers.fout.jaar", van=eerste, tot=laatste))
+        raise InvoerFout("jaar", melding("vrijwilligers.fout.jaar", van=eerste, tot=laatste))
     gezien: dict[int, int] = {}
     for i, m in enumerate(invoer.maanden):
         if m.maand in gezien:
-            raise InvoerFout(f"maanden[{i}].maand", Melding("vrijwilligers.fout.dubbele_maand", maand=m.maand,
+            raise InvoerFout(f"maanden[{i}].maand", melding("vrijwilligers.fout.dubbele_maand", maand=m.maand,
                                                             index=gezien[m.maand]))
         gezien[m.maand] = i
         if m.aangetoonde_kosten > m.vergoeding:
-            raise InvoerFout(f"maanden[{i}].aangetoonde_kosten", Melding("vrijwilligers.fout.kosten_hoger"))
+            raise InvoerFout(f"maanden[{i}].aangetoonde_kosten", melding("vrijwilligers.fout.kosten_hoger"))
     if invoer.geboortedatum is not None and invoer.geboortedatum > date(invoer.jaar, 12, 31):
-        raise InvoerFout("geboortedatum", Melding("vrijwilligers.fout.geboortedatum_na_jaar"))
+        raise InvoerFout("geboortedatum", melding("vrijwilligers.fout.geboortedatum_na_jaar"))
 
 
 def _naam(maand: int) -> str:
@@ -217,7 +217,7 @@ def bereken(invoer: VrijwilligersInvoer, params: ParameterSet | None = None, uit
         # the months listed with commas only ("februari, maart"), as this warning always has
         maanden_tekst = maandnaam(zonder_uren[0])
         for m in zonder_uren[1:]:
-            maanden_tekst = Melding("lijst.komma", a=maanden_tekst, b=maandnaam(m))
+            maanden_tekst = melding("lijst.komma", a=maanden_tekst, b=maandnaam(m))
         spoor.waarschuw("vrijwilligers.waarschuwing.zonder_uren", maanden=maanden_tekst)
 
     bijstand = _bijstand(spoor, invoer, regels) if invoer.ontvangt_bijstand else None
@@ -297,27 +297,27 @@ def _oordeel(r: dict, oordeel: str, jaar_overschreden: bool) -> Melding:
         sleutel = "binnen_mits"
     else:
         sleutel = "binnen_jaar" if jaar_overschreden else "binnen_andere_maand"
-    return Melding(f"vrijwilligers.maand_oordeel.{sleutel}")
+    return melding(f"vrijwilligers.maand_oordeel.{sleutel}")
 
 
 def _toelichting(oordeel: str, jaar: int, maand_te_hoog: list[int], uur_te_hoog: list[int], jaar_overschreden: bool,
                  loon: Decimal, regels: list[dict]) -> Melding:
     """The reason for the verdict, for the user (by key)."""
     if oordeel == ONBELAST:
-        return Melding("vrijwilligers.toelichting.onbelast")
+        return melding("vrijwilligers.toelichting.onbelast")
     if oordeel == ONBELAST_MITS:
         bedragen = sorted({r["max_per_uur"] for r in regels if "uur" in r["overschreden"]})
         of = Bedrag(bedragen[0])
         for b in bedragen[1:]:
-            of = Melding("lijst.of", a=of, b=Bedrag(b))
-        return Melding("vrijwilligers.toelichting.onbelast_mits", maanden=_opsomming(uur_te_hoog), bedragen=of,
+            of = melding("lijst.of", a=of, b=Bedrag(b))
+        return melding("vrijwilligers.toelichting.onbelast_mits", maanden=_opsomming(uur_te_hoog), bedragen=of,
                        jaar=jaar, loon=Bedrag(loon))
     redenen = []
     if maand_te_hoog:
-        redenen.append(Melding("vrijwilligers.reden.maand", maanden=_opsomming(maand_te_hoog)))
+        redenen.append(melding("vrijwilligers.reden.maand", maanden=_opsomming(maand_te_hoog)))
     if jaar_overschreden:
-        redenen.append(Melding("vrijwilligers.reden.jaar", jaar=jaar))
-    return Melding("vrijwilligers.toelichting.belast", redenen=opsomming(redenen), jaar=jaar, loon=Bedrag(loon))
+        redenen.append(melding("vrijwilligers.reden.jaar", jaar=jaar))
+    return melding("vrijwilligers.toelichting.belast", redenen=opsomming(redenen), jaar=jaar, loon=Bedrag(loon))
 
 
 def _opsomming(maanden: list[int]):
@@ -338,15 +338,15 @@ def _leeftijd_waarschuwingen(spoor: Rekenspoor, invoer: VrijwilligersInvoer) -> 
         nieuwe_leeftijd = jaar - invoer.geboortedatum.year
         for g, waarvoor in grenzen:
             if nieuwe_leeftijd == g and jarig.day > 1:
-                volgende = maandnaam(jarig.month + 1) if jarig.month < 12 else Melding("vrijwilligers.volgende_jaar")
+                volgende = maandnaam(jarig.month + 1) if jarig.month < 12 else melding("vrijwilligers.volgende_jaar")
                 spoor.waarschuw("vrijwilligers.waarschuwing.jarig", grens=g, jarig=jarig,
-                                waarvoor=Melding(f"vrijwilligers.waarvoor.{waarvoor}"), maand=maandnaam(jarig.month),
+                                waarvoor=melding(f"vrijwilligers.waarvoor.{waarvoor}"), maand=maandnaam(jarig.month),
                                 volgende=volgende)
     else:
         for g, waarvoor in grenzen:
             if invoer.leeftijd in (g - 1, g):
                 spoor.waarschuw("vrijwilligers.waarschuwing.alleen_leeftijd",
-                                waarvoor=Melding(f"vrijwilligers.waarvoor.{waarvoor}"), leeftijd=invoer.leeftijd,
+                                waarvoor=melding(f"vrijwilligers.waarvoor.{waarvoor}"), leeftijd=invoer.leeftijd,
                                 jaar=jaar, grens=g)
 
 

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import InvoerFout
-from .explanation import Bedrag, Melding, Rekenspoor
+from .explanation import Bedrag, Melding, melding, Rekenspoor
 from .money import HONDERD, cent, cent_naar_boven, procent, vijf_cent
 
 VOLWASSEN_LEEFTIJD = 21
@@ -64,7 +64,7 @@ def jeugdpercentage(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date) ->
 
 
 def te_jong() -> Melding:
-    return Melding("wml.fout.te_jong", leeftijd=JONGSTE_LEEFTIJD)
+    return melding("wml.fout.te_jong", leeftijd=JONGSTE_LEEFTIJD)
 
 
 def minimumloon(spoor: Rekenspoor, leeftijd: int, bbl: bool, datum: date,
@@ -108,7 +108,7 @@ def _stap_jong_of_volwassen(spoor: Rekenspoor, wat: str, jong: bool, leeftijd: i
     youth amount (BBL percentages from 18, Wml art. 8 lid 4) or the adult amount."""
     if jong:
         sleutel = f"wml.jeugd_{wat}" + ("_bbl" if bbl and leeftijd >= 18 else "")
-        spoor.stap(sleutel, bedrag, leeftijd=leeftijd, bbl=Melding("wml.bbl") if bbl else "", **waarden)
+        spoor.stap(sleutel, bedrag, leeftijd=leeftijd, bbl=melding("wml.bbl") if bbl else "", **waarden)
     else:
         waarden.pop("pct"), waarden.pop("volwassen")
         spoor.stap(f"wml.volwassen_{wat}", bedrag, leeftijd=VOLWASSEN_LEEFTIJD, **waarden)

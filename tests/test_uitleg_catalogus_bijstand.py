@@ -112,8 +112,8 @@ def _kandidaten(knoop) -> list:
 
 
 def sleutels_in_de_code() -> list[tuple[str, str]]:
-    """(module, key pattern) for every stap("…"), waarschuw("…") and Melding("…") in the rules (both sides of a
-    ternary `stap("a" if x else "b")`), and every string constant that is a key (MANTELZORG_NOG_NIET = "…")."""
+    """(module, key pattern) for every stap("…"), waarschuw("…"), Melding("…") and melding("…") in the rules (both
+    sides of a ternary `stap("a" if x else "b")`), and every string constant that is a key (MANTELZORG_NOG_NIET = "…")."""
     cat = set(catalogus())
     out = []
     for naam in MODULES:
@@ -125,7 +125,7 @@ def sleutels_in_de_code() -> list[tuple[str, str]]:
                 continue
             f = knoop.func
             functie = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
-            if functie not in ("stap", "waarschuw", "Melding"):
+            if functie not in ("stap", "waarschuw", "Melding", "melding"):
                 continue
             for k in _kandidaten(knoop.args[0]):
                 patroon = _sleutel_patroon(k)
