@@ -246,6 +246,12 @@ class Rekenaar:
         self._cache: OrderedDict = OrderedDict()
         # {input cells: the CSV text of the row after its input columns} (_blok_csv); None: every row is computed
         self.staarten: dict | None = {} if snel.AAN else None
+        # {gelijke_uitkomst key: the same CSV text} (_blok_csv): rows whose input differs but whose outcome the rule
+        # module proves equal (an adult's birth date, a begindatum before the year) share it; None: not used
+        self.gelijke_uitkomst = self.soort.gelijke_uitkomst if snel.AAN else None
+        self.gelijk_teksten: dict | None = {} if self.gelijke_uitkomst is not None else None
+        self.gelijk_sleutel = None  # the key of the row csv_rij last handled (None: no key, or an error)
+        self._gelijk_leeg = [""] * (len(self.kolommen) + 5)
         self.cel = cel_omzetter()
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
         # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
@@ -284,6 +290,7 @@ class Rekenaar:
     def csv_rij(self, regel: int, ruw: dict | None, fout: str | None = None) -> list[str]:
         """[result columns..., waarschuwingen, engine_versie, parameters_vingerafdruk, peildatum, fouten]."""
         leeg = [""] * len(self.kolommen)
+        self.gelijk_sleutel = None
         if fout is not None:
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst({}), f"regel {regel}: {fout}"]
         try:
@@ -295,10 +302,17 @@ class Rekenaar:
                 invoer = self.invoer_schema.load(ruw)
             except ValidationError as exc:
                 raise Fout(validatiefouten(exc.messages)) from None
-            try:
-                sleutel = invoer if hash(invoer) is not None else None
-            except TypeError:
-                sleutel = None
+            if self.gelijke_uitkomst is not None:
+                sleutel = self.gelijke_uitkomst(invoer)
+                if sleutel is not None:
+                    self.gelijk_sleutel = sleutel
+                    if sleutel in self.gelijk_teksten:
+                        return self._gelijk_leeg  # _blok_csv writes the text it keeps under this key
+            if sleutel is None:
+                try:
+                    sleutel = invoer if hash(invoer) is not None else None
+                except TypeError:
+                    sleutel = None
             if sleutel is not None and sleutel in self._cache:
                 self._cache.move_to_end(sleutel)
                 return self._cache[sleutel]
@@ -316,10 +330,12 @@ class Rekenaar:
                     self._cache.popitem(last=False)
             return rij
         except Fout as exc:
+            self.gelijk_sleutel = None
             tekst = "; ".join(f"{f['pad']}: {f['bericht']}" for f in exc.fouten)
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst(ruw),
                            f"regel {regel}: {tekst}"]
         except Exception as exc:  # an engine bug in one row must not stop the batch
+            self.gelijk_sleutel = None
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst(ruw),
                            f"regel {regel}: interne fout bij het rekenen ({type(exc).__name__})"]
 
@@ -439,6 +455,7 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     fouten = 0
     nl = kop.scheiding == ";"
     staarten = rekenaar.staarten
+    gelijk_teksten = rekenaar.gelijk_teksten
     invoer_idx = [i for i, _, _ in kop.invoer_kolommen]
     id_kolom, n_kolommen = kop.id_kolom, kop.kolommen
     staart_buf = io.StringIO()
@@ -461,6 +478,17 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                     schrijf("\r\n")
                 continue
         uit = rij_uitvoer(kop, rekenaar, regel, cellen)
+        gelijk = rekenaar.gelijk_sleutel
+        if gelijk is not None:
+            staart = gelijk_teksten.get(gelijk)
+            if staart is not None:  # csv_rij did not compute: an earlier row with the same outcome did
+                w.writerow([neutraliseer(c) for c in uit[:-n_staart]])
+                schrijf(staart)
+                if sleutel is not None:
+                    if len(staarten) >= MEMO:
+                        staarten.clear()
+                    staarten[sleutel] = staart
+                continue
         if nl:
             begin = len(uit) - n_staart
             for i in rekenaar.bedragen:
@@ -479,6 +507,10 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
             staart_w.writerow(["", *uit[-n_staart:]])  # "" and the separator after it: the staart starts with it
             staart = staart_buf.getvalue()
             schrijf(staart)
+            if gelijk is not None:
+                if len(gelijk_teksten) >= MEMO:
+                    gelijk_teksten.clear()
+                gelijk_teksten[gelijk] = staart
         if sleutel is not None and staart is not None:
             if len(staarten) >= MEMO:
                 staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together
