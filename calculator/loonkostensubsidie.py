@@ -302,14 +302,16 @@ assert tuple(f.name for f in fields(LksInvoer)) == _BEKENDE_VELDEN, "gelijke_uit
 
 
 def gelijke_uitkomst(invoer: LksInvoer):
-    """A key that two valid inputs share only when `bereken(invoer)` (without uitleg) gives them the same Uitkomst,
-    or None. Lets the batch compute a caseload of adults once per key instead of once per distinct birth date
+    """(key, verschil) or None: two valid inputs with the same key get from `bereken` (without uitleg) the same
+    Uitkomst except for the result fields in `verschil` (field -> this input's value), here only `leeftijd`, the
+    age on the peildatum. Lets the batch compute a caseload of adults once per key instead of once per distinct birth date
     (issue 17 part 3); it does not compute anything itself. Read off `bereken` above; the cases it covers:
 
     - a geboortedatum with `jaar - geboortejaar - 1 >= 21` (jaar: the peildatum's year): every age in that year is
       at least 21 (also on 1 January and on the vaststellingsdatum), so the minimumloon is the adult one for every
       month (Wml art. 8; `_Grondslag.exact` and `jeugdpercentage` do not look at an age from 21), `_per_jaar` adds
-      no birthday to its changes, and the birth date only shows as the age on the peildatum (`leeftijd`, in the key);
+      no birthday to its changes, and the birth date only shows as the age on the peildatum (`leeftijd`, the one
+      result field in `verschil`; no warning names the age);
     - no forfaitaire LKS, no einddatum and no jaaroverzicht (the months list the ages of each month), and a
       begindatum that is absent (its own warning, so "no begindatum" is in the key) or before 1 January of that
       year: then the vaststellingsdatum is 1 January either way, the begindatum is no change within the year
@@ -327,8 +329,8 @@ def gelijke_uitkomst(invoer: LksInvoer):
     begin = invoer.begindatum_dienstbetrekking
     if begin is not None and begin >= date(jaar, 1, 1):
         return None
-    return (invoer.peildatum, invoer.leeftijd_op(invoer.peildatum), begin is None, invoer.uren_per_week,
-            invoer.loonwaarde, invoer.voltijd_uren_per_week, invoer.bbl, invoer.functieloon_per_uur)
+    return ((invoer.peildatum, begin is None, invoer.uren_per_week, invoer.loonwaarde, invoer.voltijd_uren_per_week,
+             invoer.bbl, invoer.functieloon_per_uur), {"leeftijd": invoer.leeftijd_op(invoer.peildatum)})
 
 
 def _grondslag_stappen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, ml: Minimumloon,

@@ -37,8 +37,9 @@ class Soort:
     datumveld: str = "peildatum"
     # extra example inputs that tests/test_dekking.py also runs for every month (other branches of the rule)
     dekking_varianten: tuple = ()
-    # optional: gelijke_uitkomst(engine input) -> a key shared only by inputs with the same Uitkomst (without
-    # uitleg), or None; lets the batch compute such inputs once (issue 17 part 3, only with REKENHULP_SNEL)
+    # optional: gelijke_uitkomst(engine input) -> None or (key, {result field: value}): inputs with the same key
+    # get the same Uitkomst (without uitleg) except for those fields; lets the batch compute such inputs once
+    # (issue 17 part 3, only with REKENHULP_SNEL)
     gelijke_uitkomst: Callable | None = None
 
     def met_datum(self, invoer: dict, datum: date) -> dict:

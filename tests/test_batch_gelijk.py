@@ -236,3 +236,34 @@ def test_vergelijk_gelijk_aan_de_api(tmp_path, client, gevallen, invoer):
     for n in bedragen:
         assert Decimal(sv["bedragen"][n]["totaal_a"]) == totalen[(n, "a")]
         assert Decimal(sv["bedragen"][n]["totaal_b"]) == totalen[(n, "b")]
+
+
+def test_de_gevallen_delen_sleutels_van_gelijke_uitkomst(gevallen):
+    """The rows above exercise the shared computation of calculator.loonkostensubsidie.gelijke_uitkomst: many
+    valid cases share a key with a case of another birth date or begindatum (so a wrong key shows as a
+    difference in the tests above), and the young, forfaitaire and einddatum cases get none."""
+    from calculator.loonkostensubsidie import gelijke_uitkomst
+    from marshmallow import ValidationError
+    from soorten.register import SOORTEN, laad_alle_soorten
+
+    laad_alle_soorten()
+    schema = SOORTEN["loonkostensubsidie"].invoer_schema()
+    per_sleutel: dict = {}
+    zonder = 0
+    for _, body, _ in gevallen:
+        try:
+            invoer = schema.load(body)
+        except ValidationError:
+            continue
+        gelijk = gelijke_uitkomst(invoer)
+        if gelijk is None:
+            zonder += 1
+            continue
+        per_sleutel.setdefault(gelijk[0], set()).add(
+            (invoer.geboortedatum, invoer.begindatum_dienstbetrekking, gelijk[1]["leeftijd"]))
+        assert not invoer.forfaitair and invoer.einddatum_dienstbetrekking is None
+        assert invoer.peildatum.year - invoer.geboortedatum.year - 1 >= 21
+    gedeeld = [v for v in per_sleutel.values() if len(v) > 1]
+    assert len(gedeeld) > 150, len(gedeeld)  # keys shared by different birth dates / begindata
+    assert sum(1 for v in gedeeld if len({leeftijd for _, _, leeftijd in v}) > 1) > 50  # and by different ages
+    assert zonder > 0.2 * AANTAL
