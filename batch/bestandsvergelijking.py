@@ -213,6 +213,12 @@ class Vergelijker:
         # rows share the (read-only) amount dicts. None with REKENHULP_SNEL=0: every case is computed.
         self._memo: dict | None = {} if snel.AAN else None
         self._eigen_datum = a.peildatum is None or b.peildatum is None
+        # and per situation {gelijke_uitkomst key: its amounts}: cases whose outcome the rule proves equal except
+        # for fields that are not among the amounts compared (calculator.loonkostensubsidie.gelijke_uitkomst: an
+        # adult's birth date, a begindatum before the year) are computed once per situation
+        self._gelijk = self.soort.gelijke_uitkomst if snel.AAN else None
+        self._gelijk_memo: dict = {id(a): {}, id(b): {}}
+        self._bedrag_velden = {n.split(".")[0] for n in self.bedragen}
         self._datumveld = self.soort.datumveld
 
     def _kant(self, situatie: Situatie, ruw: dict):
@@ -220,6 +226,16 @@ class Vergelijker:
         if situatie.peildatum is not None:
             ruw = self.soort.met_datum(ruw, situatie.peildatum)
         invoer = laad_invoer(self.soort, ruw)
+        gelijk = None if self._gelijk is None else self._gelijk(invoer)
+        if gelijk is not None:
+            sleutel, verschil = gelijk
+            if verschil.keys() & self._bedrag_velden:
+                gelijk = None  # a compared amount may differ between such cases: computed
+            else:
+                memo = self._gelijk_memo[id(situatie)]
+                out = memo.get(sleutel)
+                if out is not None:
+                    return out
         resultaat = self.dump(reken(self.soort, invoer, params=situatie.params).resultaat)
         out = {}
         for naam in self.bedragen:
@@ -227,6 +243,10 @@ class Vergelijker:
             for deel in naam.split("."):
                 v = v.get(deel) if isinstance(v, dict) else None
             out[naam] = NUL if v is None else Decimal(v)
+        if gelijk is not None:
+            if len(memo) >= MEMO:
+                memo.clear()  # bounded memory
+            memo[sleutel] = out
         return out
 
     def rij(self, geval, regel: int | None = None) -> dict:

@@ -280,6 +280,19 @@ class Rekenaar:
         self._cache: OrderedDict = OrderedDict()
         # {input cells: the CSV text of the row after its input columns} (_blok_csv); None: every row is computed
         self.staarten: dict | None = {} if snel.AAN else None
+        # {gelijke_uitkomst key: the CSV text of the staart} (_blok_csv): rows whose input differs but whose outcome
+        # the rule module proves equal (an adult's birth date, a begindatum before the year) share it. When the
+        # only result field that may differ is the first column (the LKS `leeftijd`), the text is kept as a
+        # template: a 1-tuple with the text after that cell, which each row puts its own cell in front of
+        # (`gelijk_cel`); otherwise the differing values are part of the key. None: not used (REKENHULP_SNEL=0).
+        self.gelijke_uitkomst = self.soort.gelijke_uitkomst if snel.AAN else None
+        self.gelijk_teksten: dict | None = {} if self.gelijke_uitkomst is not None else None
+        self.gelijk_sleutel = None  # the key of the row csv_rij last handled (None: no key, or an error)
+        self.gelijk_cel = None  # with a template: that row's first result cell as CSV text
+        self._gelijk_leeg = [""] * (len(self.kolommen) + 5)
+        self._gelijk_eerste = self.kolommen[0] if self.kolommen and 0 not in self.bedragen else None
+        self._gelijk_scheiding = ","  # set by _blok_csv to the file's separator
+        self._gelijk_cellen: dict = {}  # {(type, value): its CSV cell, or False when it cannot be a template cell}
         self.cel = cel_omzetter()
         # {warning text: code} (issue 18: a 700-character warning was repeated on every row). With codes set, the
         # waarschuwingen column holds "W1 W2" and the texts are listed once (Excel: a sheet, CSV: a block at the
@@ -318,6 +331,7 @@ class Rekenaar:
     def csv_rij(self, regel: int, ruw: dict | None, fout: str | None = None) -> list[str]:
         """[result columns..., waarschuwingen, engine_versie, parameters_vingerafdruk, peildatum, fouten]."""
         leeg = [""] * len(self.kolommen)
+        self.gelijk_sleutel = self.gelijk_cel = None
         if fout is not None:
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst({}), f"regel {regel}: {fout}"]
         try:
@@ -329,6 +343,12 @@ class Rekenaar:
                 invoer = self.invoer_schema.load(ruw)
             except ValidationError as exc:
                 raise Fout(validatiefouten(exc.messages)) from None
+            if self.gelijke_uitkomst is not None:
+                gelijk = self.gelijke_uitkomst(invoer)
+                if gelijk is not None:
+                    self._gelijk(*gelijk)
+                    if self.gelijk_sleutel in self.gelijk_teksten:
+                        return self._gelijk_leeg  # _blok_csv writes the text it keeps under this key
             try:
                 sleutel = invoer if hash(invoer) is not None else None
             except TypeError:
@@ -350,12 +370,30 @@ class Rekenaar:
                     self._cache.popitem(last=False)
             return rij
         except Fout as exc:
+            self.gelijk_sleutel = None
             tekst = "; ".join(f"{f['pad']}: {f['bericht']}" for f in exc.fouten)
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst(ruw),
                            f"regel {regel}: {tekst}"]
         except Exception as exc:  # an engine bug in one row must not stop the batch
+            self.gelijk_sleutel = None
             return leeg + ["", self.versie, self.params.fingerprint, self._peildatum_tekst(ruw),
                            f"regel {regel}: interne fout bij het rekenen ({type(exc).__name__})"]
+
+    def _gelijk(self, sleutel, verschil: dict) -> None:
+        """Set gelijk_sleutel (and gelijk_cel for a template) from the rule's gelijke_uitkomst."""
+        if self._gelijk_eerste is not None and verschil.keys() == {self._gelijk_eerste}:
+            waarde = verschil[self._gelijk_eerste]
+            cel = self._gelijk_cellen.get((type(waarde), waarde))
+            if cel is None:
+                cel = neutraliseer(_cel(waarde))
+                if not cel or any(t in cel for t in (self._gelijk_scheiding, '"', "\r", "\n")):
+                    cel = False  # the csv module would quote it (or write nothing): no template
+                if len(self._gelijk_cellen) < CELLEN:
+                    self._gelijk_cellen[(type(waarde), waarde)] = cel
+            if cel:
+                self.gelijk_sleutel, self.gelijk_cel = ("sjabloon", sleutel), cel
+                return
+        self.gelijk_sleutel = ("tekst", sleutel, tuple(sorted(verschil.items())))
 
     def json_regel(self, regel: int, rij_id, ruw: dict | None, fout: str | None = None) -> dict:
         bewijs = {"engine_versie": self.versie, "parameters_vingerafdruk": self.params.fingerprint, "peildatum": None}
@@ -465,7 +503,11 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     input cells as typed (the "kop" of the row), then a "staart" (the result columns, waarschuwingen, the receipt
     and fouten) that depends only on the input cells. A computed row without errors leaves its staart, already
     written as CSV text, in `Rekenaar.staarten` under its input cells (the id and the line number left out); a
-    later row with the same cells writes that text instead of computing again. A row with an error names its
+    later row with the same cells writes that text instead of computing again. Rows with other cells whose outcome
+    the rule proves equal (`Soort.gelijke_uitkomst`; for the LKS an adult's birth date only gives the age on the
+    peildatum, a begindatum before the year changes nothing) share one computation through
+    `Rekenaar.gelijk_teksten`: such a row is still validated by the schema load, then takes the kept text (for
+    the LKS a template with its own age as the first result cell). A row with an error names its
     line number in `fouten` and is always computed. With REKENHULP_SNEL=0 (soorten.snel.AAN) every row is computed.
     tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases."""
     import io
@@ -477,6 +519,10 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     fouten = 0
     nl = kop.scheiding == ";"
     staarten = rekenaar.staarten
+    gelijk_teksten = rekenaar.gelijk_teksten
+    if rekenaar._gelijk_scheiding != kop.scheiding:
+        rekenaar._gelijk_scheiding, rekenaar._gelijk_cellen = kop.scheiding, {}
+    scheiding = kop.scheiding
     invoer_idx = [i for i, _, _ in kop.invoer_kolommen]
     id_kolom, n_kolommen = kop.id_kolom, kop.kolommen
     staart_buf = io.StringIO()
@@ -499,6 +545,19 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                     schrijf("\r\n")
                 continue
         uit = rij_uitvoer(kop, rekenaar, regel, cellen)
+        gelijk = rekenaar.gelijk_sleutel
+        if gelijk is not None:
+            staart = gelijk_teksten.get(gelijk)
+            if staart is not None:  # csv_rij did not compute: an earlier row with the same outcome did
+                if type(staart) is tuple:
+                    staart = scheiding + rekenaar.gelijk_cel + staart[0]
+                w.writerow([neutraliseer(c) for c in uit[:-n_staart]])
+                schrijf(staart)
+                if sleutel is not None:
+                    if len(staarten) >= MEMO:
+                        staarten.clear()
+                    staarten[sleutel] = staart
+                continue
         if nl:
             begin = len(uit) - n_staart
             for i in rekenaar.bedragen:
@@ -520,6 +579,15 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
             staart_w.writerow(["", *uit[-n_staart:]])  # "" and the separator after it: the staart starts with it
             staart = staart_buf.getvalue()
             schrijf(staart)
+            if gelijk is not None:
+                if len(gelijk_teksten) >= MEMO:
+                    gelijk_teksten.clear()
+                if rekenaar.gelijk_cel is None:
+                    gelijk_teksten[gelijk] = staart
+                else:  # the template: the text after this row's first result cell
+                    voor = scheiding + rekenaar.gelijk_cel
+                    if staart.startswith(voor + scheiding):
+                        gelijk_teksten[gelijk] = (staart[len(voor):],)
         if sleutel is not None and staart is not None:
             if len(staarten) >= MEMO:
                 staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together

@@ -36,7 +36,7 @@ everything after that is exact sums of those cent amounts, so each step can be c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -294,6 +294,45 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
+# The fields of LksInvoer that `gelijke_uitkomst` knows; a new field must be thought through there first.
+_BEKENDE_VELDEN = ("peildatum", "uren_per_week", "loonwaarde", "geboortedatum", "leeftijd", "voltijd_uren_per_week",
+                   "forfaitair", "bbl", "functieloon_per_uur", "begindatum_dienstbetrekking",
+                   "einddatum_dienstbetrekking", "jaaroverzicht")
+assert tuple(f.name for f in fields(LksInvoer)) == _BEKENDE_VELDEN, "gelijke_uitkomst: LksInvoer changed"
+
+
+def gelijke_uitkomst(invoer: LksInvoer):
+    """(key, verschil) or None: two valid inputs with the same key get from `bereken` (without uitleg) the same
+    Uitkomst except for the result fields in `verschil` (field -> this input's value), here only `leeftijd`, the
+    age on the peildatum. Lets the batch compute a caseload of adults once per key instead of once per distinct birth date
+    (issue 17 part 3); it does not compute anything itself. Read off `bereken` above; the cases it covers:
+
+    - a geboortedatum with `jaar - geboortejaar - 1 >= 21` (jaar: the peildatum's year): every age in that year is
+      at least 21 (also on 1 January and on the vaststellingsdatum), so the minimumloon is the adult one for every
+      month (Wml art. 8; `_Grondslag.exact` and `jeugdpercentage` do not look at an age from 21), `_per_jaar` adds
+      no birthday to its changes, and the birth date only shows as the age on the peildatum (`leeftijd`, the one
+      result field in `verschil`; no warning names the age);
+    - no forfaitaire LKS, no einddatum and no jaaroverzicht (the months list the ages of each month), and a
+      begindatum that is absent (its own warning, so "no begindatum" is in the key) or before 1 January of that
+      year: then the vaststellingsdatum is 1 January either way, the begindatum is no change within the year
+      (`_per_jaar` keeps only changes in the year), no month is cut short, and no check of `_controleer` can fail
+      on it. So the year is one run of equal months: the month of the peildatum (no `_maand` at all).
+
+    Every other field is part of the key as it is. tests/test_batch_gelijk.py checks rows that share a key
+    (other birth dates of the same age, other begindata before the year) against the single-case API."""
+    if (invoer.geboortedatum is None or invoer.forfaitair or invoer.jaaroverzicht
+            or invoer.einddatum_dienstbetrekking is not None):
+        return None
+    jaar = invoer.peildatum.year
+    if jaar - invoer.geboortedatum.year - 1 < VOLWASSEN_LEEFTIJD:
+        return None
+    begin = invoer.begindatum_dienstbetrekking
+    if begin is not None and begin >= date(jaar, 1, 1):
+        return None
+    return ((invoer.peildatum, begin is None, invoer.uren_per_week, invoer.loonwaarde, invoer.voltijd_uren_per_week,
+             invoer.bbl, invoer.functieloon_per_uur), {"leeftijd": invoer.leeftijd_op(invoer.peildatum)})
+
+
 def _grondslag_stappen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, ml: Minimumloon,
                        uur: Minimumloon, leeftijd: int, wml_exact: Decimal) -> None:
     """The steps from the WML per maand of Pw art. 2 to the WML for the contract hours."""
@@ -479,4 +518,4 @@ def _gelijke_maanden(jaar: int, wissel: tuple) -> tuple[tuple[date, int, bool], 
     return tuple((date(jaar, a + 1, 1), b - a, a in gesplitst) for a, b in zip(grenzen, grenzen[1:]))
 
 
-__all__ = ["LksInvoer", "bereken", "SOORT", "vaststellingsdatum"]
+__all__ = ["LksInvoer", "bereken", "SOORT", "vaststellingsdatum", "gelijke_uitkomst"]

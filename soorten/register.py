@@ -37,6 +37,10 @@ class Soort:
     datumveld: str = "peildatum"
     # extra example inputs that tests/test_dekking.py also runs for every month (other branches of the rule)
     dekking_varianten: tuple = ()
+    # optional: gelijke_uitkomst(engine input) -> None or (key, {result field: value}): inputs with the same key
+    # get the same Uitkomst (without uitleg) except for those fields; lets the batch compute such inputs once
+    # (issue 17 part 3, only with REKENHULP_SNEL)
+    gelijke_uitkomst: Callable | None = None
 
     def met_datum(self, invoer: dict, datum: date) -> dict:
         """A copy of raw input `invoer` set to `datum` (or its year, for soorten that take a `jaar`)."""

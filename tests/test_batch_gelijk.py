@@ -81,11 +81,40 @@ def _geval(rnd: random.Random) -> tuple[dict, dict]:
     return body, cel
 
 
+def _variant(rnd: random.Random, body: dict, cel: dict) -> tuple[dict, dict]:
+    """Another case that the batch may answer from the same computation (calculator.loonkostensubsidie.
+    gelijke_uitkomst): the birth date moved by up to a year either way (often the same age on the peildatum, an
+    adult or not), and/or another begindatum before 1 January of the peildatum's year (or none). Checked against
+    the API like every other row, so a key shared by cases with different outcomes shows as a difference."""
+    body, cel = dict(body), dict(cel)
+    peil = date.fromisoformat(body["peildatum"])
+    if "geboortedatum" in body and rnd.random() < 0.8:
+        geboren = date.fromordinal(date.fromisoformat(body["geboortedatum"]).toordinal() + rnd.randrange(-366, 367))
+        body["geboortedatum"] = cel["geboortedatum"] = geboren.isoformat()
+    if rnd.random() < 0.6:
+        if rnd.random() < 0.2:
+            body.pop("begindatum_dienstbetrekking", None)
+            cel.pop("begindatum_dienstbetrekking", None)
+        else:
+            begin = date.fromordinal(date(peil.year, 1, 1).toordinal() - rnd.randrange(1, 6 * 365))
+            if rnd.random() < 0.1:
+                begin = date(peil.year - 1, 12, 31)  # the last day before the year
+            body["begindatum_dienstbetrekking"] = cel["begindatum_dienstbetrekking"] = begin.isoformat()
+    return body, cel
+
+
+VARIANTEN = 0.1  # the share of rows that are a variant of a case in the pool (_variant)
+
+
 @pytest.fixture(scope="module")
 def gevallen():
     rnd = random.Random(17)
     pool = [_geval(rnd) for _ in range(POOL)]
-    return [(f"g{i}", *pool[rnd.randrange(POOL)]) for i in range(AANTAL)]
+    out = []
+    for i in range(AANTAL):
+        geval = pool[rnd.randrange(POOL)]
+        out.append((f"g{i}", *(_variant(rnd, *geval) if rnd.random() < VARIANTEN else geval)))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -219,3 +248,34 @@ def test_vergelijk_gelijk_aan_de_api(tmp_path, client, gevallen, invoer):
     for n in bedragen:
         assert Decimal(sv["bedragen"][n]["totaal_a"]) == totalen[(n, "a")]
         assert Decimal(sv["bedragen"][n]["totaal_b"]) == totalen[(n, "b")]
+
+
+def test_de_gevallen_delen_sleutels_van_gelijke_uitkomst(gevallen):
+    """The rows above exercise the shared computation of calculator.loonkostensubsidie.gelijke_uitkomst: many
+    valid cases share a key with a case of another birth date or begindatum (so a wrong key shows as a
+    difference in the tests above), and the young, forfaitaire and einddatum cases get none."""
+    from calculator.loonkostensubsidie import gelijke_uitkomst
+    from marshmallow import ValidationError
+    from soorten.register import SOORTEN, laad_alle_soorten
+
+    laad_alle_soorten()
+    schema = SOORTEN["loonkostensubsidie"].invoer_schema()
+    per_sleutel: dict = {}
+    zonder = 0
+    for _, body, _ in gevallen:
+        try:
+            invoer = schema.load(body)
+        except ValidationError:
+            continue
+        gelijk = gelijke_uitkomst(invoer)
+        if gelijk is None:
+            zonder += 1
+            continue
+        per_sleutel.setdefault(gelijk[0], set()).add(
+            (invoer.geboortedatum, invoer.begindatum_dienstbetrekking, gelijk[1]["leeftijd"]))
+        assert not invoer.forfaitair and invoer.einddatum_dienstbetrekking is None
+        assert invoer.peildatum.year - invoer.geboortedatum.year - 1 >= 21
+    gedeeld = [v for v in per_sleutel.values() if len(v) > 1]
+    assert len(gedeeld) > 150, len(gedeeld)  # keys shared by different birth dates / begindata
+    assert sum(1 for v in gedeeld if len({leeftijd for _, _, leeftijd in v}) > 1) > 50  # and by different ages
+    assert zonder > 0.2 * AANTAL

@@ -113,6 +113,7 @@ SOORT = registreer(Soort(
     invoer_schema=LoonkostensubsidieInvoer,
     resultaat_schema=LoonkostensubsidieResultaat,
     bereken=lks.bereken,
+    gelijke_uitkomst=lks.gelijke_uitkomst,
     voorbeeld={"peildatum": "2026-01-01", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60},
     volgorde=10,
     # the 12 months as the web page asks for them, for a young worker (a birthday after the 1st that raises
