@@ -161,3 +161,33 @@ def test_scenario_formulier_leest_nederlandse_getallen_en_datums():
     data, _, vooraf = _formulier_naar_scenario({"naam": "NL", "p0": "wml.maandloon", "v0": "2026-01-01",
                                                 "w0": "2.400"})
     assert data["parameters"] == {} and vooraf[0][0] == "w0" and "dubbelzinnig" in vooraf[0][1]
+
+
+def test_scenariopagina_noemt_parameters_in_woorden(client):
+    """Issue 18 "Words for people": the parameter choice and the side-by-side table name a parameter by its Dutch
+    description (parameters/*.yaml `omschrijving`); its code is the value the form sends and is shown only under
+    "Technische details" (macros.technisch). On the English page the description stays Dutch (it is data) and is
+    marked lang="nl"."""
+    par = default_parameters().parameter("wml.maandloon")
+    sc = lees_scenario({"naam": "WML 2400", "parameters": {"wml.maandloon": [{"vanaf": "2026-01-01", "waarde": "2400.00"}]}},
+                       default_parameters())
+    for taal in ("nl", "en"):
+        nl = ' lang="nl"' if taal == "en" else ""
+        html = re.sub(r"\s+", " ", client.get("/scenario", query_string={"s": naar_param(sc), "taal": taal}).get_data(as_text=True))
+        # the choice: the code is the option's value, the words are its text, grouped under the file's title
+        assert f'<option value="wml.maandloon" selected>{par.omschrijving}</option>' in html
+        assert f'<optgroup label="{par.bestandstitel}"{nl}>' in html
+        assert ">wml.maandloon (EUR)<" not in html and ">wml.maandloon<" not in html.replace("<code>wml.maandloon</code>", "")
+        # the side-by-side table: words first, the code behind the toggle
+        tabel = html.split('id="zij-aan-zij"')[1]
+        assert (f'<th scope="row"><span{nl}>{par.omschrijving}</span><details class="technisch"><summary>'
+                in tabel) and "<code>wml.maandloon</code></details></th>" in tabel
+        # every <code>wml.maandloon</code> on the page is inside a "Technische details" toggle
+        assert html.count("<code>wml.maandloon</code>") == html.count("<code>wml.maandloon</code></details>")
+        # the LKS hint speaks of the minimum wage, not of its codes
+        assert "wml.uurloon" not in html.split("<select")[0]
+    # the scenario applied to a case: the values used, in words
+    html = re.sub(r"\s+", " ", client.get("/scenario/toepassen", query_string={
+        "soort": "loonkostensubsidie", "s": naar_param(sc)}).get_data(as_text=True))
+    assert f'<th scope="row"><span>{par.omschrijving}</span><details class="technisch">' in html
+    assert "<code>wml.maandloon</code></th>" not in html

@@ -32,7 +32,10 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
         page.locator("main form[method=post] button[type=submit]").first.click()
     assert "/scenario?s=" in page.url
     tabel = page.locator("#zij-aan-zij ~ .tabel-scroll table").inner_text()
-    assert "wml.maandloon" in tabel
+    # words for people (issue 18): the description; the code only after opening "Technische details"
+    assert "Wettelijk minimumloon per maand" in tabel and "wml.maandloon" not in tabel
+    page.locator("#zij-aan-zij ~ .tabel-scroll details.technisch summary").first.click()
+    assert "wml.maandloon" in page.locator("#zij-aan-zij ~ .tabel-scroll table").inner_text()
     if taal == "nl":
         assert "€ 2.294,40" in tabel.replace("\xa0", " ") and "€ 2.400,00" in tabel.replace("\xa0", " ")
     axe_check(page, f"scenario met waarden ({taal})")
