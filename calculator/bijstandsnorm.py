@@ -148,7 +148,7 @@ class Norm:
     kostendelersnorm: bool
     norm: Decimal
     norm_zonder_kostendelers: Decimal
-    normartikel: str
+    normartikel: Melding  # the article of the norm without kostendelers (a str: its Dutch citation)
     b: Decimal | None
     norm_per_persoon: Decimal | None
     oordelen: list
@@ -189,8 +189,8 @@ def _nog_niet(spoor: Rekenspoor, naam: str, datum: date, wat: str) -> Melding | 
 
 
 def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, echtgenoten: list,
-                        leeftijden: list[int], zonder: Decimal, artikel: str, stappen: bool
-                        ) -> tuple[Decimal, str, Decimal | None]:
+                        leeftijden: list[int], zonder: Decimal, artikel: Melding, stappen: bool
+                        ) -> tuple[Decimal, Melding, Decimal | None]:
     """art. 20 lid 3: "Voor belanghebbenden van 18, 19 of 20 jaar verhoogt het college de norm met een bedrag van
     € 746,45, indien die belanghebbende voor de kosten van levensonderhoud geen beroep kan doen op zijn ouders";
     lid 4: that norm "in combinatie met de normen, bedoeld in het eerste en tweede lid, is niet hoger dan de norm,
@@ -205,7 +205,7 @@ def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, 
         veld = "belanghebbende" if echtgenoten[0].geen_beroep_op_ouders else "partner"
         raise InvoerFout(f"{veld}.geen_beroep_op_ouders", bericht)
     aantal = sum(1 for p, lt in zip(echtgenoten, leeftijden) if p.geen_beroep_op_ouders and lt < 21)
-    if aantal == 0 or not artikel.startswith("Participatiewet art. 20 "):
+    if aantal == 0 or artikel.sleutel != "bijstand.normartikel.art20":
         if stappen:
             spoor.waarschuw("bijstand.waarschuwing.verhoging_niet_toegepast")
         return zonder, artikel, None
@@ -218,7 +218,7 @@ def _jongeren_verhoging(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, 
         spoor.stap("bijstand.verhoging_jongeren", verhoogd - zonder, zonder=Bedrag(zonder), n=aantal,
                    verhoging=Bedrag(bedrag), ruw=Bedrag(ruw), onder="b" if gehuwd else "a", plafond=Bedrag(plafond),
                    uit=Bedrag(verhoogd))
-    return verhoogd, f"{artikel} en lid 3", verhoogd - zonder
+    return verhoogd, melding("bijstand.normartikel.met_lid3", artikel=artikel), verhoogd - zonder
 
 
 def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: bool = False) -> Norm:
@@ -259,7 +259,8 @@ def norm_op(spoor: Rekenspoor, invoer: BijstandInvoer, datum: date, stappen: boo
             naam = "bijstand.norm_jongeren.gehuwden_beiden" + ("_kinderen" if k else "")
             zonder, bron, b = w(naam, datum), ("20", lid20, "b"), None
     art, lid, onder = bron
-    artikel = f"Participatiewet art. {art}" + (f" lid {lid}" if lid else "") + f" onder {onder}"  # normartikel
+    # normartikel: by catalogue key, so a page renders it in its language; its str is the Dutch citation of the API
+    artikel = melding(f"bijstand.normartikel.art{art}", onder=onder, **({"lid": lid} if lid else {}))
     if stappen:
         spoor.stap(f"bijstand.norm_zonder.art{art}", zonder, leefvorm=melding(f"bijstand.leefvorm.{leefvorm}"),
                    leeftijden=_leeftijden(leeftijden), onder=onder, **({"lid": lid} if lid else {}))

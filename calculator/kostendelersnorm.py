@@ -79,10 +79,12 @@ class Oordeel:
     onderdeel: str | None = None
 
     @property
-    def grondslag(self) -> str:
+    def grondslag(self) -> Melding:
+        """The part of art. 19a lid 1 that decides, by catalogue key (a page renders it in its language); its str
+        is the Dutch citation ("Participatiewet art. 19a lid 1 onder b") of the API."""
         if self.onderdeel in ("b", "c", "d"):
-            return f"{ART_19A} onder {self.onderdeel}"
-        return ART_19A
+            return melding("kdn.grondslag.onderdeel", onderdeel=self.onderdeel)
+        return melding("kdn.grondslag.lid1")
 
 
 def _buitenland_jong_genoeg(mb: Medebewoner, datum: date, leeftijd: int) -> bool | None:

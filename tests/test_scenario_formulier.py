@@ -56,7 +56,8 @@ def _permalink(html: str) -> str:
 
 def _status(html: str, parameter: str) -> str:
     """The status cell of `parameter` in the table "Gebruikte waarden en bronnen"."""
-    rij = re.search(r"<code>" + re.escape(parameter) + r"</code>(?:</details>)?</th>(.*?)</tr>", html, re.S).group(1)
+    # the code is under "Technische details" in the row heading (macros.technisch, issue 18)
+    rij = re.search(r"<code>" + re.escape(parameter) + r"</code></details></th>(.*?)</tr>", html, re.S).group(1)
     return re.findall(r"<td>(.*?)</td>", rij, re.S)[1].strip()
 
 
@@ -187,3 +188,35 @@ def test_codering_van_het_scenario_in_de_link():
                                            "lks.maximum_percentage": [{"vanaf": "2026-01-01", "waarde": "65"}]}}
     omgekeerd = {"parameters": dict(reversed(list(twee["parameters"].items()))), "naam": "Twee"}
     assert naar_param(lees_scenario(twee, default_parameters())) == naar_param(lees_scenario(omgekeerd, default_parameters()))
+
+
+def test_vergelijk_met_een_ander_jaar_houdt_het_scenario(client):
+    """Issue 17: "Vergelijk met een ander jaar" from a result computed with a scenario compares with that scenario
+    on both dates (the compact `s` travels in the link; the API /api/v1/vergelijking takes the same scenario).
+
+    LKS set per 1 January (art. 10d lid 7). 15 January 2025 (the default first date, a year before the peildatum):
+    the scenario starts on 1 January 2026, so the official WML per maand 2 191,80: 2 191,80 × 32 / 36 = 1 948,27;
+    + 8 % 155,86 = 2 104,13; 40 % of it 841,65. 15 January 2026 with the scenario: 921,60 (above). Verschil 79,95;
+    without the scenario 881,05 − 841,65 = 39,40."""
+    r = client.get("/loonkostensubsidie", query_string={"bereken": "1", **LKS, "s": naar_param(WML)})
+    link = html_lib.unescape(re.search(r'<a href="([^"]+)" data-vergelijk>', r.get_data(as_text=True)).group(1))
+    assert link.startswith("/vergelijking?") and parse_qs(urlparse(link).query)["s"] == [naar_param(WML)]
+    html = _tekst(client.get(link))
+    assert "Berekend met scenario “WML 2400”" in html and WML.vingerafdruk in html
+    rij = re.search(r'<tr><th scope="row">Loonkostensubsidie per maand<details.*?</tr>', html).group(0)
+    assert re.findall(r'<td class="getal">([^<]*)</td>', rij)[:3] == ["€ 841,65", "€ 921,60", "€ 79,95"]
+    # the date form and "Nieuwe berekening" keep the scenario
+    assert f'<input type="hidden" name="s" value="{naar_param(WML)}">' in html
+    assert f'href="/loonkostensubsidie?s={naar_param(WML)}"' in html
+    # the same comparison without the scenario: the official amounts, no scenario notice, no `s` in the link
+    zonder = link.split("&s=")[0] if "&s=" in link else re.sub(r"[?&]s=[^&]*", "", link)
+    html = _tekst(client.get(zonder))
+    rij = re.search(r'<tr><th scope="row">Loonkostensubsidie per maand<details.*?</tr>', html).group(0)
+    assert re.findall(r'<td class="getal">([^<]*)</td>', rij)[:3] == ["€ 841,65", "€ 881,05", "€ 39,40"]
+    assert "Berekend met scenario" not in html and 'name="s"' not in html
+    r = client.get("/loonkostensubsidie", query_string={"bereken": "1", **LKS})
+    assert "s=" not in re.search(r'<a href="([^"]+)" data-vergelijk>', r.get_data(as_text=True)).group(1)
+    # a damaged `s`: an error, not a silent comparison with the official values
+    r = client.get(zonder + "&s=bla")
+    assert r.status_code == 422 and "Geen bruikbaar scenario" in r.get_data(as_text=True)
+    assert "€ 881,05" not in r.get_data(as_text=True)

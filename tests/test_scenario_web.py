@@ -161,3 +161,72 @@ def test_scenario_formulier_leest_nederlandse_getallen_en_datums():
     data, _, vooraf = _formulier_naar_scenario({"naam": "NL", "p0": "wml.maandloon", "v0": "2026-01-01",
                                                 "w0": "2.400"})
     assert data["parameters"] == {} and vooraf[0][0] == "w0" and "dubbelzinnig" in vooraf[0][1]
+
+
+def test_scenariopagina_noemt_parameters_in_woorden(client):
+    """Issue 18 "Words for people": the parameter choice and the side-by-side table name a parameter by its Dutch
+    description (parameters/*.yaml `omschrijving`); its code is the value the form sends and is shown only under
+    "Technische details" (macros.technisch). On the English page the description stays Dutch (it is data) and is
+    marked lang="nl"."""
+    par = default_parameters().parameter("wml.maandloon")
+    sc = lees_scenario({"naam": "WML 2400", "parameters": {"wml.maandloon": [{"vanaf": "2026-01-01", "waarde": "2400.00"}]}},
+                       default_parameters())
+    for taal in ("nl", "en"):
+        nl = ' lang="nl"' if taal == "en" else ""
+        html = re.sub(r"\s+", " ", client.get("/scenario", query_string={"s": naar_param(sc), "taal": taal}).get_data(as_text=True))
+        # the choice: the code is the option's value, the words are its text, grouped under the file's title
+        assert f'<option value="wml.maandloon" selected>{par.omschrijving}</option>' in html
+        assert f'<optgroup label="{par.bestandstitel}"{nl}>' in html
+        assert ">wml.maandloon (EUR)<" not in html and ">wml.maandloon<" not in html.replace("<code>wml.maandloon</code>", "")
+        # the side-by-side table: words first, the code behind the toggle
+        tabel = html.split('id="zij-aan-zij"')[1]
+        assert (f'<th scope="row"><span{nl}>{par.omschrijving}</span><details class="technisch"><summary>'
+                in tabel) and "<code>wml.maandloon</code></details></th>" in tabel
+        # every <code>wml.maandloon</code> on the page is inside a "Technische details" toggle
+        assert html.count("<code>wml.maandloon</code>") == html.count("<code>wml.maandloon</code></details>")
+        # the LKS hint speaks of the minimum wage, not of its codes
+        assert "wml.uurloon" not in html.split("<select")[0]
+    # the scenario applied to a case: the values used, in words
+    html = re.sub(r"\s+", " ", client.get("/scenario/toepassen", query_string={
+        "soort": "loonkostensubsidie", "s": naar_param(sc)}).get_data(as_text=True))
+    assert f'<th scope="row"><span>{par.omschrijving}</span><details class="technisch">' in html
+    assert "<code>wml.maandloon</code></th>" not in html
+
+
+def test_bestandsvergelijking_per_groep_elk_kernbedrag(client):
+    """Issue 17 "a breakdown by a column the user picks": the per-group table shows every key amount, not only the
+    first. The caseload of tests/test_bestandsvergelijking.py (arithmetic there), A 2025-07-01, B 2026-07-01, per
+    wijk. Zuid = L2 + L4: loonkostensubsidie 1 499,20 + 1 104,67 = 2 603,87 and 1 569,37 + 1 156,38 = 2 725,75,
+    verschil 121,88. The werkgeverslasten are 23,5 % of the LKS (Regeling loonkostensubsidie Participatiewet 2021
+    art. 1, lks.werkgeverslasten_percentage), each rounded half-up to the cent: A 1 499,20 × 0,235 = 352,312 → 352,31
+    and 1 104,67 × 0,235 = 259,597 → 259,60, together 611,91; B 1 569,37 × 0,235 = 368,802 → 368,80 and
+    1 156,38 × 0,235 = 271,749 → 271,75, together 640,55; verschil 28,64. Totaal (LKS + werkgeverslasten):
+    2 603,87 + 611,91 = 3 215,78 and 2 725,75 + 640,55 = 3 366,30, verschil 150,52."""
+    token = csrf_token(client, "/bestandsvergelijking")
+    csv = ("id,wijk,leeftijd,uren_per_week,loonwaarde\nL1,Noord,30,32,60\nL2,Zuid,30,40,40\nL3,Noord,30,32,100\n"
+           "L4,Zuid,30,24,20\nL5,Noord,30,0,60\n").encode()
+    r = client.post("/bestandsvergelijking", data={
+        "csrf_token": token, "soort": "loonkostensubsidie", "a_peildatum": "2025-07-01", "b_peildatum": "2026-07-01",
+        "groep_op": "wijk", "bestand": (io.BytesIO(csv), "gevallen.csv")}, content_type="multipart/form-data")
+    assert r.status_code == 200
+    html = re.sub(r"\s+", " ", r.get_data(as_text=True))
+    sectie = html.split('id="groepen-titel"')[1].split("</section>")[0]
+    assert "Per wijk<" in sectie and 'class="tabel tabel--stapel tabel--groepen"' in sectie
+    groepen = dict(re.findall(r'<tbody> <tr><th scope="rowgroup" rowspan="4">(\w+)</th>(.*?)</tbody>', sectie))
+    assert list(groepen) == ["Noord", "Zuid"]
+
+    def rij(groep, bedrag):
+        m = re.search(r'<th scope="row">' + re.escape(bedrag) + r'</th>(.*?)</tr>', groepen[groep])
+        return re.findall(r'<td class="getal" data-label="([^"]+)">([^<]*)</td>', m.group(1))
+
+    zuid = groepen["Zuid"]
+    assert zuid.startswith('<td class="getal" rowspan="4" data-label="Aantal gevallen">2</td>')
+    assert rij("Zuid", "loonkostensubsidie") == [("Totaal A", "€ 2.603,87"), ("Totaal B", "€ 2.725,75"),
+                                                 ("Verschil", "€ 121,88"), ("Stijgt", "2"), ("Daalt", "0"),
+                                                 ("Gelijk", "0")]
+    assert [w for _, w in rij("Zuid", "werkgeverslasten")][:3] == ["€ 611,91", "€ 640,55", "€ 28,64"]
+    assert [w for _, w in rij("Zuid", "totaal")][:3] == ["€ 3.215,78", "€ 3.366,30", "€ 150,52"]
+    assert rij("Zuid", "per jaar: totaal")  # the fourth key amount (batch.bestandsvergelijking.KERNBEDRAGEN)
+    # Noord = L1 + L3 (L5 has errors): 841,65 and 881,05, verschil 39,40; L3 stays 0
+    assert rij("Noord", "loonkostensubsidie")[:3] == [("Totaal A", "€ 841,65"), ("Totaal B", "€ 881,05"),
+                                                     ("Verschil", "€ 39,40")]

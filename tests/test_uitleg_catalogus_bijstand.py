@@ -257,6 +257,8 @@ def _meldingen(u) -> list[Melding]:
     r = u.resultaat
     out = list(u.waarschuwingen)
     out += [m["reden"] for m in r.get("medebewoners", [])]
+    # the law citations of the result (issue 18 "English"): by key as well, their str the API's Dutch citation
+    out += [m["grondslag"] for m in r.get("medebewoners", [])] + ([r["normartikel"]] if "normartikel" in r else [])
     for deel in ("inkomstenvrijlating", "vrijwilligersvergoeding"):
         if r.get(deel, {}) and r[deel].get("reden") is not None:
             out.append(r[deel]["reden"])

@@ -188,3 +188,34 @@ def test_dutch_legal_texts_marked_dutch_on_english_pages(client):
     assert '<h1 lang="nl">' in html and 'class="bron" lang="nl"' in html
     assert 'lang="nl"' not in _pagina(client, "/parameters/wml.uurloon", "nl").split("<body", 1)[1]
     assert '<p lang="nl">' in _pagina(client, "/api/v1/docs", "en")
+
+
+def test_normartikel_en_grondslag_van_de_medebewoners_in_de_taal_van_de_pagina(client):
+    """Issue 18 "English": the summary's normartikel and the grondslag column of the medebewoners come from the
+    catalogue by key (calculator/teksten/bijstandsnorm.yaml bijstand.normartikel.*, kostendelersnorm.yaml
+    kdn.grondslag.*), in the notation of the steps; the API keeps its Dutch citation.
+
+    The case: a single person of 19 without children who cannot rely on his parents on 1 January 2026: "de norm
+    bedraagt voor ... de alleenstaande" (art. 20 lid 1 onder a), "verhoogt het college de norm" (art. 20 lid 3), so
+    normartikel "Participatiewet art. 20 lid 1 onder a en lid 3". Medebewoners: 17 (younger than 27, the opening
+    words of art. 19a lid 1) and 30 with WSF ("onderwijs volgt waarvoor hij ... studiefinanciering", onder d 1°)."""
+    pad = ("/bijstandsnorm?bereken=1&peildatum=2026-01-01&belanghebbende-leeftijd=19"
+           "&belanghebbende-geen_beroep_op_ouders=on&aantal_medebewoners=2&medebewoners-0-leeftijd=17"
+           "&medebewoners-1-leeftijd=30&medebewoners-1-onderwijs=wsf")
+    en = " ".join(_pagina(client, pad, "en").split())
+    assert "<dt>Standard without cost-sharers (Participatiewet art. 20(1)(a) and (3))</dt>" in en
+    assert "<td>Participatiewet art. 19a(1)</td></tr>" in en and "<td>Participatiewet art. 19a(1)(d)</td></tr>" in en
+    # no Dutch citation left outside the table of values used (whose grondslag is parameter data, marked lang="nl")
+    assert " lid " not in en.split('id="parameters-titel"')[0]
+    nl = " ".join(_pagina(client, pad, "nl").split())
+    assert "<dt>Norm zonder kostendelers (Participatiewet art. 20 lid 1 onder a en lid 3)</dt>" in nl
+    assert "<td>Participatiewet art. 19a lid 1</td></tr>" in nl and "<td>Participatiewet art. 19a lid 1 onder d</td></tr>" in nl
+    # the API: the Dutch citation, whatever the language asked for
+    r = client.post("/api/v1/bijstandsnorm?taal=en", json={
+        "peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 19, "geen_beroep_op_ouders": True},
+        "medebewoners": [{"leeftijd": 17}, {"leeftijd": 30, "onderwijs": "wsf"}]})
+    assert r.status_code == 200
+    res = r.get_json()["resultaat"]
+    assert res["normartikel"] == "Participatiewet art. 20 lid 1 onder a en lid 3"
+    assert [m["grondslag"] for m in res["medebewoners"]] == ["Participatiewet art. 19a lid 1",
+                                                            "Participatiewet art. 19a lid 1 onder d"]

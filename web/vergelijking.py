@@ -59,14 +59,25 @@ def vergelijking():
             abort(400)
     van, fout_van = datum_arg("van", _jaar_eerder(basis))
     tot, fout_tot = datum_arg("tot", basis)
-    uitkomst = vergelijk(soort, invoer, [van, tot])
+    # issue 17: a result computed with a scenario is compared with that scenario on both dates; it travels as the
+    # compact `s` of the scenario page and the permalinks. A damaged `s` is an error on the page, never a silent
+    # comparison with the official values.
+    from .scenario import formulier_scenario
+
+    fs = formulier_scenario()
+    if fs["fouten"]:
+        return render_template("vergelijking/vergelijking.html", soort=soort, invoer=invoer,
+                               invoer_json=naar_json(invoer).decode(), van=van, tot=tot, u={"uitkomsten": []},
+                               rijen=[], meldingen=[m for m in (fout_van, fout_tot) if m],
+                               scenario_fouten=fs["fouten"]), 422
+    uitkomst = vergelijk(soort, invoer, [van, tot], fs["scenario"])
     rijen = []
     if len([u for u in uitkomst["uitkomsten"] if "resultaat" in u]) == 2:
         # money fields of the result, without the month-by-month lists (those are on the result pages)
         rijen = [v for v in uitkomst["uitkomsten"][1]["verschillen"] if "[" not in v["veld"]]
     return render_template("vergelijking/vergelijking.html", soort=soort, invoer=invoer, invoer_json=naar_json(invoer).decode(),
                            van=van, tot=tot, u=uitkomst, rijen=rijen,
-                           meldingen=[m for m in (fout_van, fout_tot) if m])
+                           meldingen=[m for m in (fout_van, fout_tot) if m], scenario_fouten=[])
 
 
 def veldnaam(veld: str) -> str:

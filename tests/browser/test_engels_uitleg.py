@@ -4,9 +4,10 @@ from the explanation catalogue by key (calculator/teksten/*.yaml). The result is
 a permalink with ?taal=en.
 
 What may stay Dutch: proper names (Participatiewet, Wet LB 1964, WSF 2000, belastingdienst.nl and the title of its
-page 'vrijwilligersvergoedingen'), the law citations marked lang="nl" outside the steps (normartikel, the
-grondslag column of the medebewoners), and a parameter's own description inside the English frame of the
-"Provisional value used" warning (parameter data, not engine text)."""
+page 'vrijwilligersvergoedingen') and a parameter's own description inside the English frame of the
+"Provisional value used" warning (parameter data, not engine text). The law citations outside the steps (the
+summary's normartikel, the grondslag column of the medebewoners) come from the catalogue by key too, in the
+English notation of the steps ("art. 19a(1)(d)"); the API keeps its Dutch citation."""
 
 from __future__ import annotations
 
@@ -80,9 +81,21 @@ def test_engelse_uitkomst_zonder_nederlandse_rekenteksten(page, server, naam):
         assert not _nederlands(tekst), tekst
         assert li.get_attribute("lang") is None
     if naam == "bijstandsnorm":
-        # the reason per medebewoner (4th column; the 5th, the grondslag, is a Dutch citation marked lang="nl")
-        for cel in page.locator("section[aria-labelledby=medebewoners-titel] tbody td:nth-child(4)").all():
+        # the reason (4th column) and the grondslag (5th) per medebewoner, in English, not marked Dutch: 17 years
+        # (the opening words of art. 19a lid 1), WSF (onder d), the brother (counts: lid 1)
+        cellen = page.locator("section[aria-labelledby=medebewoners-titel] tbody td:nth-child(4)").all()
+        cellen += page.locator("section[aria-labelledby=medebewoners-titel] tbody td:nth-child(5)").all()
+        assert len(cellen) == 6
+        for cel in cellen:
             assert not _nederlands(cel.inner_text()), cel.inner_text()
+            assert cel.get_attribute("lang") is None
+        grondslagen = page.locator("section[aria-labelledby=medebewoners-titel] tbody td:nth-child(5)").all_inner_texts()
+        assert grondslagen == ["Participatiewet art. 19a(1)", "Participatiewet art. 19a(1)(d)",
+                               "Participatiewet art. 19a(1)"]
+        # the summary's normartikel: a single person of 40 without children, art. 21 onder a
+        norm = page.locator(".samenvatting dt").first
+        assert norm.inner_text() == "Standard without cost-sharers (Participatiewet art. 21(a))", norm.inner_text()
+        assert norm.locator("[lang=nl]").count() == 0
     else:
         # the verdict per month (9th column)
         for cel in page.locator("section[aria-labelledby=maanden-titel] tbody td:nth-child(9)").all():

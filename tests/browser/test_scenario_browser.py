@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import axe_check, screenshot
+from .conftest import DESKTOP, TELEFOON, axe_check, screenshot
 
 
 def _open(page, url):
@@ -32,7 +32,10 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
         page.locator("main form[method=post] button[type=submit]").first.click()
     assert "/scenario?s=" in page.url
     tabel = page.locator("#zij-aan-zij ~ .tabel-scroll table").inner_text()
-    assert "wml.maandloon" in tabel
+    # words for people (issue 18): the description; the code only after opening "Technische details"
+    assert "Wettelijk minimumloon per maand" in tabel and "wml.maandloon" not in tabel
+    page.locator("#zij-aan-zij ~ .tabel-scroll details.technisch summary").first.click()
+    assert "wml.maandloon" in page.locator("#zij-aan-zij ~ .tabel-scroll table").inner_text()
     if taal == "nl":
         assert "€ 2.294,40" in tabel.replace("\xa0", " ") and "€ 2.400,00" in tabel.replace("\xa0", " ")
     axe_check(page, f"scenario met waarden ({taal})")
@@ -86,6 +89,21 @@ def test_scenario_rondgang(page, server, taal, tmp_path):
         assert "€ 881,05" in tekst and "€ 921,60" in tekst and "€ 40,55" in tekst
     assert page.locator("figure.grafiek img").count() == 1
     assert page.locator("a[download$='gevallen.csv']").get_attribute("href").startswith("data:text/csv")
+    # per wijk every key amount (issue 17), and on a 390 px phone the group table is a stack of blocks: every amount
+    # next to its column name, nothing off to the right, the page no wider than the screen (issue 18)
+    groepen = page.locator("table.tabel--groepen")
+    assert groepen.locator("tbody").count() == 2 and groepen.locator("tbody th[scope=row]").count() == 8
+    page.set_viewport_size(TELEFOON)
+    try:
+        sw, iw = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert sw <= iw, f"bestandsvergelijking {sw} px breed bij {iw} px"
+        cellen = page.evaluate("""() => [...document.querySelectorAll('table.tabel--groepen tbody td')]
+            .map(td => ({label: td.dataset.label || '', rechts: td.getBoundingClientRect().right,
+                         voor: getComputedStyle(td, '::before').content}))""")
+        assert len(cellen) == 2 + 8 * 6
+        assert all(c["rechts"] <= iw and c["label"] and c["voor"] == f'"{c["label"]}"' for c in cellen), cellen[:3]
+    finally:
+        page.set_viewport_size(DESKTOP)
     axe_check(page, f"bestandsvergelijking uitkomst ({taal})")
     screenshot(page, f"bestandsvergelijking-{taal}-resultaat")
     assert not page.console_fouten, page.console_fouten
