@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import re
 
+from calculator.explanation import Msgid
+
 _DUIZENDTALLEN = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+", re.ASCII)  # "0.125" is a decimal
 _CIJFERS = re.compile(r"[0-9]+", re.ASCII)
 _DECIMAAL = re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.?", re.ASCII)
 _WEG = str.maketrans("", "", " \N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}\N{THIN SPACE}\t€")
 
-DUBBELZINNIG = ("'{tekst}' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een "
-                "decimaalpunt zijn. Schrijf {groot} (zonder punt) als u duizendtallen bedoelt, of {klein} (met een komma) "
+# A gettext msgid (Msgid): the API gets it filled in with the values; an English page translates it by key (the .po)
+DUBBELZINNIG = ("'%(tekst)s' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een "
+                "decimaalpunt zijn. Schrijf %(groot)s (zonder punt) als u duizendtallen bedoelt, of %(klein)s (met een komma) "
                 "als u een decimaal getal bedoelt.")
 
 
@@ -61,7 +64,7 @@ def nederlands_getal(tekst: str) -> str:
     if t.count(".") == 1 and _DUIZENDTALLEN.fullmatch(t):
         klein = t.replace(".", ",")
         groot = t.replace(".", "")
-        return OngeldigGetal(tekst, DUBBELZINNIG.format(tekst=tekst.strip(), klein=klein, groot=groot))
+        return OngeldigGetal(tekst, Msgid(DUBBELZINNIG, tekst=tekst.strip(), groot=groot, klein=klein))
     if _DUIZENDTALLEN.fullmatch(t):
         return teken + t.replace(".", "")
     if _DECIMAAL.fullmatch(t):

@@ -219,3 +219,33 @@ def test_normartikel_en_grondslag_van_de_medebewoners_in_de_taal_van_de_pagina(c
     assert res["normartikel"] == "Participatiewet art. 20 lid 1 onder a en lid 3"
     assert [m["grondslag"] for m in res["medebewoners"]] == ["Participatiewet art. 19a lid 1",
                                                             "Participatiewet art. 19a lid 1 onder d"]
+
+
+def test_engels_op_sleutel_zonder_patronen_op_nederlandse_tekst():
+    """Issue 16 part 4: English comes from the catalogue by key (Melding, Msgid), not by matching the Dutch output
+    with regular expressions. The two messages with values that were still matched (the maximum number of
+    medebewoners, the ambiguous "32.500") are Msgids now; web/i18n.py keeps no patterns."""
+    import ast
+    from pathlib import Path
+
+    import web.i18n
+
+    bron = Path(web.i18n.__file__).read_text(encoding="utf-8")
+    boom = ast.parse(bron)
+    geimporteerd = {a.name for n in ast.walk(boom) if isinstance(n, ast.Import) for a in n.names}
+    assert "re" not in geimporteerd and not hasattr(web.i18n, "PATRONEN")
+
+
+def test_meldingen_met_waarden_in_het_engels_op_sleutel(client):
+    from html import unescape
+
+    r = client.get("/loonkostensubsidie", query_string={
+        "bereken": "1", "taal": "en", "peildatum": "01-01-2026", "leeftijd": "30", "uren_per_week": "32.500",
+        "loonwaarde": "50"})
+    html = unescape(r.get_data(as_text=True))
+    assert r.status_code == 422
+    assert "'32.500' is ambiguous: a dot followed by three digits" in html and "dubbelzinnig" not in html
+    r = client.post("/api/v1/bijstandsnorm", json={"peildatum": "2026-01-01", "belanghebbende": {"leeftijd": 30},
+                                                   "medebewoners": [{"leeftijd": 30}] * 21})
+    fouten = r.get_json()["invalid_params"] if "invalid_params" in r.get_json() else r.get_json()
+    assert r.status_code == 422 and "Vul ten hoogste 20 medebewoners in." in str(fouten)  # the API's Dutch as before

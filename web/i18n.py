@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -132,13 +131,11 @@ MSGIDS = (
     N_("Deze lijst is te lang: ten hoogste %(n)s elementen."),
 )
 
-PATRONEN = (
-    (re.compile(r"Vul ten hoogste (?P<n>\d+) medebewoners in\."), N_("Vul ten hoogste %(n)s medebewoners in.")),
-    # soorten.getallen (issue 19): the one Dutch number rule of forms and CSV
-    (re.compile(r"'(?P<tekst>[^']*)' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of "
-                r"een decimaalpunt zijn\. Schrijf (?P<groot>\S+) \(zonder punt\) als u duizendtallen bedoelt, of (?P<klein>\S+) "
-                r"\(met een komma\) als u een decimaal getal bedoelt\."),
-     N_("'%(tekst)s' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een decimaalpunt zijn. Schrijf %(groot)s (zonder punt) als u duizendtallen bedoelt, of %(klein)s (met een komma) als u een decimaal getal bedoelt.")),
+# The messages with values are Msgids (soorten.fields, soorten.getallen) or Meldingen (calculator/teksten):
+# `vertaal` translates them by key. No text is matched against a pattern any more (issue 16 part 4).
+MSGIDS_MET_WAARDEN = (
+    N_("Vul ten hoogste %(n)s medebewoners in."),
+    N_("'%(tekst)s' is dubbelzinnig: een punt gevolgd door drie cijfers kan duizendtallen scheiden of een decimaalpunt zijn. Schrijf %(groot)s (zonder punt) als u duizendtallen bedoelt, of %(klein)s (met een komma) als u een decimaal getal bedoelt."),
 )
 
 
@@ -176,11 +173,4 @@ def vertaal(tekst) -> str:
 
     if huidige_taal() == "nl":
         return tekst
-    vertaald = gettext(tekst)
-    if vertaald != tekst:
-        return vertaald
-    for patroon, bericht in PATRONEN:
-        m = patroon.fullmatch(tekst)
-        if m:
-            return gettext(bericht) % m.groupdict()
-    return tekst
+    return gettext(tekst)

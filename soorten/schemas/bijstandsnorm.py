@@ -12,8 +12,8 @@ from calculator import bijstandsnorm as bn
 from calculator.kostendelersnorm import ONDERWIJS, RELATIES, Medebewoner
 from parameters import MissingParameterError, default_parameters
 
-from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, keuze, \
-    minimaal, tussen
+from ..fields import Bedrag, Datum, Geheel, Genest, Getal, InvoerSchema, JaNee, Lijst, Percentage, Tekst, _Sjabloon, \
+    keuze, minimaal, tussen
 from ..register import Soort, registreer
 from .common import PersoonVelden, vandaag
 
@@ -104,7 +104,7 @@ class BijstandsnormInvoer(InvoerSchema):
     kinderen = JaNee(load_default=False, metadata={"description": "Een of meer ten laste komende kinderen"})
     medebewoners = Lijst(Genest(MedebewonerSchema), load_default=list,
                          validate=validate.Length(max=MAX_MEDEBEWONERS,
-                                                  error=f"Vul ten hoogste {MAX_MEDEBEWONERS} medebewoners in."))
+                                                  error=_Sjabloon("Vul ten hoogste %(n)s medebewoners in.", n="max")))
     netto_inkomsten_per_maand = Getal(load_default=Decimal(0), validate=minimaal(0), metadata={
         "description": "Netto inkomsten uit arbeid per maand (van het gezin)", "example": "600.00"})
     vrijlating = Genest(VrijlatingSchema, load_default=None, allow_none=True)
