@@ -161,7 +161,9 @@ def parameters_ontbrekend(datum, directory):
 @click.option("--scenario", "scenario_pad", default=None, type=click.Path(dir_okay=False),
               help="Reken met een scenario (YAML-bestand met andere parameterwaarden, zie de scenariopagina)")
 def batch(invoer, uitvoer, soort, peildatum, formaat, processen, scenario_pad):
-    from batch.verwerking import BatchFout, verwerk
+    from batch.verwerking import verwerk
+
+    from .opdrachtfouten import stop_bij_fout
 
     datum = None
     if peildatum:
@@ -170,7 +172,7 @@ def batch(invoer, uitvoer, soort, peildatum, formaat, processen, scenario_pad):
         except ValueError:
             click.echo(f"Ongeldige --peildatum '{peildatum}'; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-01-01.", err=True)
             sys.exit(2)
-    try:
+    with stop_bij_fout():
         if scenario_pad:  # issue 17
             from .vergelijk_cli import lees_scenario_bestand, verwerk_met_scenario
 
@@ -178,15 +180,6 @@ def batch(invoer, uitvoer, soort, peildatum, formaat, processen, scenario_pad):
                                      formaat, processen)
         else:
             s = verwerk(invoer, uitvoer, soort, datum, formaat, processen)
-    except BatchFout as exc:
-        click.echo(f"Fout: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("Afgebroken; er is geen uitvoerbestand geschreven.", err=True)
-        sys.exit(130)
-    except OSError as exc:
-        click.echo(f"Fout bij lezen of schrijven: {exc.strerror or exc} ({exc.filename or ''})", err=True)
-        sys.exit(1)
     tempo = s.rijen / s.seconden if s.seconden else 0
     click.echo(f"{s.rijen} regels verwerkt in {s.seconden:.1f} s ({tempo:.0f}/s); {s.fouten} met fouten "
                f"(zie de kolom fouten). Uitvoer: {uitvoer}", err=True)

@@ -104,9 +104,10 @@ def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, 
               samenvatting_pad, formaat):
     from soorten.register import SOORTEN, laad_alle_soorten
 
-    from batch.verwerking import BatchFout, _open_invoer, _Voortgang, formaat_van
-    from batch.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
-                                       samenvatting_csv, vergelijk_rijen)
+    from batch.bestandsvergelijking import Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen, vergelijk_rijen
+    from batch.verwerking import _open_invoer, _Voortgang, formaat_van
+
+    from .opdrachtfouten import stop_bij_fout
 
     laad_alle_soorten()
     if soort not in SOORTEN:
@@ -133,7 +134,7 @@ def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, 
     uit = Path(uitvoer)
     tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.deel")
     start = time.monotonic()
-    try:
+    with stop_bij_fout(lambda: tijdelijk.unlink(missing_ok=True)):
         f = _open_invoer(invoer)
         balk = _Voortgang(os.path.getsize(invoer))
         with f, open(tijdelijk, "w", encoding="utf-8", newline="") as out:
@@ -153,18 +154,13 @@ def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, 
                     balk.toon(n, f.buffer.tell() if hasattr(f, "buffer") else 0)
             balk.toon(n, 0, klaar=True)
         os.replace(tijdelijk, uit)
-    except BatchFout as exc:
-        tijdelijk.unlink(missing_ok=True)
-        click.echo(f"Fout: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        tijdelijk.unlink(missing_ok=True)
-        click.echo("Afgebroken; er is geen uitvoerbestand geschreven.", err=True)
-        sys.exit(130)
-    except OSError as exc:
-        tijdelijk.unlink(missing_ok=True)
-        click.echo(f"Fout bij lezen of schrijven: {exc.strerror or exc} ({exc.filename or ''})", err=True)
-        sys.exit(1)
+    _samenvatting_af(v, a, b, uitvoer, samenvatting_pad, start)
+
+
+def _samenvatting_af(v, a, b, uitvoer, samenvatting_pad, start: float) -> None:
+    """The end of `rekenhulp vergelijk`: the summary (also to a file with --samenvatting) and the situations."""
+    from batch.bestandsvergelijking import samenvatting_csv
+
     kop = v.kop()
     try:
         sv = v.samenvatting.json()
@@ -194,38 +190,14 @@ def _excel(pad: str) -> bool:
 
 def _vergelijk_excel(v, a, b, invoer, uitvoer, formaat, samenvatting_pad):
     """An .xlsx in or out (batch/bestandsvergelijking_xlsx.py); the same messages and summary as for CSV."""
-    from batch.bestandsvergelijking import samenvatting_csv
     from batch.bestandsvergelijking_xlsx import vergelijk_bestand
-    from batch.verwerking import BatchFout
+
+    from .opdrachtfouten import stop_bij_fout
 
     start = time.monotonic()
-    try:
+    with stop_bij_fout():
         vergelijk_bestand(v, invoer, uitvoer, formaat)
-    except BatchFout as exc:
-        click.echo(f"Fout: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("Afgebroken; er is geen uitvoerbestand geschreven.", err=True)
-        sys.exit(130)
-    except OSError as exc:
-        click.echo(f"Fout bij lezen of schrijven: {exc.strerror or exc} ({exc.filename or ''})", err=True)
-        sys.exit(1)
-    kop = v.kop()
-    try:
-        sv = v.samenvatting.json()
-    except ValueError:
-        v.samenvatting.klassebreedte = None
-        sv = v.samenvatting.json()
-    if samenvatting_pad:
-        if str(samenvatting_pad).lower().endswith(".csv"):
-            Path(samenvatting_pad).write_text(samenvatting_csv(sv, v.bedragen), encoding="utf-8", newline="")
-        else:
-            Path(samenvatting_pad).write_text(json.dumps({**kop, "samenvatting": sv}, ensure_ascii=False, indent=2),
-                                              encoding="utf-8")
-    click.echo(_situatie_tekst("A", a))
-    click.echo(_situatie_tekst("B", b))
-    click.echo(samenvatting_tekst(kop, sv))
-    click.echo(f"{sv['aantal']} gevallen in {time.monotonic() - start:.1f} s. Uitvoer: {uitvoer}", err=True)
+    _samenvatting_af(v, a, b, uitvoer, samenvatting_pad, start)
 
 
 __all__ = ["vergelijk", "lees_scenario_bestand", "verwerk_met_scenario", "samenvatting_tekst"]
