@@ -149,32 +149,27 @@ def resultaat_kolommen(schema_cls, prefix: str = "") -> tuple[list[str], list[st
     return kolommen, weg
 
 
-def bedrag_kolommen(schema_cls) -> list[bool]:
-    """Per flat result column (the order of `resultaat_kolommen`): is it a decimal number (an amount, a number of
-    hours)? Those get a decimal comma in a Dutch CSV and are numbers in an Excel file."""
+def _kolommen_van_soort(schema_cls, soort) -> list[bool]:
+    """Per flat result column (the order of `resultaat_kolommen`): is its field an instance of `soort`?"""
     out = []
     for veld in schema_cls().fields.values():
         if isinstance(veld, fields.Nested) and not veld.many:
-            out += bedrag_kolommen(type(veld.schema))
-        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
-            continue
-        else:
-            out.append(isinstance(veld, fields.Decimal))
+            out += _kolommen_van_soort(type(veld.schema), soort)
+        elif not isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
+            out.append(isinstance(veld, soort))
     return out
+
+
+def bedrag_kolommen(schema_cls) -> list[bool]:
+    """Per flat result column: is it a decimal number (an amount, a number of hours)? Those get a decimal comma in
+    a Dutch CSV and are numbers in an Excel file."""
+    return _kolommen_van_soort(schema_cls, fields.Decimal)
 
 
 def datum_kolommen(schema_cls) -> list[bool]:
-    """Per flat result column (the order of `resultaat_kolommen`): is it a date? A Dutch CSV writes it as
-    dd-mm-jjjj (issue 18), as Dutch Excel reads and writes dates."""
-    out = []
-    for veld in schema_cls().fields.values():
-        if isinstance(veld, fields.Nested) and not veld.many:
-            out += datum_kolommen(type(veld.schema))
-        elif isinstance(veld, (fields.List, fields.Nested, fields.Dict, fields.Tuple)):
-            continue
-        else:
-            out.append(isinstance(veld, fields.Date))
-    return out
+    """Per flat result column: is it a date? A Dutch CSV writes it as dd-mm-jjjj (issue 18), as Dutch Excel reads
+    and writes dates."""
+    return _kolommen_van_soort(schema_cls, fields.Date)
 
 
 _ISO_DATUM = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
