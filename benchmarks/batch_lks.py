@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # also as `python benchmarks/batch_lks.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.caseload import controleer, maak_invoer  # noqa: E402
+from benchmarks.caseload import controleer, maak_invoer, meet_opdracht  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,20 +46,10 @@ def main() -> int:
             cmd += ["--processen", str(args.processen)]
         if args.peildatum:
             cmd += ["--peildatum", args.peildatum]
-        belasting = os.getloadavg()[0]
-        # the peak memory of the command itself: /usr/bin/time starts it from a small process (getrusage of the
-        # children would also count this script's memory, which a forked child holds until it execs)
-        rss = Path(tmp) / "rss"
-        meter = ["/usr/bin/time", "-o", str(rss), "-f", "%M"] if Path("/usr/bin/time").exists() else []
-        t0 = time.monotonic()
-        proc = subprocess.run(meter + cmd, capture_output=True, text=True)
-        duur = time.monotonic() - t0
+        proc, duur, cpu, piek_mb, belasting = meet_opdracht(cmd, tmp)
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
-        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        piek_mb = (int(rss.read_text().split()[-1]) if meter else ru.ru_maxrss) / 1024  # KiB on Linux
-        cpu = ru.ru_utime + ru.ru_stime  # all processes of the batch together; steadier on a busy machine
         print(proc.stderr.strip())
         print(f"REKENHULP_SNEL={os.environ.get('REKENHULP_SNEL', '1')}: {args.rijen / duur:,.0f} rijen/s; tijd {duur:.1f} s; "
               f"piekgeheugen {piek_mb:.0f} MB (grootste proces); {os.cpu_count()} kernen; "

@@ -20,7 +20,11 @@ spread sample, and the order and ids of all rows.
 from __future__ import annotations
 
 import csv
+import os
 import random
+import resource
+import subprocess
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -149,3 +153,22 @@ def controleer(invoer: Path, uitvoer: Path, steekproef: int, vergelijk: tuple[st
                             assert uit[k] == verwacht, (body, k, uit[k], verwacht)
         assert next(lezer_in, None) is None, "minder uitvoerregels dan invoerregels"
     return f"gelijk aan de API: alle {n:,} regels in volgorde met hun id, {n // max(1, steekproef):,} regels volledig"
+
+
+def meet_opdracht(cmd: list[str], tmp: str) -> tuple[subprocess.CompletedProcess, float, float, float, float]:
+    """Run a `rekenhulp` command as a benchmark: (the finished process, wall seconds, CPU seconds of it and its
+    workers, peak MB of the command itself, load average at the start). The peak memory is the command's own:
+    /usr/bin/time starts it from a small process (getrusage of the children would also count this script's memory,
+    which a forked child holds until it execs)."""
+    belasting = os.getloadavg()[0]
+    rss = Path(tmp) / "rss"
+    meter = ["/usr/bin/time", "-o", str(rss), "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    t0 = time.monotonic()
+    proc = subprocess.run(meter + cmd, capture_output=True, text=True)
+    duur = time.monotonic() - t0
+    if proc.returncode != 0:
+        return proc, duur, 0.0, 0.0, belasting
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    piek_mb = (int(rss.read_text().split()[-1]) if meter else ru.ru_maxrss) / 1024  # KiB on Linux
+    cpu = ru.ru_utime + ru.ru_stime  # all processes of the command together; steadier on a busy machine
+    return proc, duur, cpu, piek_mb, belasting

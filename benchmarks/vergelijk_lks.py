@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +21,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.caseload import controleer, maak_invoer  # noqa: E402
+from benchmarks.caseload import controleer, maak_invoer, meet_opdracht  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 A, B = "2025-07-01", "2026-07-01"
@@ -46,20 +44,10 @@ def main() -> int:
               f"{invoer.stat().st_size / 1e6:.1f} MB, gemaakt in {time.monotonic() - t0:.1f} s")
         cmd = [str(ROOT / ".venv/bin/rekenhulp"), "vergelijk", str(invoer), "-o", str(uitvoer),
                "--soort", "loonkostensubsidie", "--a", A, "--b", B]
-        belasting = os.getloadavg()[0]
-        # the peak memory of the command itself: /usr/bin/time starts it from a small process (getrusage of the
-        # children would also count this script's memory, which a forked child holds until it execs)
-        rss = Path(tmp) / "rss"
-        meter = ["/usr/bin/time", "-o", str(rss), "-f", "%M"] if Path("/usr/bin/time").exists() else []
-        t0 = time.monotonic()
-        proc = subprocess.run(meter + cmd, capture_output=True, text=True)
-        duur = time.monotonic() - t0
+        proc, duur, cpu, piek_mb, belasting = meet_opdracht(cmd, tmp)
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
-        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        piek_mb = (int(rss.read_text().split()[-1]) if meter else ru.ru_maxrss) / 1024
-        cpu = ru.ru_utime + ru.ru_stime
         print("\n".join(proc.stdout.strip().splitlines()[:8]))
         print(f"REKENHULP_SNEL={os.environ.get('REKENHULP_SNEL', '1')}: tijd {duur:.1f} s ({args.rijen / duur:,.0f} rijen/s); "
               f"CPU-tijd {cpu:.1f} s; piekgeheugen {piek_mb:.0f} MB; belasting {belasting:.1f} -> {os.getloadavg()[0]:.1f}")
