@@ -38,6 +38,7 @@ from typing import Callable, Iterator
 from marshmallow import ValidationError, fields
 
 import calculator
+from calculator.money import as_str
 from parameters import default_parameters
 from soorten.getallen import tekst_naar_waarde
 from soorten.json_exact import DubbeleSleutel, uit_json
@@ -296,6 +297,16 @@ class Rekenaar:
         # output otherwise (a row with one is refused and its NULs removed). None: the texts themselves (JSON).
         self.codes: dict[str, str] | None = None
         self.markeer = False
+        # the soort's row classes (Soort.klassen, issue 17 part 3), set per CSV file by _init_worker; None: every
+        # row goes through the schema load. `sjablonen`: {class: the staart text cut at its holes, a row with an
+        # error (cells, message), or False: computed in full}; `laatste_invoer`: the loaded input of the row
+        # csv_rij last loaded; `afwijkingen`: classes whose first row's holes did not match its computed text
+        self.klassen = None
+        self.sjablonen: dict = {}
+        self.laatste_invoer = None
+        self.afwijkingen = 0
+        self.vaste_delen: dict = {}  # {(class, fijn): the staart cut at the row's own holes} (_vaste_delen)
+        self.gat_cellen: dict = {}  # {fijn: the result cells of a row with that fijn} (_vaste_delen)
 
     def _waarschuwingen_cel(self, waarschuwingen: list[str]) -> str:
         if self.codes is None:
@@ -338,6 +349,7 @@ class Rekenaar:
                 invoer = self.invoer_schema.load(ruw)
             except ValidationError as exc:
                 raise Fout(validatiefouten(exc.messages)) from None
+            self.laatste_invoer = invoer
             if self.gelijke_uitkomst is not None:
                 gelijk = self.gelijke_uitkomst(invoer)
                 if gelijk is not None:
@@ -425,6 +437,10 @@ def _init_worker(soort_naam, peildatum, kop=None, scenario=None):
     _KOP = kop
     if kop is not None:  # CSV: warnings as codes, listed once at the end (issue 18)
         _REKENAAR.codes, _REKENAAR.markeer = {}, True
+        klassen = _REKENAAR.soort.klassen
+        if klassen is not None and snel.AAN:
+            k = klassen([(i, n) for i, n, _ in kop.invoer_kolommen], peildatum, _REKENAAR.params)
+            _REKENAAR.klassen = k if k.bruikbaar else None
 
 
 @dataclass
@@ -523,9 +539,59 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     staart_buf = io.StringIO()
     staart_w = csv.writer(staart_buf, delimiter=kop.scheiding, lineterminator="\r\n")
     n_staart = len(rekenaar.kolommen) + 5
+    klassen = rekenaar.klassen
+    sjablonen = rekenaar.sjablonen
+    volgorde = _echo_volgorde(kop)
+    n_echo = n_kolommen - 1  # separators in the echo of a row whose cells hold none
+    _moet_schrijver = _schrijver_nodig(scheiding)
     for regel, cellen in blok:
         sleutel = None
-        if staarten is not None and len(cellen) == n_kolommen:
+        klasse = None
+        if klassen is not None and len(cellen) == n_kolommen:
+            echo = scheiding.join(volgorde(cellen))  # the row's input cells in output order, all of them
+            if "\x00" not in echo:
+                klasse = klassen.klasse(cellen)
+            if klasse is not None:
+                sjabloon = sjablonen.get(klasse)
+                if sjabloon:
+                    staart = None
+                    if type(sjabloon) is list:  # the staart around its holes
+                        try:
+                            delen = _vaste_delen(rekenaar, klasse, sjabloon, nl)
+                            if len(delen) == 2:
+                                staart = (delen[0] + _gat_tekst(klassen.eigen(klasse, sjabloon[0])[0], sjabloon[2][0],
+                                                                nl) + delen[1])
+                            else:
+                                staart = delen[0] + "".join(
+                                    _gat_tekst(waarde, bedrag, nl) + tekst for waarde, bedrag, tekst in
+                                    zip(klassen.eigen(klasse, sjabloon[0]), sjabloon[2], delen[1:]))
+                        except Exception:  # never expected (the classes say when it holds): computed in full
+                            rekenaar.afwijkingen += 1
+                            sjabloon = None
+                    if sjabloon:
+                        if echo.count(scheiding) == n_echo and not _moet_schrijver(echo):
+                            schrijf(f"{regel}{scheiding}{echo}")  # no cell the csv module would quote or neutralise
+                            voor = None
+                        else:
+                            voor = [str(regel), *("'" + c if c and c[0] in FORMULE_BEGIN else c
+                                                  for c in volgorde(cellen))]
+                        if staart is not None:
+                            if voor is not None:
+                                w.writerow(voor)
+                            schrijf(staart)
+                        else:  # a row with an error: its message names this row's line number
+                            fouten += 1
+                            if voor is None:
+                                schrijf(scheiding)
+                                voor = []
+                            w.writerow(voor + sjabloon[0] + [f"regel {regel}: {sjabloon[1]}"])
+                            schrijf("\r\n")
+                        continue
+                    klasse = None
+                if sjabloon is False:
+                    klasse = None  # computed in full
+        if staarten is not None and len(cellen) == n_kolommen and "\x00" not in "".join(cellen):
+            # (a NUL is removed from the echo and makes the row an error: rij_uitvoer, never from the memo)
             sleutel = tuple([cellen[i] for i in invoer_idx])
             staart = staarten.get(sleutel)
             if staart is not None:
@@ -552,6 +618,8 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                     if len(staarten) >= MEMO:
                         staarten.clear()
                     staarten[sleutel] = staart
+                if klasse is not None:
+                    _maak_sjabloon(rekenaar, klasse, staart, uit, scheiding, nl)
                 continue
         if nl:
             begin = len(uit) - n_staart
@@ -587,9 +655,121 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
             if len(staarten) >= MEMO:
                 staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together
             staarten[sleutel] = staart
+        if klasse is not None:
+            _maak_sjabloon(rekenaar, klasse, staart, uit, scheiding, nl)
     return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
 
 
+def _schrijver_nodig(scheiding: str):
+    """text -> a match when a cell in that joined row text would be quoted by the csv module (a quote or a line
+    break) or neutralised (it starts with a formula character, FORMULE_TEKENS): then it goes through csv.writer."""
+    return re.compile('["\\r\\n]|(?:^|' + re.escape(scheiding) + ')[=+\\-@\\t]').search
+
+
+def _echo_volgorde(kop: "_CsvKop"):
+    """cells -> the input cells as the output echoes them: the id first, then the input columns."""
+    from operator import itemgetter
+
+    idx = ([kop.id_kolom] if kop.id_kolom is not None else []) + [i for i, _, _ in kop.invoer_kolommen]
+    if len(idx) == 1:
+        return lambda cellen, i=idx[0]: (cellen[i],)
+    return itemgetter(*idx)
+
+
+def _gat_tekst(waarde, bedrag: bool, nl: bool) -> str:
+    """A hole's value as its cell: an age as a number, an amount with two decimals (a decimal comma in a Dutch
+    CSV), as the result dump and _blok_csv write them."""
+    if not bedrag:
+        return str(waarde)
+    tekst = as_str(waarde)
+    return neutraliseer(tekst.replace(".", ",") if nl else tekst)
+
+
+def _resultaat_cellen(rekenaar: Rekenaar, resultaat: dict, nl: bool) -> list[str]:
+    """A result as its CSV cells, as _blok_csv writes a computed row (dump, decimal commas and dd-mm-jjjj in a
+    Dutch CSV, neutralised)."""
+    cellen = _plat(rekenaar.dump(resultaat), rekenaar.paden)
+    if nl:
+        for i in rekenaar.bedragen:
+            cellen[i] = cellen[i].replace(".", ",")
+        for i in rekenaar.datums:
+            cellen[i] = nl_datum(cellen[i])
+    return [neutraliseer(c) for c in cellen]
+
+
+def _vaste_delen(rekenaar: Rekenaar, klasse, sjabloon: list, nl: bool) -> list[str]:
+    """The staart of the class with every hole filled that depends only on the class and the row's `fijn`
+    (Soort.klassen), cut at the holes the row fills itself; kept per (class, fijn)."""
+    klassen = rekenaar.klassen
+    sleutel = (klasse, klassen.fijn)
+    delen = rekenaar.vaste_delen.get(sleutel)
+    if delen is None:
+        cellen = rekenaar.gat_cellen.get(klassen.fijn)
+        if cellen is None:
+            cellen = _resultaat_cellen(rekenaar, klassen.resultaat(sjabloon[0]), nl)
+            if len(rekenaar.gat_cellen) >= MEMO:
+                rekenaar.gat_cellen.clear()
+            rekenaar.gat_cellen[klassen.fijn] = cellen
+        eigen = sjabloon[3]
+        tekst, delen = "", []
+        for stuk, p, veld in zip(sjabloon[1], sjabloon[4], klassen.GATEN):
+            tekst += stuk
+            if veld in eigen:
+                delen.append(tekst)
+                tekst = ""
+            else:
+                tekst += cellen[p]
+        delen.append(tekst + sjabloon[1][-1])
+        if len(rekenaar.vaste_delen) >= MEMO:
+            rekenaar.vaste_delen.clear()
+        rekenaar.vaste_delen[sleutel] = delen
+    return delen
+
+
+def _maak_sjabloon(rekenaar: Rekenaar, klasse, staart, uit: list[str], scheiding: str, nl: bool) -> None:
+    """After the first row of a class was computed in full: keep its staart for the class, cut at the holes
+    (Soort.klassen GATEN) as [loaded input, texts between the holes, which of the row's own holes are amounts,
+    the row's own holes, the holes' cell positions]; an error row as (cells, message). The text the holes give
+    for this row's own input must be the staart just computed, else the class is computed in full (False) and
+    counted in `afwijkingen` (tests/test_batch_klassen.py expects none)."""
+    sjablonen = rekenaar.sjablonen
+    if len(sjablonen) >= MEMO:
+        sjablonen.clear()
+    klassen = rekenaar.klassen
+    if staart is None:
+        sjablonen[klasse] = False
+        return
+    if type(staart) is tuple:
+        sjablonen[klasse] = staart if klasse[0] == "fout" or not klassen.eigen_velden(klasse) else False
+        return
+    invoer = rekenaar.laatste_invoer
+    rekenaar.laatste_invoer = None
+    eigen = klassen.eigen_velden(klasse)
+    if invoer is None or not eigen or '"' in staart or not staart.endswith("\r\n"):
+        sjablonen[klasse] = False
+        return
+    cellen = staart[:-2].split(scheiding)
+    if len(cellen) != len(rekenaar.kolommen) + 6:
+        sjablonen[klasse] = False
+        return
+    plekken = [rekenaar.kolommen.index(veld) for veld in klassen.GATEN]
+    stukken, vorige = [], 0
+    for p in plekken:  # result column p is cell p + 1 (the staart starts with its separator)
+        stukken.append(scheiding.join(([""] if vorige else []) + cellen[vorige:p + 1] + [""]))
+        vorige = p + 2
+    stukken.append(scheiding.join([""] + cellen[vorige:]) + "\r\n")
+    bedragen = [rekenaar.kolommen.index(veld) in rekenaar.bedragen for veld in eigen]
+    sjabloon = [invoer, stukken, bedragen, eigen, plekken]
+    delen = _vaste_delen(rekenaar, klasse, sjabloon, nl)
+    tekst = delen[0] + "".join(_gat_tekst(w, b, nl) + t for w, b, t in
+                               zip(klassen.eigen(klasse, invoer), bedragen, delen[1:]))
+    if tekst != staart:
+        rekenaar.afwijkingen += 1
+        rekenaar.vaste_delen.pop((klasse, klassen.fijn), None)
+        rekenaar.gat_cellen.pop(klassen.fijn, None)
+        sjablonen[klasse] = False
+        return
+    sjablonen[klasse] = sjabloon
 
 
 def _codes_in_blok(tekst: str, markers: dict, codes: dict) -> str:

@@ -125,7 +125,7 @@ def _zelfde_dag_later(datum: date, maanden: int) -> date:
 class _Grondslag:
     """The exact (unrounded) WML per month for the contract hours, per age, on the vaststellingsdatum."""
 
-    __slots__ = ("spoor", "invoer", "datum", "uren", "noemer", "cache")
+    __slots__ = ("spoor", "invoer", "datum", "uren", "noemer", "cache", "maanden")
 
     def __init__(self, spoor: Rekenspoor, invoer: LksInvoer, datum: date):
         self.spoor = spoor
@@ -136,6 +136,9 @@ class _Grondslag:
         self.noemer = (spoor.waarde(ARBEIDSDUUR, datum) if _per_arbeidsduur(spoor, datum)
                        else invoer.voltijd_uren_per_week)
         self.cache: dict = {}
+        # {(exact WML, subsidie, forfaitair, loonwaarde): _Maandbedragen}: None in `bereken` (every month is
+        # computed); a dict in Jaartotalen, which keeps one _Grondslag for many cases (see there)
+        self.maanden: dict | None = None
 
     def minimumloon(self, leeftijd: int, stappen: bool = False) -> Minimumloon:
         # Pw art. 2 names the minimumjeugdloon of Wml art. 8 lid 3, not the BBL percentages of lid 4: bbl=False
@@ -256,8 +259,7 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     ml = grond.minimumloon(leeftijd)
     wml_exact = grond.exact(leeftijd)
     # the Wml minimum per hour on the peildatum (BBL when it applies): what the werkgever must pay at least
-    uur = ml if not invoer.bbl and vd == datum else minimumloon(spoor, leeftijd, invoer.bbl, datum,
-                                                                invoer.voltijd_uren_per_week, stappen=False)
+    uur = _uurloon(spoor, invoer, ml, leeftijd, vd)
     if uitleg:
         _grondslag_stappen(spoor, invoer, grond, ml, uur, leeftijd, wml_exact)
     if uren > invoer.voltijd_uren_per_week:
@@ -271,7 +273,23 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
     if uitleg and not invoer.forfaitair and invoer.loonwaarde == 100:
         spoor.stap("lks.volle_loonwaarde", NUL, lw=Decimal(invoer.loonwaarde))
 
-    resultaat: dict = {
+    resultaat = _resultaat(leeftijd, ml, uur, m)
+    if invoer.functieloon_per_uur is not None:
+        _functieloon(spoor, invoer, uur, m, resultaat)
+    resultaat["per_jaar"] = _per_jaar(spoor, invoer, grond, m, venster)
+    return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
+
+
+def _uurloon(spoor: Rekenspoor, invoer: LksInvoer, ml: Minimumloon, leeftijd: int, vd: date) -> Minimumloon:
+    """The Wml minimum per hour on the peildatum (BBL when it applies): what the werkgever must pay at least."""
+    if not invoer.bbl and vd == invoer.peildatum:
+        return ml
+    return minimumloon(spoor, leeftijd, invoer.bbl, invoer.peildatum, invoer.voltijd_uren_per_week, stappen=False)
+
+
+def _resultaat(leeftijd: int, ml: Minimumloon, uur: Minimumloon, m: _Maandbedragen) -> dict:
+    """The result fields of the month on the peildatum (the functieloon and the year are added by `bereken`)."""
+    return {
         "leeftijd": leeftijd,
         "minimumloon_percentage": ml.percentage,
         "wml_per_uur": uur.per_uur,
@@ -288,10 +306,6 @@ def bereken(invoer: LksInvoer, params: ParameterSet | None = None, uitleg: bool 
         "functieloon_per_maand_incl_vakantiebijslag": None,
         "eigen_kosten_werkgever_boven_wml": None,
     }
-    if invoer.functieloon_per_uur is not None:
-        _functieloon(spoor, invoer, uur, m, resultaat)
-    resultaat["per_jaar"] = _per_jaar(spoor, invoer, grond, m, venster)
-    return Uitkomst.uit_spoor(SOORT, datum, resultaat, spoor)
 
 
 # The fields of LksInvoer that `gelijke_uitkomst` knows; a new field must be thought through there first.
@@ -496,7 +510,79 @@ def _maand(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, maand: date,
     else:
         # a birthday after the 1st that changes the WML, or a month only partly covered: by calendar days
         exact = sum((deel * dagen / n for deel, dagen in per_deel), NUL)
-    return delen, _bedragen(spoor, invoer, grond.datum, exact, subsidie=subsidie)
+    return delen, _maandbedragen(spoor, invoer, grond, exact, subsidie)
+
+
+def _maandbedragen(spoor: Rekenspoor, invoer: LksInvoer, grond: _Grondslag, exact: Decimal,
+                   subsidie: bool = True) -> _Maandbedragen:
+    """_bedragen on the vaststellingsdatum of `grond`, kept in `grond.maanden` when that is a dict: the amounts
+    depend only on the exact WML of the month, the parameter values of that date (the same `spoor.params` for
+    one grond) and whether there is subsidie, forfaitair or a loonwaarde."""
+    memo = grond.maanden
+    if memo is None:
+        return _bedragen(spoor, invoer, grond.datum, exact, subsidie=subsidie)
+    sleutel = (exact, subsidie, invoer.forfaitair, invoer.loonwaarde)
+    m = memo.get(sleutel)
+    if m is None:
+        if len(memo) >= _MAANDEN_MAX:
+            memo.clear()  # bounded memory
+        m = memo[sleutel] = _bedragen(spoor, invoer, grond.datum, exact, subsidie=subsidie)
+    return m
+
+
+_MAANDEN_MAX = 20_000  # month amounts kept per grond in Jaartotalen
+_GRONDEN_MAX = 2_000  # gronden (vaststellingsdatum, hours, full-time hours) kept in Jaartotalen
+
+
+class Jaartotalen:
+    """The age on the peildatum and the year totals (`per_jaar` without jaaroverzicht) of many cases in a row,
+    for the batch (issue 17 part 3): the same `_per_jaar`, `_maand` and `_bedragen` as `bereken`, computed on one
+    long-lived _Grondslag per (vaststellingsdatum, contract hours, full-time hours) whose month amounts are kept
+    (`_maandbedragen`). A young worker's birthday splits the year differently for every birth date, but the
+    months themselves repeat: the same exact WML and loonwaarde give the same amounts.
+
+    Only for cases without forfaitaire LKS and without jaaroverzicht (the batch's caller checks that; `totalen`
+    refuses others). The warnings and parameters of a case are not collected here: the batch takes them from a
+    case computed in full by `bereken` that differs only in the geboortedatum (soorten.schemas.loonkostensubsidie,
+    LksKlassen); tests/test_batch_klassen.py compares every row with the full computation."""
+
+    def __init__(self, params: ParameterSet):
+        self.spoor = Rekenspoor(params, False)  # long-lived: its warnings and used values are not read
+        self.gronden: dict = {}
+
+    def _grond(self, invoer: LksInvoer) -> _Grondslag:
+        if invoer.forfaitair or invoer.jaaroverzicht or invoer.functieloon_per_uur is not None:
+            raise ValueError("Jaartotalen: forfaitaire LKS, a functieloon and the jaaroverzicht go through bereken")
+        vd = vaststellingsdatum(invoer)
+        sleutel = (vd, invoer.uren_per_week, invoer.voltijd_uren_per_week)
+        grond = self.gronden.get(sleutel)
+        if grond is None:
+            if len(self.gronden) >= _GRONDEN_MAX:
+                self.gronden.clear()
+            grond = self.gronden[sleutel] = _Grondslag(self.spoor, invoer, vd)
+            grond.maanden = {}
+        return grond
+
+    def totalen(self, invoer: LksInvoer) -> tuple[int, Decimal, Decimal, Decimal]:
+        """(leeftijd, per_jaar.loonkostensubsidie, per_jaar.werkgeverslasten, per_jaar.totaal), as `bereken`."""
+        grond = self._grond(invoer)
+        leeftijd = invoer.leeftijd_op(invoer.peildatum)
+        hoofd = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
+        jaar = _per_jaar(self.spoor, invoer, grond, hoofd, None)
+        return leeftijd, jaar["loonkostensubsidie"], jaar["werkgeverslasten"], jaar["totaal"]
+
+    def resultaat(self, invoer: LksInvoer) -> dict:
+        """The whole result of `bereken` (without uitleg) for the input: the same steps in the same order, on
+        the kept grond and month amounts."""
+        grond = self._grond(invoer)
+        spoor = self.spoor
+        leeftijd = invoer.leeftijd_op(invoer.peildatum)
+        ml = grond.minimumloon(leeftijd)
+        uur = _uurloon(spoor, invoer, ml, leeftijd, grond.datum)
+        m = _maandbedragen(spoor, invoer, grond, grond.exact(leeftijd))
+        resultaat = _resultaat(leeftijd, ml, uur, m)
+        resultaat["per_jaar"] = _per_jaar(spoor, invoer, grond, m, None)
+        return resultaat
 
 
 @lru_cache(maxsize=4096)
@@ -518,4 +604,4 @@ def _gelijke_maanden(jaar: int, wissel: tuple) -> tuple[tuple[date, int, bool], 
     return tuple((date(jaar, a + 1, 1), b - a, a in gesplitst) for a, b in zip(grenzen, grenzen[1:]))
 
 
-__all__ = ["LksInvoer", "bereken", "SOORT", "vaststellingsdatum", "gelijke_uitkomst"]
+__all__ = ["LksInvoer", "bereken", "SOORT", "vaststellingsdatum", "gelijke_uitkomst", "Jaartotalen"]

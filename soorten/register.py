@@ -41,6 +41,12 @@ class Soort:
     # get the same Uitkomst (without uitleg) except for those fields; lets the batch compute such inputs once
     # (issue 17 part 3, only with REKENHULP_SNEL)
     gelijke_uitkomst: Callable | None = None
+    # optional: klassen(input columns [(index, field)], peildatum or None, parameter set) -> an object with
+    # `klasse(cells)` (a key or None), `GATEN` (result fields) and `gaten(loaded input of the key's first row)`
+    # (their values for the row last classed): rows with the same key get the same answer except in those fields,
+    # so the batch computes the first and fills in the others (issue 17 part 3, only with REKENHULP_SNEL; see
+    # soorten.schemas.loonkostensubsidie.LksKlassen)
+    klassen: Callable | None = None
 
     def met_datum(self, invoer: dict, datum: date) -> dict:
         """A copy of raw input `invoer` set to `datum` (or its year, for soorten that take a `jaar`)."""

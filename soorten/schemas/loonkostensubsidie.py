@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 
 from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
 
 from calculator import loonkostensubsidie as lks
 from calculator.explanation import Melding
+from calculator.periods import leeftijd_op
+from calculator.wml import VOLWASSEN_LEEFTIJD
+
+from ..getallen import tekst_naar_waarde
 
 from ..fields import Bedrag, Datum, Geheel, Getal, InvoerSchema, JaNee, Percentage, tussen
 from ..register import Soort, registreer
-from .common import PersoonVelden, vandaag
+from .common import MAX_LEEFTIJD, PersoonVelden, vandaag
 
 
 class LoonkostensubsidieInvoer(PersoonVelden, InvoerSchema):
@@ -106,6 +113,192 @@ class LoonkostensubsidieResultaat(Schema):
     per_jaar = fields.Nested(PerJaarSchema, metadata={"description": "Het kalenderjaar van de peildatum: de totalen over de maanden van de dienstbetrekking (zonder begindatum: het hele jaar)"})
 
 
+class LksKlassen:
+    """Batch rows of the LKS sorted into classes without loading them through the schema (issue 17 part 3). Rows
+    of one class get the same answer from the schema load and `bereken` except in the result fields `GATEN` (the
+    holes): the warnings, the receipt and the columns that are always empty are the same. The batch computes the
+    first row of a class in full (schema load, `bereken`, dump) and keeps its text with holes; for every other row
+    `resultaat` gives the hole values (`lks.Jaartotalen`: the same steps as `bereken` on kept month amounts).
+    The hole values depend only on the class and `fijn` (the contract hours and the loonwaarde), except those in
+    `eigen_velden(klasse)`, which `eigen` gives per row (the age on the peildatum, for a young worker also the year
+    totals, which the birthday splits).
+
+    A row gets a class (else None: the batch loads and computes it as always) when its geboortedatum and its
+    begindatum (if any) are valid dates for their fields, it has a peildatum (cell or `--peildatum`), no leeftijd,
+    no forfaitaire LKS, no functieloon, no einddatum, no jaaroverzicht, the geboortedatum lies on or before the
+    peildatum and at most MAX_LEEFTIJD calendar years before today, and the begindatum before 1 January of the
+    peildatum's year. Then every check of `LoonkostensubsidieInvoer` (and of `lks._controleer`) on those dates
+    passes. The class holds the peildatum, whether there is a begindatum and every other cell as it is written
+    except the contract hours and the loonwaarde, plus:
+
+    - an adult all year (`jaar - geboortejaar - 1 >= 21`, as `lks.gelijke_uitkomst`): nothing more;
+    - otherwise the ages on 1 January, on 31 December and on the peildatum: the same ages in the year, so the
+      same minimumloon parameters are used.
+
+    The contract hours and the loonwaarde must then be valid for their fields (each text checked once by the
+    field itself); the hours are in the class when they exceed the full-time hours (that warning names them).
+    A row whose hours or loonwaarde do not load gets a class with those cells as written (`fout`): its first
+    row's error message is the class's. This repeats part of the schema's checks (the dates, MAX_LEEFTIJD, the
+    hours against the full-time hours); tests/test_batch_klassen.py compares the batch with classes against the
+    batch without them (REKENHULP_SNEL=0) and the single-case API on random rows made to hit these edges."""
+
+    GATEN = ("leeftijd", "minimumloon_percentage", "wml_per_uur", "wml_per_uur_indicatief", "wml_per_maand",
+             "vakantiebijslag", "wml_per_maand_incl_vakantiebijslag", "loonwaarde_per_maand",
+             "maximum_loonkostensubsidie", "maximum_bereikt", "loonkostensubsidie", "werkgeverslasten", "totaal",
+             "per_jaar.jaar", "per_jaar.vastgesteld_per", "per_jaar.loonkostensubsidie",
+             "per_jaar.werkgeverslasten", "per_jaar.totaal")
+    _EIGEN = {"volwassen": ("leeftijd",),
+              "jong": ("leeftijd", "per_jaar.loonkostensubsidie", "per_jaar.werkgeverslasten", "per_jaar.totaal")}
+    _WAARDEN = 50_000  # distinct cell texts kept
+
+    def __init__(self, kolommen: list[tuple[int, str]], peildatum: date | None, params):
+        """`kolommen`: (index in the row's cells, input field) of the file's input columns."""
+        namen = {k: i for i, k in kolommen}
+        self.bruikbaar = all(k in namen for k in ("geboortedatum", "uren_per_week", "loonwaarde")) and \
+            (peildatum is not None or "peildatum" in namen)
+        self.i_geb = namen.get("geboortedatum")
+        self.i_begin = namen.get("begindatum_dienstbetrekking")
+        self.i_peil = None if peildatum is not None else namen.get("peildatum")
+        self.i_uren = namen.get("uren_per_week")
+        self.i_lw = namen.get("loonwaarde")
+        self.i_voltijd = namen.get("voltijd_uren_per_week")
+        self.peil_optie = peildatum
+        # cells that must be blank for a class
+        self.leeg = [namen[k] for k in ("leeftijd", "forfaitair", "einddatum_dienstbetrekking", "jaaroverzicht",
+                                        "functieloon_per_uur") if k in namen]
+        eigen = ("geboortedatum", "begindatum_dienstbetrekking", "uren_per_week", "loonwaarde")
+        self.andere = self._getter([i for i, k in kolommen if k not in eigen
+                                    and not (k == "peildatum" and peildatum is not None)])
+        self.alle = self._getter([i for i, k in kolommen if k not in ("geboortedatum", "begindatum_dienstbetrekking")
+                                  and not (k == "peildatum" and peildatum is not None)])
+        schema = LoonkostensubsidieInvoer()
+        self._veld = {k: schema.fields[k] for k in ("geboortedatum", "begindatum_dienstbetrekking", "peildatum",
+                                                    "uren_per_week", "loonwaarde", "voltijd_uren_per_week")}
+        self._aard = {"uren_per_week": "getal", "voltijd_uren_per_week": "getal", "loonwaarde": "geheel"}
+        self._waarden: dict = {k: {} for k in self._veld}
+        self.standaard_voltijd = lks.STANDAARD_VOLTIJD_UREN
+        # MAX_LEEFTIJD is checked against today only for a geboortedatum near it (five years' margin for a run
+        # that passes New Year)
+        self._jaar_veilig = vandaag().year - MAX_LEEFTIJD + 5
+        self.jaartotalen = lks.Jaartotalen(params)
+        self.geval = None  # (geboortedatum, begindatum, uren, loonwaarde, leeftijd op de peildatum) of the last row
+        # what the holes outside `eigen_velden` depend on, for the last row: the peildatum, the hours, the
+        # loonwaarde, the other cells and for a young worker the age on the peildatum (the month of the peildatum)
+        self.fijn = None
+
+    @staticmethod
+    def _getter(idx: list[int]):
+        if not idx:
+            return lambda cellen: ()
+        if len(idx) == 1:
+            return lambda cellen, i=idx[0]: (cellen[i],)
+        return itemgetter(*idx)
+
+    def _waarde(self, veld: str, tekst: str):
+        """What a cell gives its field (as the batch's cell conversion and the field's own load), or False;
+        kept per field and text (`_waarden`)."""
+        bekend = self._waarden[veld]
+        try:
+            w = self._veld[veld].deserialize(tekst_naar_waarde(tekst, self._aard.get(veld, "datum")))
+        except ValidationError:
+            w = False
+        if w is None:
+            w = False
+        if len(bekend) >= self._WAARDEN:
+            bekend.clear()
+        bekend[tekst] = w
+        return w
+
+    def klasse(self, cellen: list[str]):
+        """The class of a row (its cells as in the file), or None; a blank cell is one that is empty or only
+        white space, as the batch reads it."""
+        for i in self.leeg:
+            c = cellen[i]
+            if c and not c.isspace():
+                return None
+        w = self._waarden
+        g = cellen[self.i_geb]
+        geb = w["geboortedatum"].get(g)
+        if geb is None:
+            geb = False if not g or g.isspace() else self._waarde("geboortedatum", g)
+        if geb is False:
+            return None
+        if self.peil_optie is not None:
+            peil = self.peil_optie
+        else:
+            p = cellen[self.i_peil]
+            peil = w["peildatum"].get(p)
+            if peil is None:
+                peil = False if not p or p.isspace() else self._waarde("peildatum", p)
+            if peil is False:
+                return None
+        if geb > peil:
+            return None
+        if geb.year <= self._jaar_veilig and vandaag().year - geb.year > MAX_LEEFTIJD:
+            return None
+        jaar = peil.year
+        begin = None
+        if self.i_begin is not None:
+            b = cellen[self.i_begin]
+            if b:
+                begin = w["begindatum_dienstbetrekking"].get(b)
+                if begin is None:
+                    begin = None if b.isspace() else self._waarde("begindatum_dienstbetrekking", b)
+                    if b.isspace():
+                        w["begindatum_dienstbetrekking"][b] = None
+                if begin is False or begin is not None and begin.year >= jaar:
+                    return None  # (a begindatum in the year sets the year's parameters: computed in full)
+        u, lw = cellen[self.i_uren], cellen[self.i_lw]
+        uren = w["uren_per_week"].get(u)
+        if uren is None:
+            uren = False if not u or u.isspace() else self._waarde("uren_per_week", u)
+        loonwaarde = w["loonwaarde"].get(lw)
+        if loonwaarde is None:
+            loonwaarde = False if not lw or lw.isspace() else self._waarde("loonwaarde", lw)
+        volwassen = jaar - geb.year - 1 >= VOLWASSEN_LEEFTIJD
+        if uren is False or loonwaarde is False:
+            return ("fout", peil, begin is None, volwassen, self.alle(cellen))
+        voltijd = self.standaard_voltijd
+        if self.i_voltijd is not None:
+            v = cellen[self.i_voltijd]
+            if v and not v.isspace():
+                voltijd = w["voltijd_uren_per_week"].get(v)
+                if voltijd is None:
+                    voltijd = self._waarde("voltijd_uren_per_week", v)
+                if voltijd is False:
+                    return ("fout", peil, begin is None, volwassen, self.alle(cellen))
+        boven = uren if uren > voltijd else None  # the warning names the hours
+        andere = self.andere(cellen)
+        leeftijd = peil.year - geb.year - ((peil.month, peil.day) < (geb.month, geb.day))  # periods.leeftijd_op
+        self.geval = (geb, begin, uren, loonwaarde, leeftijd)
+        if volwassen:
+            self.fijn = (peil, uren, loonwaarde, andere)
+            return ("volwassen", peil, begin is None, boven, andere)
+        self.fijn = (peil, leeftijd, uren, loonwaarde, andere)
+        return ("jong", peil, begin is None, boven, leeftijd_op(geb, date(jaar, 1, 1)),
+                leeftijd_op(geb, date(jaar, 12, 31)), leeftijd, andere)
+
+    def eigen_velden(self, klasse) -> tuple:
+        """The holes of a class that `eigen` gives per row (`fout`: none, the class has no holes)."""
+        return self._EIGEN.get(klasse[0], ())
+
+    def _invoer(self, voorbeeld: lks.LksInvoer) -> lks.LksInvoer:
+        geb, begin, uren, loonwaarde, _ = self.geval
+        return replace(voorbeeld, geboortedatum=geb, begindatum_dienstbetrekking=begin, uren_per_week=uren,
+                       loonwaarde=loonwaarde)
+
+    def resultaat(self, voorbeeld: lks.LksInvoer) -> dict:
+        """The result of the last row `klasse` classed, on `voorbeeld` (the loaded input of the class's first row)
+        with this row's geboortedatum, begindatum, hours and loonwaarde."""
+        return self.jaartotalen.resultaat(self._invoer(voorbeeld))
+
+    def eigen(self, klasse, voorbeeld: lks.LksInvoer) -> tuple:
+        """The values of `eigen_velden(klasse)` for the last row classed."""
+        if klasse[0] == "volwassen":
+            return (self.geval[4],)
+        return self.jaartotalen.totalen(self._invoer(voorbeeld))
+
+
 SOORT = registreer(Soort(
     naam=lks.SOORT,
     titel=Melding("lks.soort.titel"),  # texts in calculator/teksten/loonkostensubsidie.yaml
@@ -114,6 +307,7 @@ SOORT = registreer(Soort(
     resultaat_schema=LoonkostensubsidieResultaat,
     bereken=lks.bereken,
     gelijke_uitkomst=lks.gelijke_uitkomst,
+    klassen=LksKlassen,
     voorbeeld={"peildatum": "2026-01-01", "geboortedatum": "1990-05-01", "uren_per_week": 32, "loonwaarde": 60},
     volgorde=10,
     # the 12 months as the web page asks for them, for a young worker (a birthday after the 1st that raises
