@@ -220,12 +220,16 @@ class Vergelijker:
         self._gelijk_memo: dict = {id(a): {}, id(b): {}}
         self._bedrag_velden = {n.split(".")[0] for n in self.bedragen}
         self._datumveld = self.soort.datumveld
+        self._kl = None  # the row classes of a CSV (klassen_voor)
+        self._laatste_invoer = None
+        self.klasse_afwijkingen = 0
 
     def _kant(self, situatie: Situatie, ruw: dict):
         """{amount: Decimal} or raises Fout."""
         if situatie.peildatum is not None:
             ruw = self.soort.met_datum(ruw, situatie.peildatum)
         invoer = laad_invoer(self.soort, ruw)
+        self._laatste_invoer = invoer
         gelijk = None if self._gelijk is None else self._gelijk(invoer)
         if gelijk is not None:
             sleutel, verschil = gelijk
@@ -306,6 +310,149 @@ class Vergelijker:
             return fouten, a, b, None, None, None
         verschil = {n: as_str(uitkomsten["b"][n] - uitkomsten["a"][n]) for n in self.bedragen}
         return fouten, a, b, verschil, uitkomsten["a"], uitkomsten["b"]
+
+    # --- rows in classes (issue 17 part 3) -----------------------------------------------------------------
+
+    def klassen_voor(self, kolommen: list[str]) -> None:
+        """Sort the CSV rows with these columns into the soort's row classes (Soort.klassen; only with
+        REKENHULP_SNEL): per situation, rows of one class get the same amounts except in the holes, which the
+        class fills in (soorten.schemas.loonkostensubsidie.LksKlassen, lks.Jaartotalen). The first row of a
+        class is computed in full (`_kant`) and its amounts must equal the filled-in ones, else the class is
+        computed in full (counted in `klasse_afwijkingen`). Not used when the group column is an input field
+        (its value in the row is the converted one)."""
+        self._kl = None
+        self.klasse_afwijkingen = 0
+        if not snel.AAN or self.soort.klassen is None or len(set(kolommen)) != len(kolommen) or (
+                self.groep_op is not None and self.groep_op in self.invoer_velden):
+            return
+        idx = [(i, k) for i, k in enumerate(kolommen) if k in self.invoer_velden]
+        kl = {id(s): self.soort.klassen(idx, s.peildatum, s.params) for s in (self.a, self.b)}
+        if not all(k.bruikbaar for k in kl.values()):
+            return
+        self._kl = kl
+        self._kl_sj: dict = {id(self.a): {}, id(self.b): {}}  # {class: (voorbeeld,), ("fout", fouten) or False}
+        self._kl_vast: dict = {id(self.a): {}, id(self.b): {}}  # {(class, fijn): {amount: Decimal}}
+        self._kl_n = len(kolommen)
+        self._kl_id = kolommen.index("id") if "id" in kolommen else None
+        self._kl_groep = kolommen.index(self.groep_op) if self.groep_op in kolommen else None
+
+    def _klasse_bedragen(self, sid: int, kl, k, voorbeeld) -> dict:
+        """{amount: Decimal} of the row `kl` last classed (class `k`), from the class's first row's input."""
+        memo = self._kl_vast[sid]
+        sleutel = (k, kl.fijn)
+        vast = memo.get(sleutel)
+        if vast is None:
+            resultaat = kl.resultaat(voorbeeld)
+            vast = {}
+            for naam in self.bedragen:
+                v = resultaat
+                for deel in naam.split("."):
+                    v = v.get(deel) if isinstance(v, dict) else None
+                vast[naam] = NUL if v is None else Decimal(as_str(v))
+            if len(memo) >= MEMO:
+                memo.clear()
+            memo[sleutel] = vast
+        eigen = kl.eigen_velden(k)
+        if not any(n in self.bedragen for n in eigen):
+            return vast
+        out = dict(vast)
+        for naam, waarde in zip(eigen, kl.eigen(k, voorbeeld)):
+            if naam in out:
+                out[naam] = NUL if waarde is None else Decimal(as_str(waarde))
+        return out
+
+    def _klasse_kant(self, situatie: Situatie, kl, k, ruw):
+        """{amount: Decimal} of one side of the row `kl` last classed, or raises Fout; None: not by class."""
+        sid = id(situatie)
+        sjablonen = self._kl_sj[sid]
+        sj = sjablonen.get(k)
+        if sj is None:  # the first row of the class: in full
+            if len(sjablonen) >= MEMO:
+                sjablonen.clear()
+            self._laatste_invoer = None
+            fijn = kl.fijn
+            try:
+                out = self._kant(situatie, ruw())
+            except Fout as exc:
+                sjablonen[k] = ("fout", exc.fouten) if k[0] == "fout" else False
+                raise
+            except Exception:
+                sjablonen[k] = False
+                raise
+            voorbeeld = self._laatste_invoer
+            if k[0] == "fout" or voorbeeld is None:
+                sjablonen[k] = False
+                return out
+            kl.fijn = fijn
+            if self._klasse_bedragen(sid, kl, k, voorbeeld) != out:
+                self.klasse_afwijkingen += 1
+                self._kl_vast[sid].pop((k, fijn), None)
+                sjablonen[k] = False
+                return out
+            sjablonen[k] = (voorbeeld,)
+            return out
+        if sj is False:
+            return None
+        if sj[0] == "fout":
+            raise Fout(sj[1])
+        return self._klasse_bedragen(sid, kl, k, sj[0])
+
+    def _reken_beide_klasse(self, cellen: list, ruw) -> tuple | None:
+        """_reken_beide of a CSV row by its classes, or None (then in full)."""
+        delen = {}
+        fouten: list = []
+        for kant, situatie in (("a", self.a), ("b", self.b)):
+            kl = self._kl[id(situatie)]
+            k = kl.klasse(cellen)
+            if k is None:
+                return None
+            try:
+                uit = self._klasse_kant(situatie, kl, k, ruw)
+            except Fout as exc:
+                fouten += [{"situatie": kant, **f} for f in exc.fouten]
+                continue
+            except Exception:
+                return None
+            if uit is None:
+                return None
+            delen[kant] = uit
+        a, b = ({n: as_str(w) for n, w in delen[kant].items()} if kant in delen else None for kant in ("a", "b"))
+        if fouten:
+            return fouten, a, b, None, None, None
+        verschil = {n: as_str(delen["b"][n] - delen["a"][n]) for n in self.bedragen}
+        return fouten, a, b, verschil, delen["a"], delen["b"]
+
+    def rij_uit_cellen(self, kop, cellen: list, regel: int, omzetter) -> dict:
+        """`rij` of a CSV row given as its cells (kop: CsvKop): by its classes when `klassen_voor` was called
+        for these columns and the row has a class on both sides, else converted and computed in full."""
+        if self._kl is None or len(cellen) != self._kl_n:
+            return self.rij(geval_uit_cellen(kop, cellen, omzetter), regel)
+        geval = None
+
+        def ruw():
+            nonlocal geval
+            geval = geval_uit_cellen(kop, cellen, omzetter)
+            if isinstance(geval, Leesfout):
+                raise RuntimeError("a row that cannot be read is not computed by class")  # -> in full
+            r = dict(geval)
+            r.pop("id", None)
+            if self.groep_op is not None:
+                r.pop(self.groep_op, None)
+            return r
+
+        deel = self._reken_beide_klasse(cellen, ruw)
+        if deel is None:
+            return self.rij(geval_uit_cellen(kop, cellen, omzetter), regel)
+        rij: dict = {"regel": regel, "id": None if self._kl_id is None else cellen[self._kl_id], "fouten": []}
+        if self.groep_op is not None:
+            rij["groep"] = None if self._kl_groep is None else cellen[self._kl_groep]
+        fouten, rij["a"], rij["b"], rij["verschil"], uit_a, uit_b = deel
+        if fouten:
+            rij["fouten"] = [dict(f) for f in fouten]
+        else:
+            rij["_a"], rij["_b"] = uit_a, uit_b
+        self.samenvatting.tel(rij)
+        return self._openbaar(rij)
 
     @staticmethod
     def _openbaar(rij: dict) -> dict:

@@ -661,9 +661,16 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
 
 
 def _schrijver_nodig(scheiding: str):
-    """text -> a match when a cell in that joined row text would be quoted by the csv module (a quote or a line
-    break) or neutralised (it starts with a formula character, FORMULE_TEKENS): then it goes through csv.writer."""
-    return re.compile('["\\r\\n]|(?:^|' + re.escape(scheiding) + ')[=+\\-@\\t]').search
+    """text -> True when a cell in that joined row text would be quoted by the csv module (a quote or a line
+    break) or neutralised (it starts with a formula character, FORMULE_TEKENS): then it goes through csv.writer.
+    Plain `in` tests: several times quicker than one regular expression here."""
+    s = scheiding
+
+    def nodig(tekst: str) -> bool:
+        return ('"' in tekst or "\r" in tekst or "\n" in tekst or "\t" in tekst or s + "=" in tekst
+                or s + "+" in tekst or s + "-" in tekst or s + "@" in tekst or tekst[:1] in FORMULE_BEGIN)
+
+    return nodig
 
 
 def _echo_volgorde(kop: "_CsvKop"):

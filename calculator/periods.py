@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 
 def leeftijd_op(geboortedatum: date, datum: date) -> int:
@@ -28,6 +29,7 @@ def verjaardag(geboortedatum: date, jaar: int) -> date:
         return date(jaar, 3, 1)
 
 
+@lru_cache(maxsize=4096)  # pure calendar arithmetic; the LKS year totals ask it twice per month
 def dagen_in_maand(jaar: int, maand: int) -> int:
     return calendar.monthrange(jaar, maand)[1]
 
