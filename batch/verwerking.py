@@ -1,7 +1,8 @@
 """`rekenhulp batch`: many cases from a CSV or JSON Lines file, streamed to an output file.
 
-- Constant memory: the input is read line by line (csv module), results are written as they come;
-  with several processes at most a few blocks of rows are in flight, and the output keeps the input order.
+- Constant memory: the input is read line by line (csv module), or with REKENHULP_SNEL on a CSV in chunks of raw
+  text of about a megabyte that the workers split into the same rows (`_verwerk_csv_snel`); results are written as
+  they come; with several processes at most a few blocks of rows are in flight, and the output keeps the input order.
 - One output row per input row (blank lines are skipped). A row that cannot be computed gets its
   messages in the `fouten` column, with the line number; it never stops the other rows.
 - Every row carries the receipt: engine_versie, parameters_vingerafdruk, peildatum.
