@@ -894,7 +894,10 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
 # which depends on the text layer decoding 8 kB at a time, a line too long, an unclosed quote) is exactly today's,
 # and so is every row after it. With REKENHULP_SNEL=0 only the line reader (`_verwerk_csv`).
 
-LEESBLOK = MAX_REGEL  # bytes read per chunk; tests set it to a few bytes, so chunk ends fall everywhere
+# bytes read per chunk (~5 000 LKS rows: small enough that the last chunks keep both workers busy, large enough that
+# sending one costs little next to computing it); at most MAX_REGEL, so no line needs measuring (_stuk_tekst).
+# Tests set it to a few bytes, so the chunk ends fall everywhere.
+LEESBLOK = 256 * 1024
 
 
 def _ruwe_stukken(b) -> Iterator[bytes]:

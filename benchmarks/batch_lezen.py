@@ -11,6 +11,9 @@ reading, default the chunked reading.
 
     REKENHULP_SNEL=0 .venv/bin/python -m benchmarks.batch_lezen [--rijen 1000000] [--gevallen caseload] [--processen 2]
                                                                [--uitvoer 0]
+
+With `--rekenen` the real `_blok_csv` stays (the whole batch, in this process), and `--regellezer` uses the line
+reader with everything else of REKENHULP_SNEL on, to compare the reading within a real run.
 """
 
 from __future__ import annotations
@@ -43,12 +46,21 @@ def main() -> int:
     ap.add_argument("--gevallen", choices=["caseload", "anoniem", "uniek", "herhaald"], default="caseload")
     ap.add_argument("--processen", type=int, default=2)
     ap.add_argument("--uitvoer", type=int, default=0, help="bytes uitvoer per regel die de vervanger teruggeeft")
+    ap.add_argument("--rekenen", action="store_true", help="de echte _blok_csv (met de berekening)")
+    ap.add_argument("--regellezer", action="store_true",
+                    help="de regellezer van vóór issue 17 deel 3 met verder REKENHULP_SNEL aan")
+    ap.add_argument("--leesblok", type=int, default=None, help="bytes per stuk (batch.verwerking.LEESBLOK)")
     args = ap.parse_args()
     UITVOER = args.uitvoer
     from batch import verwerking
     from soorten import snel
 
-    verwerking._blok_csv = tel
+    if not args.rekenen:
+        verwerking._blok_csv = tel
+    if args.leesblok:
+        verwerking.LEESBLOK = args.leesblok
+    if args.regellezer:
+        verwerking._verwerk_csv_snel = lambda pad, lezer, *rest: verwerking._verwerk_csv(lezer, *rest)
     with tempfile.TemporaryDirectory() as tmp:
         invoer, uitvoer = Path(tmp) / "lks.csv", Path(tmp) / "uit.csv"
         maak_invoer(invoer, args.rijen, args.gevallen)
@@ -60,7 +72,8 @@ def main() -> int:
         kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
         werkers = kinderen.ru_utime + kinderen.ru_stime
         assert s.rijen == args.rijen, (s.rijen, args.rijen)
-        print(f"REKENHULP_SNEL={'1' if snel.AAN else '0'}, {args.rijen:,} regels ({invoer.stat().st_size / 1e6:.1f} MB, "
+        wat = ("met rekenen" if args.rekenen else "zonder rekenen") + (", regellezer" if args.regellezer else "")
+        print(f"REKENHULP_SNEL={'1' if snel.AAN else '0'} ({wat}), {args.rijen:,} regels ({invoer.stat().st_size / 1e6:.1f} MB, "
               f"{args.gevallen}), {args.processen} processen, {args.uitvoer} B uitvoer per regel: "
               f"{duur:.2f} s = {args.rijen / duur:,.0f} regels/s; CPU hoofdproces {cpu:.2f} s, werkers {werkers:.2f} s; "
               f"belasting {belasting:.1f} -> {os.getloadavg()[0]:.1f}")
