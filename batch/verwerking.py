@@ -1010,7 +1010,12 @@ def _verwerk_csv_snel(pad: str, lezer: _Lezer, out, soort_naam, peildatum, proce
         if not kopregel or any("\n" in k or "\r" in k for k in kop):  # empty, or a header the line reader must read
             return _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
         kop = [k.strip() for k in kop]
-        csv_kop = kop_controle(kop, soort_naam, scheiding)
+        try:
+            csv_kop = kop_controle(kop, soort_naam, scheiding)
+        except BatchFout:
+            # the line reader decodes 8 kB before it has the header: a byte that is not UTF-8 there (perhaps in a
+            # later chunk) is its message, not the header's; it gives whichever message it gives
+            return _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
         soort = SOORTEN[soort_naam]
         kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
         if scheiding == ";":

@@ -188,6 +188,19 @@ def test_lege_en_bijna_lege_bestanden(alleen_lezen, monkeypatch, tmp_path):
         _beide(monkeypatch, pad, blokken=(1, 3, 100))
 
 
+def test_foute_kopregel_en_niet_utf8_erna(alleen_lezen, monkeypatch, tmp_path):
+    """The line reader decodes the first 8 kB before it checks the header: a bad byte there gives the UTF-8
+    message, not the header's, also when the chunk with the header ends before it."""
+    regel = b"r,1990-05-01,32,60,2026-01-01\n"
+    pad = tmp_path / "in.csv"
+    for plek in (100, 5000, 9000):
+        data = bytearray(b"id,onbekend\n" + regel * 400)
+        data[plek:plek] = b"\xff"
+        pad.write_bytes(bytes(data))
+        _, fout = _beide(monkeypatch, pad, blokken=(7, 64, 8192))
+        assert fout.startswith("Het invoerbestand is geen" if plek < 8192 else "Kopregel: onbekende kolom"), fout
+
+
 def test_met_twee_processen(alleen_lezen, monkeypatch, tmp_path):
     """Chunks to two worker processes (forked, so they have the replaced _blok_csv), in order; a quote over two
     lines near the end: the line reader takes over from that chunk on, the chunks after it are dropped."""
