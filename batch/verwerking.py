@@ -1,7 +1,8 @@
 """`rekenhulp batch`: many cases from a CSV or JSON Lines file, streamed to an output file.
 
-- Constant memory: the input is read line by line (csv module), results are written as they come;
-  with several processes at most a few blocks of rows are in flight, and the output keeps the input order.
+- Constant memory: the input is read line by line (csv module), or with REKENHULP_SNEL on a CSV in chunks of raw
+  text of about a megabyte that the workers split into the same rows (`_verwerk_csv_snel`); results are written as
+  they come; with several processes at most a few blocks of rows are in flight, and the output keeps the input order.
 - One output row per input row (blank lines are skipped). A row that cannot be computed gets its
   messages in the `fouten` column, with the line number; it never stops the other rows.
 - Every row carries the receipt: engine_versie, parameters_vingerafdruk, peildatum.
@@ -952,7 +953,9 @@ def verwerk(invoer_pad: str, uitvoer_pad: str, soort_naam: str, peildatum: date 
         with f, open(tijdelijk, "w", encoding="utf-8", newline="") as out:
             lezer = _Lezer(f)
             balk = _Voortgang(os.path.getsize(invoer_pad), voortgang)
-            if formaat == "csv":
+            if formaat == "csv" and snel.AAN:  # the chunked reading; REKENHULP_SNEL=0: line by line
+                s = _verwerk_csv_snel(invoer_pad, lezer, out, soort_naam, peildatum, processen, balk, scenario)
+            elif formaat == "csv":
                 s = _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
             else:
                 s = _verwerk_jsonl(lezer, out, soort_naam, peildatum, processen, balk, scenario)
@@ -1015,25 +1018,27 @@ def csv_lezen(lezer: _Lezer) -> tuple[str, list[str], Iterator[tuple[int, list[s
     except csv.Error as exc:
         raise _csv_fout(exc, lezer.regel) from None
 
-    def rijen():
-        vorige = lezer.regel  # the last physical line read so far (the header's)
-        try:
-            for cellen in reader:
-                begin, vorige = vorige + 1, lezer.regel
-                # a line break in a value takes the row over more than one physical line (readline splits at
-                # \r, \n and \r\n), so a row of one line needs no look at its values
-                if vorige > begin and any("\n" in c or "\r" in c for c in cellen):
-                    raise BatchFout(
-                        f"Regel {begin}: een aanhalingsteken (\") wordt niet gesloten; de waarde loopt door tot "
-                        f"regel {vorige}, zodat regels zouden wegvallen. Er is niets berekend: herstel het "
-                        "aanhalingsteken en probeer het opnieuw.")
-                if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
-                    continue  # blank line
-                yield lezer.regel, cellen  # the (last) physical line of this row
-        except csv.Error as exc:
-            raise _csv_fout(exc, lezer.regel) from None
+    return scheiding, kop, _csv_rijen(lezer, reader)
 
-    return scheiding, kop, rijen()
+
+def _csv_rijen(lezer: _Lezer, reader) -> Iterator[tuple[int, list[str]]]:
+    """The rows of csv_lezen: `reader` reads the lines of `lezer` after the last one read so far."""
+    vorige = lezer.regel  # the last physical line read so far (the header's)
+    try:
+        for cellen in reader:
+            begin, vorige = vorige + 1, lezer.regel
+            # a line break in a value takes the row over more than one physical line (readline splits at
+            # \r, \n and \r\n), so a row of one line needs no look at its values
+            if vorige > begin and any("\n" in c or "\r" in c for c in cellen):
+                raise BatchFout(
+                    f"Regel {begin}: een aanhalingsteken (\") wordt niet gesloten; de waarde loopt door tot "
+                    f"regel {vorige}, zodat regels zouden wegvallen. Er is niets berekend: herstel het "
+                    "aanhalingsteken en probeer het opnieuw.")
+            if not cellen or (len(cellen) == 1 and not cellen[0].strip()):
+                continue  # blank line
+            yield lezer.regel, cellen  # the (last) physical line of this row
+    except csv.Error as exc:
+        raise _csv_fout(exc, lezer.regel) from None
 
 
 def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
@@ -1056,6 +1061,195 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
     for rij in legenda_rijen(codes):
         writer.writerow([neutraliseer(c) for c in rij])
     balk.toon(s.rijen, lezer.positie(), klaar=True)
+    return s
+
+
+# --- the fast CSV path: chunks of raw text, split into rows by the workers (issue 17 part 3) ------------------
+#
+# Reading line by line in the main process (readline, csv.reader, a (line, cells) list per row, blocks of 500
+# pickled to the workers) cost the main process ~6 µs a row on this machine, more than a worker's share of the
+# work. Here the main process reads the file in binary chunks of about LEESBLOK bytes cut after a line end,
+# decodes each and sends it as text with its first line number; the worker splits it into the rows csv_lezen
+# would give (`_stuk_rijen`) and hands them to `_blok_csv`. A chunk is only sent where that provably gives the
+# same rows as csv_lezen over the whole file:
+# - in the main process (`_stuk_tekst`): valid UTF-8 (the BOM of the first chunk dropped, as utf-8-sig does), no
+#   NUL, every \r part of a \r\n (so lines end only at \n, as readline splits them), no line longer than
+#   MAX_REGEL (a chunk of at most MAX_REGEL bytes has none);
+# - in the worker: no row over more than one line (a quote still open at a line end).
+# Otherwise the file is read from that chunk's first line on by the line reader, replayed from the start of the
+# file (`_csv_vanaf`): the lines before it are read and skipped, so every message (not UTF-8 "rond regel N",
+# which depends on the text layer decoding 8 kB at a time, a line too long, an unclosed quote) is exactly today's,
+# and so is every row after it. With REKENHULP_SNEL=0 only the line reader (`_verwerk_csv`).
+
+# bytes read per chunk (~5 000 LKS rows: small enough that the last chunks keep both workers busy, large enough that
+# sending one costs little next to computing it); at most MAX_REGEL, so no line needs measuring (_stuk_tekst).
+# Tests set it to a few bytes, so the chunk ends fall everywhere.
+LEESBLOK = 256 * 1024
+
+
+def _ruwe_stukken(b) -> Iterator[bytes]:
+    """The binary file `b` in chunks of whole lines (each ends with b"\n", the last one at the end of the file),
+    about LEESBLOK bytes each; a piece without a line end longer than MAX_REGEL comes out as it is (it will not be
+    used), so memory stays bounded on a file without line ends."""
+    rest = b""
+    while True:
+        stuk = b.read(LEESBLOK)
+        if not stuk:
+            if rest:
+                yield rest
+            return
+        if rest:
+            stuk = rest + stuk
+        eind = stuk.rfind(b"\n")
+        if eind < 0:
+            rest = stuk
+            if len(rest) > MAX_REGEL:
+                yield rest
+                rest = b""
+            continue
+        if eind == len(stuk) - 1:
+            rest = b""
+        else:
+            stuk, rest = stuk[:eind + 1], stuk[eind + 1:]
+        yield stuk
+
+
+def _stuk_tekst(stuk: bytes, eerste: bool) -> str | None:
+    """The chunk as text when the line reader would read exactly its lines split at b"\n" without an error; None
+    when only the line reader can say what it holds."""
+    # a line (with its end) of at most MAX_REGEL bytes has at most MAX_REGEL characters (the BOM counted too)
+    if len(stuk) > MAX_REGEL and max(map(len, stuk.split(b"\n"))) + 1 > MAX_REGEL:
+        return None
+    if eerste and stuk.startswith(b"\xef\xbb\xbf"):
+        stuk = stuk[3:]
+    if b"\x00" in stuk or (b"\r" in stuk and stuk.count(b"\r") != stuk.count(b"\r\n")):
+        return None
+    try:
+        return stuk.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _stuk_rijen(tekst: str, regel: int, scheiding: str) -> list[tuple[int, list[str]]] | None:
+    """The rows csv_lezen gives for the whole lines in `tekst` (lines ending in \n or \r\n, no bare \r: see
+    _stuk_tekst), the first being physical line `regel`: [(line number, cells)], blank lines left out. None when a
+    line ends inside a quoted value: that row runs over more lines, and only the line reader gives its message.
+
+    A line without a quote is its text split at the separator: csv.reader treats only the separator, the quote
+    and the line end specially (no escape character, NUL read as any character). A line with a quote is read by
+    csv.reader itself, each such line on its own; that is the same as in the whole file because every row here is
+    one line (csv.reader gives one row per line: fewer rows than lines, or a line end inside the last row's value,
+    means a value went on past its line)."""
+    if "\r" in tekst:
+        tekst = tekst.replace("\r\n", "\n")
+    lijnen = tekst.split("\n")
+    if lijnen[-1] == "":
+        lijnen.pop()  # the end of the last line, not a line
+    if '"' not in tekst:
+        return [(n, lijn.split(scheiding)) for n, lijn in enumerate(lijnen, regel) if scheiding in lijn or lijn.strip()]
+    cellen = [lijn.split(scheiding) if '"' not in lijn else None for lijn in lijnen]
+    geciteerd = [i for i, c in enumerate(cellen) if c is None]
+    try:
+        gelezen = list(csv.reader([lijnen[i] + "\n" for i in geciteerd], delimiter=scheiding))
+    except csv.Error:
+        return None
+    if len(gelezen) != len(geciteerd) or any("\n" in c for c in gelezen[-1]):
+        return None
+    for i, c in zip(geciteerd, gelezen):
+        cellen[i] = c
+    return [(n, c) for n, c in enumerate(cellen, regel) if c and (len(c) > 1 or c[0].strip())]
+
+
+def _blok_csv_werk(werk) -> tuple[str, int, int, dict] | int:
+    """A worker's job in the fast CSV path: a list of rows (from the line reader) or a chunk (text, first line);
+    `_blok_csv`'s answer, or the chunk's first line number when the chunk cannot be split here (_stuk_rijen)."""
+    if type(werk) is list:
+        return _blok_csv(werk)
+    tekst, regel = werk
+    rijen = _stuk_rijen(tekst, regel, _KOP.scheiding)
+    if rijen is None:
+        return regel
+    return _blok_csv(rijen)
+
+
+def _csv_vanaf(lezer: _Lezer, scheiding: str, vanaf: int) -> Iterator[tuple[int, list[str]]]:
+    """csv_lezen's rows from physical line `vanaf` on, `lezer` read from the start of the file: the lines before
+    it are read (so the line reader raises what it would raise there) and skipped. Every row before `vanaf` was one
+    line (the fast path checked that), so the csv reader starts a row at `vanaf` as it would in the whole file."""
+    regels = iter(lezer)
+    for _ in range(vanaf - 1):
+        if next(regels, None) is None:
+            break
+    return _csv_rijen(lezer, csv.reader(regels, delimiter=scheiding))
+
+
+def _verwerk_csv_snel(pad: str, lezer: _Lezer, out, soort_naam, peildatum, processen, balk,
+                      scenario=None) -> Samenvatting:
+    """_verwerk_csv with the chunked reading (see above); `lezer` is the file's unread line reader, used only
+    where a chunk cannot be used (for the whole file when the first chunk, with the header, cannot)."""
+    with open(pad, "rb") as b:
+        stukken = _ruwe_stukken(b)
+        tekst = _stuk_tekst(next(stukken, b""), eerste=True)
+        einde = tekst.find("\n") + 1 if tekst else 0
+        kopregel = tekst[:einde or None] if tekst else ""
+        scheiding = ";" if kopregel.count(";") > kopregel.count(",") else ","
+        kop = next(csv.reader([kopregel], delimiter=scheiding), []) if kopregel else []
+        if not kopregel or any("\n" in k or "\r" in k for k in kop):  # empty, or a header the line reader must read
+            return _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
+        kop = [k.strip() for k in kop]
+        try:
+            csv_kop = kop_controle(kop, soort_naam, scheiding)
+        except BatchFout:
+            # the line reader decodes 8 kB before it has the header: a byte that is not UTF-8 there (perhaps in a
+            # later chunk) is its message, not the header's; it gives whichever message it gives
+            return _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
+        soort = SOORTEN[soort_naam]
+        kolommen, _ = resultaat_kolommen(soort.resultaat_schema)
+        if scheiding == ";":
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter=scheiding, lineterminator="\r\n")
+        writer.writerow(kop_uitvoer(kop, kolommen))
+        s = Samenvatting()
+        codes: dict[str, str] = {}
+        stand = {"vanaf": None}  # the first line the line reader reads, when a chunk cannot be used
+
+        def werk():
+            regel = 2 if einde else 1
+            stuk_tekst = tekst[einde:] if einde else ""
+            while True:
+                if stuk_tekst:
+                    yield stuk_tekst, regel
+                    regel += stuk_tekst.count("\n")
+                stuk = next(stukken, None)
+                if stuk is None:
+                    return
+                stuk_tekst = _stuk_tekst(stuk, eerste=False)
+                if stuk_tekst is None:
+                    stand["vanaf"] = regel
+                    return
+
+        init = (soort_naam, peildatum, csv_kop, scenario)
+        uitkomsten = _geordend(werk(), _blok_csv_werk, processen, init)
+        for uitkomst in uitkomsten:
+            if type(uitkomst) is int:  # a chunk a worker could not split: the line reader from its first line
+                stand["vanaf"] = uitkomst
+                uitkomsten.close()  # the chunks after it are not used (the workers stop)
+                break
+            tekst_uit, aantal, fouten, markers = uitkomst
+            out.write(_codes_in_blok(tekst_uit, markers, codes))
+            s.rijen += aantal
+            s.fouten += fouten
+            balk.toon(s.rijen, b.tell())
+    if stand["vanaf"] is not None:
+        rijen = _csv_vanaf(lezer, scheiding, stand["vanaf"])
+        for tekst_uit, aantal, fouten, markers in _geordend(_blokken(rijen), _blok_csv, processen, init):
+            out.write(_codes_in_blok(tekst_uit, markers, codes))
+            s.rijen += aantal
+            s.fouten += fouten
+            balk.toon(s.rijen, lezer.positie())
+    for rij in legenda_rijen(codes):
+        writer.writerow([neutraliseer(c) for c in rij])
+    balk.toon(s.rijen, 0, klaar=True)
     return s
 
 
