@@ -688,6 +688,8 @@ def _gat_tekst(waarde, bedrag: bool, nl: bool) -> str:
     """A hole's value as its cell: an age as a number, an amount with two decimals (a decimal comma in a Dutch
     CSV), as the result dump and _blok_csv write them."""
     if not bedrag:
+        if isinstance(waarde, date):  # per_jaar.vastgesteld_per
+            return nl_datum(waarde.isoformat()) if nl else waarde.isoformat()
         return str(waarde)
     tekst = as_str(waarde)
     return neutraliseer(tekst.replace(".", ",") if nl else tekst)

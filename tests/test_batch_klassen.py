@@ -7,7 +7,7 @@ schema load, `bereken` and the result dump, as the single-case API does (tests/t
 path and the fast one to the API itself). The rows are made to sit on the edges the classes reason about: a
 birthday on 1 January, 31 December and 29 February, ages 14 to 23 around the peildatum, the MAX_LEEFTIJD
 boundary against today (frozen), a geboortedatum on and after the peildatum, a begindatum on 31 December
-before the year and on 1 January of it, hours above the full-time hours, hours and loonwaarden that do not
+before the year, on 1 January of it and later in it (on both sides of a parameter change on 1 July), hours above the full-time hours, hours and loonwaarden that do not
 load, other spellings of the same value (25,5 and 25.5, " 32"), dates as DD-MM-JJJJ, a peildatum before 2024
 (the other regime of art. 10d lid 4), on 31 December and after the parameter horizon, cells a spreadsheet would
 run as a formula, ids with the separator in them and NUL characters.
@@ -78,7 +78,8 @@ def _rij(rnd: random.Random, i: int) -> dict:
     kies = rnd.random()
     if kies < 0.4:
         begin = peil - timedelta(days=rnd.randrange(1, 9 * 365))
-        begin = rnd.choice([begin, begin.replace(day=1), date(peil.year - 1, 12, 31), date(peil.year, 1, 1)])
+        begin = rnd.choice([begin, begin.replace(day=1), date(peil.year - 1, 12, 31), date(peil.year, 1, 1),
+                            date(peil.year, 1, 1) + timedelta(days=rnd.randrange(366))])
         rij["begindatum_dienstbetrekking"] = begin.isoformat() if rnd.random() < 0.9 else begin.strftime("%d-%m-%Y")
     elif kies < 0.42:
         rij["begindatum_dienstbetrekking"] = rnd.choice([" ", (peil + timedelta(days=3)).isoformat(), "2020-13-01"])
@@ -124,6 +125,7 @@ def test_klassen_gelijk_aan_het_volle_pad(tmp_path, monkeypatch, scheiding, peil
     assert any(type(s) is list and len(s[3]) == 1 for s in sjablonen)
     assert any(type(s) is list and len(s[3]) == 4 for s in sjablonen)
     assert any(type(s) is tuple for s in sjablonen)
+    assert any(k[0] == "begin" and type(s) is list for k, s in rekenaar.sjablonen.items())  # a start in the year
     assert len(rekenaar.vaste_delen) > 100
     _draai(invoer, tmp_path / "vol.csv", False, monkeypatch, peildatum)
     snel_tekst = (tmp_path / "snel.csv").read_text(encoding="utf-8")

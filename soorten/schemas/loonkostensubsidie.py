@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from bisect import bisect_right
+from datetime import date, timedelta
 from decimal import Decimal
 from operator import itemgetter
 
@@ -126,14 +127,19 @@ class LksKlassen:
     A row gets a class (else None: the batch loads and computes it as always) when its geboortedatum and its
     begindatum (if any) are valid dates for their fields, it has a peildatum (cell or `--peildatum`), no leeftijd,
     no forfaitaire LKS, no functieloon, no einddatum, no jaaroverzicht, the geboortedatum lies on or before the
-    peildatum and at most MAX_LEEFTIJD calendar years before today, and the begindatum before 1 January of the
-    peildatum's year. Then every check of `LoonkostensubsidieInvoer` (and of `lks._controleer`) on those dates
+    peildatum and at most MAX_LEEFTIJD calendar years before today, and the begindatum on or before the
+    peildatum. Then every check of `LoonkostensubsidieInvoer` (and of `lks._controleer`) on those dates
     passes. The class holds the peildatum, whether there is a begindatum and every other cell as it is written
     except the contract hours and the loonwaarde, plus:
 
     - an adult all year (`jaar - geboortejaar - 1 >= 21`, as `lks.gelijke_uitkomst`): nothing more;
     - otherwise the ages on 1 January, on 31 December and on the peildatum: the same ages in the year, so the
-      same minimumloon parameters are used.
+      same minimumloon parameters are used;
+    - an adult whose dienstbetrekking starts in the peildatum's year (on or before the peildatum): the parameter
+      period of the begindatum (between two dates on which any parameter changes, every date gives the same
+      values), which sets the year's values (art. 10d lid 7); the begindatum itself is a hole
+      (`per_jaar.vastgesteld_per`), as are the year totals. A young worker with such a begindatum is computed in
+      full (which months count, and so which ages, depends on the begindatum).
 
     The contract hours and the loonwaarde must then be valid for their fields (each text checked once by the
     field itself); the hours are in the class when they exceed the full-time hours (that warning names them).
@@ -148,6 +154,8 @@ class LksKlassen:
              "per_jaar.jaar", "per_jaar.vastgesteld_per", "per_jaar.loonkostensubsidie",
              "per_jaar.werkgeverslasten", "per_jaar.totaal")
     _EIGEN = {"volwassen": ("leeftijd",),
+              "begin": ("leeftijd", "per_jaar.vastgesteld_per", "per_jaar.loonkostensubsidie",
+                        "per_jaar.werkgeverslasten", "per_jaar.totaal"),
               "jong": ("leeftijd", "per_jaar.loonkostensubsidie", "per_jaar.werkgeverslasten", "per_jaar.totaal")}
     _WAARDEN = 50_000  # distinct cell texts kept
 
@@ -181,6 +189,10 @@ class LksKlassen:
         # that passes New Year)
         self._jaar_veilig = vandaag().year - MAX_LEEFTIJD + 5
         self.jaartotalen = lks.Jaartotalen(params)
+        # the dates on which any parameter gets a value, loses it or passes its horizon: between two of them
+        # every look-up gives the same answer
+        self._wisseldata = sorted({e.vanaf for p in params for e in p.entries}
+                                  | {p.bekend_tot + timedelta(days=1) for p in params if p.bekend_tot < date.max})
         self.geval = None  # (geboortedatum, begindatum, uren, loonwaarde, leeftijd op de peildatum) of the last row
         # what the holes outside `eigen_velden` depend on, for the last row: the peildatum, the hours, the
         # loonwaarde, the other cells and for a young worker the age on the peildatum (the month of the peildatum)
@@ -246,8 +258,8 @@ class LksKlassen:
                     begin = None if b.isspace() else self._waarde("begindatum_dienstbetrekking", b)
                     if b.isspace():
                         w["begindatum_dienstbetrekking"][b] = None
-                if begin is False or begin is not None and begin.year >= jaar:
-                    return None  # (a begindatum in the year sets the year's parameters: computed in full)
+                if begin is False or begin is not None and begin > peil:
+                    return None
         u, lw = cellen[self.i_uren], cellen[self.i_lw]
         uren = w["uren_per_week"].get(u)
         if uren is None:
@@ -271,6 +283,14 @@ class LksKlassen:
         andere = self.andere(cellen)
         leeftijd = peil.year - geb.year - ((peil.month, peil.day) < (geb.month, geb.day))  # periods.leeftijd_op
         self.geval = (geb, begin, uren, loonwaarde, leeftijd)
+        if begin is not None and begin.year >= jaar:
+            # a dienstbetrekking that starts in the year: its begindatum sets the year's parameter values (art. 10d
+            # lid 7); for an adult every date of one parameter period (`periode`) gives the same values
+            if not volwassen:
+                return None
+            periode = bisect_right(self._wisseldata, begin)
+            self.fijn = ("begin", peil, periode, uren, loonwaarde, andere)
+            return ("begin", peil, periode, boven, andere)
         if volwassen:
             self.fijn = (peil, uren, loonwaarde, andere)
             return ("volwassen", peil, begin is None, boven, andere)
@@ -296,7 +316,10 @@ class LksKlassen:
         """The values of `eigen_velden(klasse)` for the last row classed."""
         if klasse[0] == "volwassen":
             return (self.geval[4],)
-        return self.jaartotalen.totalen(self._invoer(voorbeeld))
+        totalen = self.jaartotalen.totalen(self._invoer(voorbeeld))
+        if klasse[0] == "begin":
+            return (totalen[0], self.geval[1], *totalen[1:])  # the begindatum is the vaststellingsdatum
+        return totalen
 
 
 SOORT = registreer(Soort(
