@@ -182,3 +182,17 @@ def test_jaartotalen_gelijk_aan_bereken():
                                      verwacht["per_jaar"]["werkgeverslasten"], verwacht["per_jaar"]["totaal"])
     with pytest.raises(ValueError):
         j.resultaat(replace(invoer, forfaitair=True))
+
+
+def test_kopie_van_de_invoer_is_replace():
+    """LksKlassen._invoer copies the loaded input without dataclasses.replace: the same object by value."""
+    from soorten.schemas.loonkostensubsidie import LksKlassen
+
+    kl = LksKlassen([(0, "geboortedatum"), (1, "uren_per_week"), (2, "loonwaarde"), (3, "peildatum")], None,
+                    default_parameters())
+    assert kl.klasse(["2004-03-05", "25,5", "60", "2026-07-01"]) is not None
+    voorbeeld = lks.LksInvoer(peildatum=date(2026, 7, 1), uren_per_week=Decimal(32), loonwaarde=50,
+                              geboortedatum=date(2001, 1, 1), bbl=True)
+    kopie = kl._invoer(voorbeeld)
+    assert kopie == replace(voorbeeld, geboortedatum=date(2004, 3, 5), uren_per_week=Decimal("25.5"), loonwaarde=60)
+    assert hash(kopie) == hash(replace(kopie)) and voorbeeld.geboortedatum == date(2001, 1, 1)

@@ -303,9 +303,18 @@ class LksKlassen:
         return self._EIGEN.get(klasse[0], ())
 
     def _invoer(self, voorbeeld: lks.LksInvoer) -> lks.LksInvoer:
+        """`dataclasses.replace(voorbeeld, ...)` with this row's values, without running the generated __init__
+        again (LksInvoer's only assigns its fields; a frozen one does so through object.__setattr__, which costs
+        more than the year totals of an adult). tests/test_batch_klassen.py checks it equals replace."""
         geb, begin, uren, loonwaarde, _ = self.geval
-        return replace(voorbeeld, geboortedatum=geb, begindatum_dienstbetrekking=begin, uren_per_week=uren,
-                       loonwaarde=loonwaarde)
+        kopie = object.__new__(lks.LksInvoer)
+        velden = kopie.__dict__
+        velden.update(voorbeeld.__dict__)
+        velden["geboortedatum"] = geb
+        velden["begindatum_dienstbetrekking"] = begin
+        velden["uren_per_week"] = uren
+        velden["loonwaarde"] = loonwaarde
+        return kopie
 
     def resultaat(self, voorbeeld: lks.LksInvoer) -> dict:
         """The result of the last row `klasse` classed, on `voorbeeld` (the loaded input of the class's first row)
