@@ -495,7 +495,7 @@ def vergelijk_rijen(vergelijker: Vergelijker, gevallen):
 
 # --- in blocks, in worker processes (rekenhulp vergelijk, issue 17 part 3) ---------------------------------
 
-BLOK = 2000  # rows per block sent to a worker (benchmarks/README.md: "Vergelijking in processen")
+BLOK = 5000  # rows per block sent to a worker (benchmarks/README.md: "Vergelijking in processen")
 
 _WERK: tuple | None = None  # (Vergelijker, CsvKop or None, cell converter, output format) of this process
 
