@@ -30,8 +30,8 @@ from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reke
 
 from soorten import snel
 
-from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _geordend, _Lezer, _platte_lijst, cel_naar_json,
-                         cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
+from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _geordend, _Lezer, _platte_lijst,
+                         cel_naar_json, cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
