@@ -6,6 +6,10 @@ gain, lose or stay the same, the distribution of the difference and a breakdown 
 Used by POST /api/v1/bestandsvergelijking, `rekenhulp vergelijk` and the web page. No Flask here, and nothing
 is kept after the comparison: the summary holds totals and counts only. Every case is computed exactly as the
 single-case API computes it (schema load, `reken`, result dump), on the situation's parameter set.
+
+`rekenhulp vergelijk` computes a CSV or JSON Lines file in blocks in worker processes (`vergelijk_in_blokken`): the
+main process reads raw rows, each worker has its own Vergelijker, converts, computes and writes its block, and the
+blocks' summaries are merged (`Samenvatting.voeg_samen`); the rows and the summary are the same as in one process.
 """
 
 from __future__ import annotations
