@@ -6,6 +6,10 @@ gain, lose or stay the same, the distribution of the difference and a breakdown 
 Used by POST /api/v1/bestandsvergelijking, `rekenhulp vergelijk` and the web page. No Flask here, and nothing
 is kept after the comparison: the summary holds totals and counts only. Every case is computed exactly as the
 single-case API computes it (schema load, `reken`, result dump), on the situation's parameter set.
+
+`rekenhulp vergelijk` computes a CSV or JSON Lines file in blocks in worker processes (`vergelijk_in_blokken`): the
+main process reads raw rows, each worker has its own Vergelijker, converts, computes and writes its block, and the
+blocks' summaries are merged (`Samenvatting.voeg_samen`); the rows and the summary are the same as in one process.
 """
 
 from __future__ import annotations
@@ -13,10 +17,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing as mp
+import signal
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
+from itertools import islice
 
 import calculator
 from calculator.money import CENT, NUL, as_str
@@ -26,8 +34,8 @@ from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reke
 
 from soorten import snel
 
-from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _Lezer, _platte_lijst, cel_naar_json,
-                         cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
+from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _geordend, _Lezer, _platte_lijst,
+                         cel_naar_json, cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
@@ -72,6 +80,13 @@ class _Totaal:
     stijgt: int = 0
     daalt: int = 0
     gelijk: int = 0
+
+    def voeg_samen(self, ander: "_Totaal") -> None:
+        self.a += ander.a
+        self.b += ander.b
+        self.stijgt += ander.stijgt
+        self.daalt += ander.daalt
+        self.gelijk += ander.gelijk
 
     def tel(self, a: Decimal, b: Decimal) -> None:
         self.a += a
@@ -121,6 +136,28 @@ class Samenvatting:
             g["aantal"] += 1
             for naam in self.bedragen:
                 g["totalen"][naam].tel(a[naam], b[naam])
+
+    def voeg_samen(self, ander: "Samenvatting") -> None:
+        """Add the counts of `ander` (the summary of another part of the same file, e.g. a worker's block) to this
+        one: afterwards this summary is the one of both parts together. The sums are exact (Decimal) and the
+        distribution is computed from the merged differences in `json`, so the order of the parts does not matter."""
+        self.aantal += ander.aantal
+        self.vergeleken += ander.vergeleken
+        self.fouten += ander.fouten
+        for naam, t in ander.totalen.items():
+            self.totalen[naam].voeg_samen(t)
+        self.verschillen.update(ander.verschillen)
+        for groep, g in ander.groepen.items():
+            mijn = self.groepen.get(groep)
+            if mijn is None:
+                mijn = self.groepen[groep] = {"aantal": 0, "totalen": {n: _Totaal() for n in self.bedragen}}
+            mijn["aantal"] += g["aantal"]
+            for naam, t in g["totalen"].items():
+                mijn["totalen"][naam].voeg_samen(t)
+
+    def leeg(self) -> "Samenvatting":
+        """A new, empty summary of the same amounts, group column and bin width."""
+        return Samenvatting(self.bedragen, self.groep_op, self.klassebreedte)
 
     def json(self) -> dict:
         eerste = self.bedragen[0]
@@ -509,24 +546,29 @@ def samenvatting_csv(samenvatting: dict, bedragen) -> str:
     return buf.getvalue()
 
 
-def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
-    """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
-    cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
-    that cannot be read gives (line number, error text)."""
+@dataclass
+class CsvKop:
+    """What turns the cells of a caseload CSV row into a case (`geval_uit_cellen`): the checked header and the
+    soort's fields. Picklable, so a worker process converts its own rows (`vergelijk_blok`)."""
+
+    kop: list
+    velden: dict  # input field -> kind of cell (batch.verwerking.veldsoorten)
+    platte: dict  # plain column -> (list or object, element number, field, kind) (batch.verwerking.platte_kolommen)
+    groep_op: str | None
+
+
+def lees_ruw(f, soort, groep_op: str | None, formaat: str) -> tuple[_Lezer, CsvKop | None, object]:
+    """An open CSV or JSON Lines caseload file as (its line reader, the checked header (None for JSON Lines), an
+    iterator of (line number, raw row)): a CSV row as its list of cells, a JSON Lines line as its text (blank lines
+    left out). Nothing is converted here (`geval_uit_cellen`, `geval_uit_lijn`), so the reading process only
+    reads. A CSV header that cannot be used raises BatchFout before the first row."""
     lezer = _Lezer(f)
     if formaat == "jsonl":
-        for lijn in lezer:
-            if not lijn.strip():
-                continue
-            try:
-                obj = json.loads(lijn)
-            except (ValueError, RecursionError):
-                yield lezer.regel, Leesfout("Geen geldige JSON op deze regel.")
-                continue
-            if isinstance(obj, dict) and set(obj) - {"id"} == {"invoer"} and isinstance(obj["invoer"], dict):
-                obj = {"id": obj.get("id"), **obj["invoer"]}
-            yield lezer.regel, obj
-        return
+        def lijnen():
+            for lijn in lezer:
+                if lijn.strip():
+                    yield lezer.regel, lijn
+        return lezer, None, lijnen()
     velden = veldsoorten(soort.invoer_schema)
     platte = platte_kolommen(soort.invoer_schema)  # medebewoner_1_leeftijd, ... as in the batch template
     _, kop, rijen = csv_lezen(lezer)
@@ -539,28 +581,61 @@ def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
                         + ".")
     if groep_op and groep_op not in kop:
         raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
-    cel_naar_json = cel_omzetter()
+    return lezer, CsvKop(kop, velden, platte, groep_op), rijen
+
+
+def geval_uit_lijn(lijn: str):
+    """A JSON Lines line -> the case (a dict, or whatever JSON value the line holds) or a Leesfout."""
+    try:
+        obj = json.loads(lijn)
+    except (ValueError, RecursionError):
+        return Leesfout("Geen geldige JSON op deze regel.")
+    if isinstance(obj, dict) and set(obj) - {"id"} == {"invoer"} and isinstance(obj["invoer"], dict):
+        obj = {"id": obj.get("id"), **obj["invoer"]}
+    return obj
+
+
+def geval_uit_cellen(kop: CsvKop, cellen: list, cel_naar_json):
+    """A CSV row's cells -> the case dict or a Leesfout, with the cell conversion of `rekenhulp batch`
+    (`cel_naar_json`: batch.verwerking.cel_omzetter() of the process that converts)."""
+    if len(cellen) > len(kop.kop):
+        return Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop.kop)} kolommen.")
+    velden, platte, groep_op = kop.velden, kop.platte, kop.groep_op
+    geval, lijsten = {}, {}
+    try:
+        for k, c in zip(kop.kop, cellen):
+            if k == "id" or (k == groep_op and k not in velden):
+                geval[k] = c
+            elif c and not c.isspace():
+                if k in platte:
+                    lijst, n, sub, aard = platte[k]
+                    lijsten.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, aard, k)
+                else:
+                    geval[k] = cel_naar_json(c, velden[k], k)
+        for lijst, elementen in lijsten.items():
+            geval[lijst] = _platte_lijst(lijst, elementen, geval)
+    except _CelFout as exc:
+        return Leesfout(f"$.{exc.veld}: {exc.bericht}")
+    return geval
+
+
+def omgezet(kop: CsvKop | None, rijen, cel_naar_json=None):
+    """(line number, case or Leesfout) for (line number, raw row) pairs of `lees_ruw` (kop None: JSON Lines)."""
+    if kop is None:
+        for regel, lijn in rijen:
+            yield regel, geval_uit_lijn(lijn)
+        return
+    cel_naar_json = cel_naar_json or cel_omzetter()
     for regel, cellen in rijen:
-        if len(cellen) > len(kop):
-            yield regel, Leesfout(f"{len(cellen)} waarden, maar de kopregel heeft {len(kop)} kolommen.")
-            continue
-        geval, lijsten = {}, {}
-        try:
-            for k, c in zip(kop, cellen):
-                if k == "id" or (k == groep_op and k not in velden):
-                    geval[k] = c
-                elif c and not c.isspace():
-                    if k in platte:
-                        lijst, n, sub, aard = platte[k]
-                        lijsten.setdefault(lijst, {}).setdefault(n, {})[sub] = cel_naar_json(c, aard, k)
-                    else:
-                        geval[k] = cel_naar_json(c, velden[k], k)
-            for lijst, elementen in lijsten.items():
-                geval[lijst] = _platte_lijst(lijst, elementen, geval)
-        except _CelFout as exc:
-            yield regel, Leesfout(f"$.{exc.veld}: {exc.bericht}")
-            continue
-        yield regel, geval
+        yield regel, geval_uit_cellen(kop, cellen, cel_naar_json)
+
+
+def lees_gevallen(f, soort, groep_op: str | None, formaat: str):
+    """(line number, case dict) from an open CSV or JSON Lines file, read as `rekenhulp batch` reads it (the same
+    cell conversion and the same limits); a CSV may have the group column besides the input columns. A line
+    that cannot be read gives (line number, error text)."""
+    _, kop, rijen = lees_ruw(f, soort, groep_op, formaat)
+    yield from omgezet(kop, rijen)
 
 
 def vergelijk_rijen(vergelijker: Vergelijker, gevallen):
@@ -569,5 +644,82 @@ def vergelijk_rijen(vergelijker: Vergelijker, gevallen):
         yield vergelijker.rij(geval, regel)
 
 
+# --- in blocks, in worker processes (rekenhulp vergelijk, issue 17 part 3) ---------------------------------
+
+BLOK = 5000  # rows per block sent to a worker (benchmarks/README.md: "Vergelijking in processen")
+
+_WERK: tuple | None = None  # (Vergelijker, CsvKop or None, cell converter, output format) of this process
+
+
+def init_vergelijk_worker(soort_naam: str, a: Situatie, b: Situatie, groep_op: str | None,
+                          klassebreedte: Decimal | None, kop: CsvKop | None, formaat_uit: str) -> None:
+    """Prepare a process for `vergelijk_blok`: its own Vergelijker (own memo) and cell converter."""
+    global _WERK
+    if mp.parent_process() is not None:  # a worker: Ctrl-C is for the main process, which ends the pool
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    v = Vergelijker(soort_naam, a, b, groep_op, klassebreedte)
+    _WERK = (v, kop, None if kop is None else cel_omzetter(), formaat_uit)
+
+
+def vergelijk_blok(blok: tuple) -> tuple[str, Samenvatting]:
+    """A block of `_in_blokken` (line numbers, raw rows) -> (the block's output rows as CSV (the columns of
+    `csv_kolommen`, CRLF) or JSON Lines text, the block's summary), computed by this process's Vergelijker."""
+    v, kop, omzetter, formaat_uit = _WERK
+    deel = v.samenvatting = v.samenvatting.leeg()
+    regels, ruwe = blok
+    if kop is None:
+        gevallen = map(geval_uit_lijn, ruwe)
+    else:
+        gevallen = (geval_uit_cellen(kop, r.split(SCHEIDING) if type(r) is str else r, omzetter) for r in ruwe)
+    buf = io.StringIO()
+    if formaat_uit == "csv":
+        schrijf, bedragen, groep_op = csv.writer(buf, lineterminator="\r\n").writerow, v.bedragen, v.groep_op
+        for regel, geval in zip(regels, gevallen):
+            schrijf(csv_rij(v.rij(geval, regel), bedragen, groep_op))
+    else:
+        schrijf = buf.write
+        for regel, geval in zip(regels, gevallen):
+            schrijf(json.dumps(v.rij(geval, regel), ensure_ascii=False) + "\n")
+    return buf.getvalue(), deel
+
+
+SCHEIDING = "\x00"
+
+
+def _in_blokken(rijen, grootte: int, csv_cellen: bool):
+    """Blocks of `grootte` (line number, raw row) pairs as (line numbers, raw rows). A CSV row's cells travel as
+    one text joined by NUL (a pickled text costs a fraction of a pickled list of texts, in the reading process and
+    the worker), unless a cell holds a NUL itself (the csv module reads one): then as the list."""
+    rijen = iter(rijen)
+    while True:
+        regels, ruwe = [], []
+        for regel, r in islice(rijen, grootte):
+            regels.append(regel)
+            if csv_cellen:
+                tekst = SCHEIDING.join(r)
+                if tekst.count(SCHEIDING) == len(r) - 1:
+                    r = tekst
+            ruwe.append(r)
+        if not regels:
+            return
+        yield regels, ruwe
+
+
+def vergelijk_in_blokken(v: Vergelijker, f, formaat_in: str, formaat_uit: str, processen: int,
+                         blok: int | None = None):
+    """The rows of an open caseload file as output text, block by block in input order: (text, position in the
+    file in bytes) per block. The main process only reads (raw cells or lines, `lees_ruw`), sends blocks to
+    `processen` worker processes (1: in this process) and adds each block's summary to `v.samenvatting`; the
+    workers convert, compute and write. A bad header raises BatchFout at the first step."""
+    lezer, kop, rijen = lees_ruw(f, v.soort, v.groep_op, formaat_in)
+    init = (v.soort.naam, v.a, v.b, v.groep_op, v.samenvatting.klassebreedte, kop, formaat_uit)
+    blokken = _in_blokken(rijen, blok or BLOK, kop is not None)
+    with closing(_geordend(blokken, vergelijk_blok, processen, init, init_vergelijk_worker)) as delen:
+        for tekst, deel in delen:
+            v.samenvatting.voeg_samen(deel)
+            yield tekst, lezer.positie()
+
+
 __all__ = ["Situatie", "Vergelijker", "Leesfout", "Samenvatting", "KERNBEDRAGEN", "verdeling", "mooie_breedte", "lees_gevallen",
-           "vergelijk_rijen", "csv_kolommen", "csv_rij", "samenvatting_csv"]
+           "vergelijk_rijen", "csv_kolommen", "csv_rij", "samenvatting_csv", "lees_ruw", "geval_uit_cellen",
+           "geval_uit_lijn", "vergelijk_in_blokken", "vergelijk_blok", "init_vergelijk_worker", "CsvKop"]

@@ -892,15 +892,18 @@ class _Voortgang:
         sys.stderr.flush()
 
 
-def _geordend(blokken: Iterator, functie: Callable, processen: int, init_args: tuple) -> Iterator[list]:
-    """Results of `functie(blok)` in input order; with processes, a bounded number of blocks in flight."""
+def _geordend(blokken: Iterator, functie: Callable, processen: int, init_args: tuple,
+              init: Callable | None = None) -> Iterator[list]:
+    """Results of `functie(blok)` in input order; with processes, a bounded number of blocks in flight. `init`
+    (default `_init_worker`, the batch's) prepares each process with `init_args`."""
+    init = init or _init_worker
     if processen <= 1:
-        _init_worker(*init_args)
+        init(*init_args)
         for blok in blokken:
             yield functie(blok)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processen, initializer=_init_worker, initargs=init_args) as pool:
+    with ctx.Pool(processen, initializer=init, initargs=init_args) as pool:
         onderweg: deque = deque()
         for blok in blokken:
             onderweg.append(pool.apply_async(functie, (blok,)))

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import time
+from contextlib import closing
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -100,12 +101,16 @@ def samenvatting_tekst(kop: dict, sv: dict) -> str:
 @click.option("--samenvatting", "samenvatting_pad", default=None, type=click.Path(dir_okay=False),
               help="Schrijf de samenvatting ook als JSON (.json) of CSV (.csv)")
 @click.option("--formaat", type=click.Choice(["csv", "jsonl"]), default=None, help="Standaard: uit de extensie")
+@click.option("--processen", type=click.IntRange(min=1), default=None,
+              help="Aantal rekenprocessen; standaard alle kernen bij grote bestanden")
 def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, groep_op, klassebreedte,
-              samenvatting_pad, formaat):
+              samenvatting_pad, formaat, processen):
+    from soorten import snel
     from soorten.register import SOORTEN, laad_alle_soorten
 
-    from batch.bestandsvergelijking import Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen, vergelijk_rijen
-    from batch.verwerking import _open_invoer, _Voortgang, formaat_van
+    from batch.bestandsvergelijking import (Situatie, Vergelijker, csv_kolommen, csv_rij, lees_gevallen,
+                                            vergelijk_in_blokken, vergelijk_rijen)
+    from batch.verwerking import _open_invoer, _Voortgang, formaat_van, standaard_processen
 
     from .opdrachtfouten import stop_bij_fout
 
@@ -143,15 +148,24 @@ def vergelijk(invoer, uitvoer, soort, a_datum, b_datum, scenario_a, scenario_b, 
                 schrijver = csv.writer(out, lineterminator="\r\n")
                 schrijver.writerow(csv_kolommen(v.bedragen, groep_op))
             n = 0
-            gevallen = lees_gevallen(f, v.soort, groep_op, formaat_in)
-            for rij in vergelijk_rijen(v, gevallen):
-                if schrijver is not None:
-                    schrijver.writerow(csv_rij(rij, v.bedragen, groep_op))
-                else:
-                    out.write(json.dumps(rij, ensure_ascii=False) + "\n")
-                n += 1
-                if n % 500 == 0:
-                    balk.toon(n, f.buffer.tell() if hasattr(f, "buffer") else 0)
+            if snel.AAN:  # issue 17 part 3: blocks in worker processes, which convert, compute and write the rows
+                if processen is None:
+                    processen = standaard_processen(invoer)
+                with closing(vergelijk_in_blokken(v, f, formaat_in, formaat_uit, processen)) as blokken:
+                    for tekst, positie in blokken:
+                        out.write(tekst)
+                        balk.toon(v.samenvatting.aantal, positie)
+                n = v.samenvatting.aantal
+            else:  # REKENHULP_SNEL=0: one process, row by row
+                gevallen = lees_gevallen(f, v.soort, groep_op, formaat_in)
+                for rij in vergelijk_rijen(v, gevallen):
+                    if schrijver is not None:
+                        schrijver.writerow(csv_rij(rij, v.bedragen, groep_op))
+                    else:
+                        out.write(json.dumps(rij, ensure_ascii=False) + "\n")
+                    n += 1
+                    if n % 500 == 0:
+                        balk.toon(n, f.buffer.tell() if hasattr(f, "buffer") else 0)
             balk.toon(n, 0, klaar=True)
         os.replace(tijdelijk, uit)
     _samenvatting_af(v, a, b, uitvoer, samenvatting_pad, start)
