@@ -369,6 +369,8 @@ class Vergelijker:
         self._kl = kl
         self._kl_sj: dict = {id(self.a): {}, id(self.b): {}}  # {class: (voorbeeld,), ("fout", fouten) or False}
         self._kl_vast: dict = {id(self.a): {}, id(self.b): {}}  # {(class, fijn): {amount: Decimal}}
+        self._kl_rij: dict = {}  # {(class A, fijn A, class B, fijn B): the row's part, as _reken_beide}
+        self._kl_eigen: dict = {}  # {class kind: no compared amount among its own holes}
         self._kl_n = len(kolommen)
         self._kl_id = kolommen.index("id") if "id" in kolommen else None
         self._kl_groep = kolommen.index(self.groep_op) if self.groep_op in kolommen else None
@@ -435,14 +437,25 @@ class Vergelijker:
         return self._klasse_bedragen(sid, kl, k, sj[0])
 
     def _reken_beide_klasse(self, cellen: list, ruw) -> tuple | None:
-        """_reken_beide of a CSV row by its classes, or None (then in full)."""
+        """_reken_beide of a CSV row by its classes, or None (then in full). When neither side has a compared
+        amount among its own holes (adults), the row's part is kept per (class and fijn of A and of B)."""
+        kl_a, kl_b = self._kl[id(self.a)], self._kl[id(self.b)]
+        k_a = kl_a.klasse(cellen)
+        if k_a is None:
+            return None
+        k_b = kl_b.klasse(cellen)
+        if k_b is None:
+            return None
+        sleutel = None
+        sj_a, sj_b = self._kl_sj[id(self.a)].get(k_a), self._kl_sj[id(self.b)].get(k_b)
+        if sj_a and sj_b and self._zonder_eigen(kl_a, k_a) and self._zonder_eigen(kl_b, k_b):
+            sleutel = (k_a, None if k_a[0] == "fout" else kl_a.fijn, k_b, None if k_b[0] == "fout" else kl_b.fijn)
+            deel = self._kl_rij.get(sleutel)
+            if deel is not None:
+                return deel
         delen = {}
         fouten: list = []
-        for kant, situatie in (("a", self.a), ("b", self.b)):
-            kl = self._kl[id(situatie)]
-            k = kl.klasse(cellen)
-            if k is None:
-                return None
+        for kant, situatie, kl, k in (("a", self.a, kl_a, k_a), ("b", self.b, kl_b, k_b)):
             try:
                 uit = self._klasse_kant(situatie, kl, k, ruw)
             except Fout as exc:
@@ -455,9 +468,21 @@ class Vergelijker:
             delen[kant] = uit
         a, b = ({n: as_str(w) for n, w in delen[kant].items()} if kant in delen else None for kant in ("a", "b"))
         if fouten:
-            return fouten, a, b, None, None, None
-        verschil = {n: as_str(delen["b"][n] - delen["a"][n]) for n in self.bedragen}
-        return fouten, a, b, verschil, delen["a"], delen["b"]
+            deel = fouten, a, b, None, None, None
+        else:
+            verschil = {n: as_str(delen["b"][n] - delen["a"][n]) for n in self.bedragen}
+            deel = fouten, a, b, verschil, delen["a"], delen["b"]
+        if sleutel is not None:
+            if len(self._kl_rij) >= MEMO:
+                self._kl_rij.clear()
+            self._kl_rij[sleutel] = deel  # read-only: rij copies the fouten
+        return deel
+
+    def _zonder_eigen(self, kl, k) -> bool:
+        eigen = self._kl_eigen.get(k[0])
+        if eigen is None:
+            eigen = self._kl_eigen[k[0]] = not any(n in self.bedragen for n in kl.eigen_velden(k))
+        return eigen
 
     def rij_uit_cellen(self, kop, cellen: list, regel: int, omzetter) -> dict:
         """`rij` of a CSV row given as its cells (kop: CsvKop): by its classes when `klassen_voor` was called
@@ -658,6 +683,8 @@ def init_vergelijk_worker(soort_naam: str, a: Situatie, b: Situatie, groep_op: s
     if mp.parent_process() is not None:  # a worker: Ctrl-C is for the main process, which ends the pool
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     v = Vergelijker(soort_naam, a, b, groep_op, klassebreedte)
+    if kop is not None:
+        v.klassen_voor(kop.kop)  # LKS rows by their classes (only with REKENHULP_SNEL)
     _WERK = (v, kop, None if kop is None else cel_omzetter(), formaat_uit)
 
 
@@ -668,18 +695,19 @@ def vergelijk_blok(blok: tuple) -> tuple[str, Samenvatting]:
     deel = v.samenvatting = v.samenvatting.leeg()
     regels, ruwe = blok
     if kop is None:
-        gevallen = map(geval_uit_lijn, ruwe)
+        rijen = (v.rij(geval_uit_lijn(r), regel) for regel, r in zip(regels, ruwe))
     else:
-        gevallen = (geval_uit_cellen(kop, r.split(SCHEIDING) if type(r) is str else r, omzetter) for r in ruwe)
+        rijen = (v.rij_uit_cellen(kop, r.split(SCHEIDING) if type(r) is str else r, regel, omzetter)
+                 for regel, r in zip(regels, ruwe))
     buf = io.StringIO()
     if formaat_uit == "csv":
         schrijf, bedragen, groep_op = csv.writer(buf, lineterminator="\r\n").writerow, v.bedragen, v.groep_op
-        for regel, geval in zip(regels, gevallen):
-            schrijf(csv_rij(v.rij(geval, regel), bedragen, groep_op))
+        for rij in rijen:
+            schrijf(csv_rij(rij, bedragen, groep_op))
     else:
         schrijf = buf.write
-        for regel, geval in zip(regels, gevallen):
-            schrijf(json.dumps(v.rij(geval, regel), ensure_ascii=False) + "\n")
+        for rij in rijen:
+            schrijf(json.dumps(rij, ensure_ascii=False) + "\n")
     return buf.getvalue(), deel
 
 

@@ -196,3 +196,38 @@ def test_kopie_van_de_invoer_is_replace():
     kopie = kl._invoer(voorbeeld)
     assert kopie == replace(voorbeeld, geboortedatum=date(2004, 3, 5), uren_per_week=Decimal("25.5"), loonwaarde=60)
     assert hash(kopie) == hash(replace(kopie)) and voorbeeld.geboortedatum == date(2001, 1, 1)
+
+
+@freeze_time("2026-12-01")
+@pytest.mark.parametrize("a,b", [(date(2025, 7, 1), date(2026, 7, 1)), (None, date(2026, 1, 1))])
+def test_vergelijking_met_klassen_gelijk_aan_het_volle_pad(tmp_path, monkeypatch, a, b):
+    """The caseload comparison by classes (Vergelijker.rij_uit_cellen) against the same rows computed in full
+    (Vergelijker.rij), on the edge rows above: two peildata, and the rows' own dates against one peildatum."""
+    from batch.bestandsvergelijking import (CsvKop, Situatie, Vergelijker, csv_kolommen, csv_rij, geval_uit_cellen)
+    from batch.verwerking import cel_omzetter, platte_kolommen, veldsoorten
+    from soorten.register import SOORTEN, laad_alle_soorten
+
+    laad_alle_soorten()
+    rnd = random.Random(f"vergelijk{a}{b}")
+    invoer = tmp_path / "in.csv"
+    _bestand(invoer, rnd, 4_000, ",")
+    with open(invoer, encoding="utf-8", newline="") as f:
+        rijen = list(csv.reader(f))
+    soort = SOORTEN["loonkostensubsidie"]
+    kop = CsvKop(rijen[0], veldsoorten(soort.invoer_schema), platte_kolommen(soort.invoer_schema), None)
+    snel_v = Vergelijker("loonkostensubsidie", Situatie(a), Situatie(b))
+    snel_v.klassen_voor(kop.kop)
+    vol_v = Vergelijker("loonkostensubsidie", Situatie(a), Situatie(b))
+    omzetter = cel_omzetter()
+    gebruikt = 0
+    for regel, cellen in enumerate(rijen[1:], start=2):
+        if "\x00" in "".join(cellen):
+            continue  # (the reading process sends such a row as a list; the same function)
+        kreeg = snel_v.rij_uit_cellen(kop, cellen, regel, omzetter)
+        verwacht = vol_v.rij(geval_uit_cellen(kop, cellen, omzetter), regel)
+        assert csv_rij(kreeg, snel_v.bedragen, None) == csv_rij(verwacht, vol_v.bedragen, None), regel
+        assert kreeg == verwacht, regel
+    assert snel_v.klasse_afwijkingen == 0
+    assert len(snel_v._kl_vast[id(snel_v.a)]) > 100 and snel_v._kl_rij
+    assert snel_v.samenvatting.json() == vol_v.samenvatting.json()
+    assert csv_kolommen(snel_v.bedragen, None)
