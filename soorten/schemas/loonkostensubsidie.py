@@ -172,8 +172,9 @@ class LksKlassen:
         self.i_voltijd = namen.get("voltijd_uren_per_week")
         self.peil_optie = peildatum
         # cells that must be blank for a class
-        self.leeg = [namen[k] for k in ("leeftijd", "forfaitair", "einddatum_dienstbetrekking", "jaaroverzicht",
-                                        "functieloon_per_uur") if k in namen]
+        leeg = [namen[k] for k in ("leeftijd", "forfaitair", "einddatum_dienstbetrekking", "jaaroverzicht",
+                                   "functieloon_per_uur") if k in namen]
+        self.leeg = self._getter(leeg) if leeg else None
         eigen = ("geboortedatum", "begindatum_dienstbetrekking", "uren_per_week", "loonwaarde")
         self.andere = self._getter([i for i, k in kolommen if k not in eigen
                                     and not (k == "peildatum" and peildatum is not None)])
@@ -184,6 +185,7 @@ class LksKlassen:
                                                     "uren_per_week", "loonwaarde", "voltijd_uren_per_week")}
         self._aard = {"uren_per_week": "getal", "voltijd_uren_per_week": "getal", "loonwaarde": "geheel"}
         self._waarden: dict = {k: {} for k in self._veld}
+        self._w_geb, self._w_peil = self._waarden["geboortedatum"], self._waarden["peildatum"]
         self.standaard_voltijd = lks.STANDAARD_VOLTIJD_UREN
         # MAX_LEEFTIJD is checked against today only for a geboortedatum near it (five years' margin for a run
         # that passes New Year)
@@ -224,13 +226,13 @@ class LksKlassen:
     def klasse(self, cellen: list[str]):
         """The class of a row (its cells as in the file), or None; a blank cell is one that is empty or only
         white space, as the batch reads it."""
-        for i in self.leeg:
-            c = cellen[i]
-            if c and not c.isspace():
+        if self.leeg:
+            leeg = "".join(self.leeg(cellen))  # all blank: empty or only white space
+            if leeg and not leeg.isspace():
                 return None
         w = self._waarden
         g = cellen[self.i_geb]
-        geb = w["geboortedatum"].get(g)
+        geb = self._w_geb.get(g)
         if geb is None:
             geb = False if not g or g.isspace() else self._waarde("geboortedatum", g)
         if geb is False:
@@ -239,7 +241,7 @@ class LksKlassen:
             peil = self.peil_optie
         else:
             p = cellen[self.i_peil]
-            peil = w["peildatum"].get(p)
+            peil = self._w_peil.get(p)
             if peil is None:
                 peil = False if not p or p.isspace() else self._waarde("peildatum", p)
             if peil is False:
