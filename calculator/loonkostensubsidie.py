@@ -225,9 +225,18 @@ def _controleer(invoer: LksInvoer) -> int:
     return leeftijd
 
 
+def forfaitair_einde(params: ParameterSet, begin: date, vd: date) -> date:
+    """The first day after the forfaitaire period of a dienstbetrekking that starts on `begin` (art. 10d lid 5),
+    as `_forfaitair_venster` sets it; a peildatum on or after it is refused there."""
+    return _zelfde_dag_later(begin, int(params.at(FORFAITAIR_DUUR, vd).waarde))
+
+
+FORFAITAIR_DUUR = "lks.forfaitair_maximale_duur"
+
+
 def _forfaitair_venster(spoor: Rekenspoor, invoer: LksInvoer, vd: date) -> tuple[date, date]:
     """The forfaitaire period (art. 10d lid 5) as (first day, first day after it)."""
-    duur = int(spoor.waarde("lks.forfaitair_maximale_duur", vd))
+    duur = int(spoor.waarde(FORFAITAIR_DUUR, vd))
     begin = invoer.begindatum_dienstbetrekking
     datum = invoer.peildatum
     if begin is None:
@@ -541,8 +550,8 @@ class Jaartotalen:
     (`_maandbedragen`). A young worker's birthday splits the year differently for every birth date, but the
     months themselves repeat: the same exact WML and loonwaarde give the same amounts.
 
-    Only for cases without forfaitaire LKS and without jaaroverzicht (the batch's caller checks that; `totalen`
-    refuses others). The warnings and parameters of a case are not collected here: the batch takes them from a
+    Not for a jaaroverzicht or a functieloon (refused); with forfaitaire LKS the period of art. 10d lid 5 comes from
+    `_forfaitair_venster` as in `bereken` (a peildatum after it raises there as it does in `bereken`). The warnings and parameters of a case are not collected here: the batch takes them from a
     case computed in full by `bereken` that differs only in the geboortedatum (soorten.schemas.loonkostensubsidie,
     LksKlassen); tests/test_batch_klassen.py compares every row with the full computation."""
 
@@ -551,8 +560,8 @@ class Jaartotalen:
         self.gronden: dict = {}
 
     def _grond(self, invoer: LksInvoer) -> _Grondslag:
-        if invoer.forfaitair or invoer.jaaroverzicht or invoer.functieloon_per_uur is not None:
-            raise ValueError("Jaartotalen: forfaitaire LKS, a functieloon and the jaaroverzicht go through bereken")
+        if invoer.jaaroverzicht or invoer.functieloon_per_uur is not None:
+            raise ValueError("Jaartotalen: a functieloon and the jaaroverzicht go through bereken")
         vd = vaststellingsdatum(invoer)
         sleutel = (vd, invoer.uren_per_week, invoer.voltijd_uren_per_week)
         grond = self.gronden.get(sleutel)
@@ -568,7 +577,8 @@ class Jaartotalen:
         grond = self._grond(invoer)
         leeftijd = invoer.leeftijd_op(invoer.peildatum)
         hoofd = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
-        jaar = _per_jaar(self.spoor, invoer, grond, hoofd, None)
+        venster = _forfaitair_venster(self.spoor, invoer, grond.datum) if invoer.forfaitair else None
+        jaar = _per_jaar(self.spoor, invoer, grond, hoofd, venster)
         return leeftijd, jaar["loonkostensubsidie"], jaar["werkgeverslasten"], jaar["totaal"]
 
     def resultaat(self, invoer: LksInvoer) -> dict:
@@ -579,9 +589,10 @@ class Jaartotalen:
         leeftijd = invoer.leeftijd_op(invoer.peildatum)
         ml = grond.minimumloon(leeftijd)
         uur = _uurloon(spoor, invoer, ml, leeftijd, grond.datum)
+        venster = _forfaitair_venster(spoor, invoer, grond.datum) if invoer.forfaitair else None
         m = _maandbedragen(spoor, invoer, grond, grond.exact(leeftijd))
         resultaat = _resultaat(leeftijd, ml, uur, m)
-        resultaat["per_jaar"] = _per_jaar(spoor, invoer, grond, m, None)
+        resultaat["per_jaar"] = _per_jaar(spoor, invoer, grond, m, venster)
         return resultaat
 
 
@@ -604,4 +615,5 @@ def _gelijke_maanden(jaar: int, wissel: tuple) -> tuple[tuple[date, int, bool], 
     return tuple((date(jaar, a + 1, 1), b - a, a in gesplitst) for a, b in zip(grenzen, grenzen[1:]))
 
 
-__all__ = ["LksInvoer", "bereken", "SOORT", "vaststellingsdatum", "gelijke_uitkomst", "Jaartotalen"]
+__all__ = ["LksInvoer", "bereken", "SOORT", "vaststellingsdatum", "gelijke_uitkomst", "Jaartotalen",
+           "forfaitair_einde"]

@@ -7,7 +7,8 @@ schema load, `bereken` and the result dump, as the single-case API does (tests/t
 path and the fast one to the API itself). The rows are made to sit on the edges the classes reason about: a
 birthday on 1 January, 31 December and 29 February, ages 14 to 23 around the peildatum, the MAX_LEEFTIJD
 boundary against today (frozen), a geboortedatum on and after the peildatum, a begindatum on 31 December
-before the year, on 1 January of it and later in it (on both sides of a parameter change on 1 July), hours above the full-time hours, hours and loonwaarden that do not
+before the year, on 1 January of it and later in it (on both sides of a parameter change on 1 July), forfaitaire
+LKS within and past its period, with and without a loonwaarde, hours above the full-time hours, hours and loonwaarden that do not
 load, other spellings of the same value (25,5 and 25.5, " 32"), dates as DD-MM-JJJJ, a peildatum before 2024
 (the other regime of art. 10d lid 4), on 31 December and after the parameter horizon, cells a spreadsheet would
 run as a formula, ids with the separator in them and NUL characters.
@@ -71,8 +72,9 @@ def _rij(rnd: random.Random, i: int) -> dict:
         rij["voltijd_uren_per_week"] = rnd.choice(["36", "40", "0"])
     rij["loonwaarde"] = rnd.choice([str(rnd.randint(0, 100)) for _ in range(12)] + ["101", "-1", "onbekend", "",
                                                                                     "50.0", "+5"])
-    if rnd.random() < 0.03:
-        rij["forfaitair"] = rnd.choice(["ja", "nee"])
+    forfaitair = rnd.random() < 0.06
+    if forfaitair:
+        rij["forfaitair"] = rnd.choice(["ja", "ja", "ja", "nee", "misschien"])
     if rnd.random() < 0.05:
         rij["bbl"] = rnd.choice(["ja", "nee"])
     kies = rnd.random()
@@ -83,6 +85,11 @@ def _rij(rnd: random.Random, i: int) -> dict:
         rij["begindatum_dienstbetrekking"] = begin.isoformat() if rnd.random() < 0.9 else begin.strftime("%d-%m-%Y")
     elif kies < 0.42:
         rij["begindatum_dienstbetrekking"] = rnd.choice([" ", (peil + timedelta(days=3)).isoformat(), "2020-13-01"])
+    if forfaitair and rnd.random() < 0.8:  # a dienstbetrekking of the last months: within or past its period
+        begin = peil - timedelta(days=rnd.randrange(250))
+        rij["begindatum_dienstbetrekking"] = rnd.choice([begin, begin.replace(day=1)]).isoformat()
+        if rnd.random() < 0.7:
+            rij["loonwaarde"] = ""
     if rnd.random() < 0.02:
         rij["einddatum_dienstbetrekking"] = (peil + timedelta(days=200)).isoformat()
     rij["peildatum"] = peil_tekst if rnd.random() < 0.97 else rnd.choice(["", "01-07-2026", "morgen"])
@@ -126,6 +133,7 @@ def test_klassen_gelijk_aan_het_volle_pad(tmp_path, monkeypatch, scheiding, peil
     assert any(type(s) is list and len(s[3]) == 4 for s in sjablonen)
     assert any(type(s) is tuple for s in sjablonen)
     assert any(k[0] == "begin" and type(s) is list for k, s in rekenaar.sjablonen.items())  # a start in the year
+    assert any(k[0] == "forfaitair" and type(s) is list for k, s in rekenaar.sjablonen.items())
     assert len(rekenaar.vaste_delen) > 100
     _draai(invoer, tmp_path / "vol.csv", False, monkeypatch, peildatum)
     snel_tekst = (tmp_path / "snel.csv").read_text(encoding="utf-8")
@@ -181,7 +189,14 @@ def test_jaartotalen_gelijk_aan_bereken():
         assert j.totalen(invoer) == (verwacht["leeftijd"], verwacht["per_jaar"]["loonkostensubsidie"],
                                      verwacht["per_jaar"]["werkgeverslasten"], verwacht["per_jaar"]["totaal"])
     with pytest.raises(ValueError):
-        j.resultaat(replace(invoer, forfaitair=True))
+        j.resultaat(replace(invoer, jaaroverzicht=True))
+    for _ in range(300):  # forfaitaire LKS: the period of art. 10d lid 5 from the begindatum
+        peil = date.fromisoformat(rnd.choice(PEILDATA[:7]))
+        invoer = lks.LksInvoer(peildatum=peil, uren_per_week=Decimal(rnd.choice(["32", "40"])), forfaitair=True,
+                               geboortedatum=date(1980, 3, 3), loonwaarde=rnd.choice([None, 40]),
+                               begindatum_dienstbetrekking=rnd.choice(
+                                   [None, peil - timedelta(days=rnd.randrange(170))]))
+        assert j.resultaat(invoer) == lks.bereken(invoer, params).resultaat, invoer
 
 
 def test_kopie_van_de_invoer_is_replace():

@@ -114,6 +114,9 @@ class LoonkostensubsidieResultaat(Schema):
     per_jaar = fields.Nested(PerJaarSchema, metadata={"description": "Het kalenderjaar van de peildatum: de totalen over de maanden van de dienstbetrekking (zonder begindatum: het hele jaar)"})
 
 
+_ONBEKEND = object()  # not yet looked up
+
+
 class LksKlassen:
     """Batch rows of the LKS sorted into classes without loading them through the schema (issue 17 part 3). Rows
     of one class get the same answer from the schema load and `bereken` except in the result fields `GATEN` (the
@@ -126,7 +129,7 @@ class LksKlassen:
 
     A row gets a class (else None: the batch loads and computes it as always) when its geboortedatum and its
     begindatum (if any) are valid dates for their fields, it has a peildatum (cell or `--peildatum`), no leeftijd,
-    no forfaitaire LKS, no functieloon, no einddatum, no jaaroverzicht, the geboortedatum lies on or before the
+    no functieloon, no einddatum, no jaaroverzicht, the geboortedatum lies on or before the
     peildatum and at most MAX_LEEFTIJD calendar years before today, and the begindatum on or before the
     peildatum. Then every check of `LoonkostensubsidieInvoer` (and of `lks._controleer`) on those dates
     passes. The class holds the peildatum, whether there is a begindatum and every other cell as it is written
@@ -139,7 +142,10 @@ class LksKlassen:
       period of the begindatum (between two dates on which any parameter changes, every date gives the same
       values), which sets the year's values (art. 10d lid 7); the begindatum itself is a hole
       (`per_jaar.vastgesteld_per`), as are the year totals. A young worker with such a begindatum is computed in
-      full (which months count, and so which ages, depends on the begindatum).
+      full (which months count, and so which ages, depends on the begindatum);
+    - an adult with forfaitaire LKS (art. 10d lid 5) whose peildatum lies in its period: the parameter period of the
+      vaststellingsdatum and the loonwaarde cell as written; the vaststellingsdatum and the year totals are holes
+      (the begindatum sets the period). A young worker with forfaitaire LKS is computed in full.
 
     The contract hours and the loonwaarde must then be valid for their fields (each text checked once by the
     field itself); the hours are in the class when they exceed the full-time hours (that warning names them).
@@ -156,6 +162,8 @@ class LksKlassen:
     _EIGEN = {"volwassen": ("leeftijd",),
               "begin": ("leeftijd", "per_jaar.vastgesteld_per", "per_jaar.loonkostensubsidie",
                         "per_jaar.werkgeverslasten", "per_jaar.totaal"),
+              "forfaitair": ("leeftijd", "per_jaar.vastgesteld_per", "per_jaar.loonkostensubsidie",
+                             "per_jaar.werkgeverslasten", "per_jaar.totaal"),
               "jong": ("leeftijd", "per_jaar.loonkostensubsidie", "per_jaar.werkgeverslasten", "per_jaar.totaal")}
     _WAARDEN = 50_000  # distinct cell texts kept
 
@@ -172,8 +180,11 @@ class LksKlassen:
         self.i_voltijd = namen.get("voltijd_uren_per_week")
         self.peil_optie = peildatum
         # cells that must be blank for a class
-        leeg = [namen[k] for k in ("leeftijd", "forfaitair", "einddatum_dienstbetrekking", "jaaroverzicht",
+        leeg = [namen[k] for k in ("leeftijd", "einddatum_dienstbetrekking", "jaaroverzicht",
                                    "functieloon_per_uur") if k in namen]
+        self.i_forf = namen.get("forfaitair")
+        self._forf: dict = {}  # {cell text: True, False, or None when it does not load}
+        self.params = params
         self.leeg = self._getter(leeg) if leeg else None
         eigen = ("geboortedatum", "begindatum_dienstbetrekking", "uren_per_week", "loonwaarde")
         self.andere = self._getter([i for i, k in kolommen if k not in eigen
@@ -182,7 +193,8 @@ class LksKlassen:
                                   and not (k == "peildatum" and peildatum is not None)])
         schema = LoonkostensubsidieInvoer()
         self._veld = {k: schema.fields[k] for k in ("geboortedatum", "begindatum_dienstbetrekking", "peildatum",
-                                                    "uren_per_week", "loonwaarde", "voltijd_uren_per_week")}
+                                                    "uren_per_week", "loonwaarde", "voltijd_uren_per_week",
+                                                    "forfaitair")}
         self._aard = {"uren_per_week": "getal", "voltijd_uren_per_week": "getal", "loonwaarde": "geheel"}
         self._waarden: dict = {k: {} for k in self._veld}
         self._w_geb, self._w_peil = self._waarden["geboortedatum"], self._waarden["peildatum"]
@@ -262,15 +274,30 @@ class LksKlassen:
                         w["begindatum_dienstbetrekking"][b] = None
                 if begin is False or begin is not None and begin > peil:
                     return None
+        forfaitair = False
+        if self.i_forf is not None:
+            f = cellen[self.i_forf]
+            if f and not f.isspace():
+                forfaitair = self._forf.get(f, _ONBEKEND)
+                if forfaitair is _ONBEKEND:
+                    try:
+                        forfaitair = self._veld["forfaitair"].deserialize(tekst_naar_waarde(f, "janee"))
+                    except ValidationError:
+                        forfaitair = None
+                    if len(self._forf) < self._WAARDEN:
+                        self._forf[f] = forfaitair
         u, lw = cellen[self.i_uren], cellen[self.i_lw]
         uren = w["uren_per_week"].get(u)
         if uren is None:
             uren = False if not u or u.isspace() else self._waarde("uren_per_week", u)
-        loonwaarde = w["loonwaarde"].get(lw)
-        if loonwaarde is None:
-            loonwaarde = False if not lw or lw.isspace() else self._waarde("loonwaarde", lw)
+        if not lw or lw.isspace():
+            loonwaarde = None if forfaitair else False  # (forfaitaire LKS needs no loonwaarde)
+        else:
+            loonwaarde = w["loonwaarde"].get(lw)
+            if loonwaarde is None:
+                loonwaarde = self._waarde("loonwaarde", lw)
         volwassen = jaar - geb.year - 1 >= VOLWASSEN_LEEFTIJD
-        if uren is False or loonwaarde is False:
+        if uren is False or loonwaarde is False or forfaitair is None:
             return ("fout", peil, begin is None, volwassen, self.alle(cellen))
         voltijd = self.standaard_voltijd
         if self.i_voltijd is not None:
@@ -285,6 +312,23 @@ class LksKlassen:
         andere = self.andere(cellen)
         leeftijd = peil.year - geb.year - ((peil.month, peil.day) < (geb.month, geb.day))  # periods.leeftijd_op
         self.geval = (geb, begin, uren, loonwaarde, leeftijd)
+        if forfaitair:
+            # forfaitaire LKS (art. 10d lid 5), for an adult: the month amounts do not depend on the loonwaarde (its
+            # text is in the class: whether one is given is a warning); the begindatum sets the period, so the
+            # begindatum (as vaststellingsdatum) and the year totals are holes, and the parameter period of the
+            # vaststellingsdatum is in the class; a peildatum after the period is an error: computed in full
+            if not volwassen:
+                return None
+            vd = begin if begin is not None and begin.year >= jaar else date(jaar, 1, 1)
+            if begin is not None:
+                try:
+                    if peil >= lks.forfaitair_einde(self.params, begin, vd):
+                        return None
+                except LookupError:
+                    return None
+            periode = bisect_right(self._wisseldata, vd)
+            self.fijn = ("forfaitair", peil, periode, uren, andere)
+            return ("forfaitair", peil, periode, begin is None, boven, lw, andere)
         if begin is not None and begin.year >= jaar:
             # a dienstbetrekking that starts in the year: its begindatum sets the year's parameter values (art. 10d
             # lid 7); for an adult every date of one parameter period (`periode`) gives the same values
@@ -327,9 +371,10 @@ class LksKlassen:
         """The values of `eigen_velden(klasse)` for the last row classed."""
         if klasse[0] == "volwassen":
             return (self.geval[4],)
-        totalen = self.jaartotalen.totalen(self._invoer(voorbeeld))
-        if klasse[0] == "begin":
-            return (totalen[0], self.geval[1], *totalen[1:])  # the begindatum is the vaststellingsdatum
+        invoer = self._invoer(voorbeeld)
+        totalen = self.jaartotalen.totalen(invoer)
+        if klasse[0] in ("begin", "forfaitair"):
+            return (totalen[0], lks.vaststellingsdatum(invoer), *totalen[1:])
         return totalen
 
 
