@@ -34,7 +34,7 @@ from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reke
 
 from soorten import snel
 
-from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _geordend, _Lezer, _platte_lijst,
+from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _geordend, _schrijver_nodig, _Lezer, _platte_lijst,
                          cel_naar_json, cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
@@ -88,15 +88,16 @@ class _Totaal:
         self.daalt += ander.daalt
         self.gelijk += ander.gelijk
 
-    def tel(self, a: Decimal, b: Decimal) -> None:
-        self.a += a
-        self.b += b
+    def tel(self, a: Decimal, b: Decimal, n: int = 1) -> None:
+        """Count `n` cases with amounts a and b (n × a is exactly n additions of a: Decimal)."""
+        self.a += a * n if n != 1 else a
+        self.b += b * n if n != 1 else b
         if b > a:
-            self.stijgt += 1
+            self.stijgt += n
         elif b < a:
-            self.daalt += 1
+            self.daalt += n
         else:
-            self.gelijk += 1
+            self.gelijk += n
 
     def json(self) -> dict:
         return {"totaal_a": as_str(self.a), "totaal_b": as_str(self.b), "verschil": as_str(self.b - self.a),
@@ -118,24 +119,25 @@ class Samenvatting:
     def __post_init__(self):
         self.totalen = {b: _Totaal() for b in self.bedragen}
 
-    def tel(self, rij: dict) -> None:
-        self.aantal += 1
+    def tel(self, rij: dict, n: int = 1) -> None:
+        """Count a row (`n` rows with the same amounts and group)."""
+        self.aantal += n
         if rij["fouten"]:
-            self.fouten += 1
+            self.fouten += n
             return
-        self.vergeleken += 1
+        self.vergeleken += n
         a, b = rij["_a"], rij["_b"]
         for naam in self.bedragen:
-            self.totalen[naam].tel(a[naam], b[naam])
+            self.totalen[naam].tel(a[naam], b[naam], n)
         eerste = self.bedragen[0]
-        self.verschillen[b[eerste] - a[eerste]] += 1
+        self.verschillen[b[eerste] - a[eerste]] += n
         if self.groep_op is not None:
             g = self.groepen.get(rij.get("groep"))
             if g is None:
                 g = self.groepen[rij.get("groep")] = {"aantal": 0, "totalen": {n: _Totaal() for n in self.bedragen}}
-            g["aantal"] += 1
+            g["aantal"] += n
             for naam in self.bedragen:
-                g["totalen"][naam].tel(a[naam], b[naam])
+                g["totalen"][naam].tel(a[naam], b[naam], n)
 
     def voeg_samen(self, ander: "Samenvatting") -> None:
         """Add the counts of `ander` (the summary of another part of the same file, e.g. a worker's block) to this
@@ -370,6 +372,9 @@ class Vergelijker:
         self._kl_sj: dict = {id(self.a): {}, id(self.b): {}}  # {class: (voorbeeld,), ("fout", fouten) or False}
         self._kl_vast: dict = {id(self.a): {}, id(self.b): {}}  # {(class, fijn): {amount: Decimal}}
         self._kl_rij: dict = {}  # {(class A, fijn A, class B, fijn B): the row's part, as _reken_beide}
+        self._kl_tekst: dict = {}  # {the same: the CSV text of the row after its id and group}
+        self._kl_deel: dict = {}  # {the same: the part, for tel_uitstaand}
+        self._kl_tel: Counter = Counter()  # {(the same, group): rows written and not yet counted}
         self._kl_eigen: dict = {}  # {class kind: no compared amount among its own holes}
         self._kl_n = len(kolommen)
         self._kl_id = kolommen.index("id") if "id" in kolommen else None
@@ -483,6 +488,56 @@ class Vergelijker:
         if eigen is None:
             eigen = self._kl_eigen[k[0]] = not any(n in self.bedragen for n in kl.eigen_velden(k))
         return eigen
+
+    def csv_tekst_uit_cellen(self, cellen: list, regel: int, schrijver_nodig) -> str | None:
+        """The output CSV line of a row whose part is kept (`_kl_rij`, adults on both sides), or None (then
+        `rij_uit_cellen` and csv_rij). The row is counted in the summary when `tel_uitstaand` runs (per kept part
+        and group: n rows at once, exact). The text after the id (and group) is kept per part, written once by
+        csv.writer; the id and group cells go as they are when csv.writer would neither quote nor neutralise them
+        (`schrijver_nodig`, as batch._schrijver_nodig)."""
+        if self._kl is None or len(cellen) != self._kl_n:
+            return None
+        kl_a, kl_b = self._kl[id(self.a)], self._kl[id(self.b)]
+        k_a = kl_a.klasse(cellen)
+        if k_a is None:
+            return None
+        k_b = kl_b.klasse(cellen)
+        if k_b is None:
+            return None
+        sleutel = (k_a, None if k_a[0] == "fout" else kl_a.fijn, k_b, None if k_b[0] == "fout" else kl_b.fijn)
+        staart = self._kl_tekst.get(sleutel)
+        if staart is None:
+            deel = self._kl_rij.get(sleutel)
+            if deel is None:
+                return None
+            buf = io.StringIO()
+            schijn = {"regel": "", "id": "", "groep": None, "fouten": deel[0], "a": deel[1], "b": deel[2],
+                      "verschil": deel[3]}
+            csv.writer(buf, lineterminator="\r\n").writerow(["x", *csv_rij(schijn, self.bedragen, self.groep_op)[
+                2 + (self.groep_op is not None):]])
+            if len(self._kl_tekst) >= MEMO:
+                self.tel_uitstaand()
+                self._kl_tekst.clear()
+                self._kl_deel.clear()
+            staart = self._kl_tekst[sleutel] = buf.getvalue()[1:]
+            self._kl_deel[sleutel] = deel
+        voor = [str(regel), "" if self._kl_id is None else cellen[self._kl_id]]
+        groep = None
+        if self.groep_op is not None:
+            groep = None if self._kl_groep is None else cellen[self._kl_groep]
+            voor.append("" if groep is None else groep)
+        tekst = ",".join(voor)
+        if tekst.count(",") != len(voor) - 1 or schrijver_nodig(tekst) or voor[1][:1] in FORMULE_BEGIN:
+            return None
+        self._kl_tel[(sleutel, groep)] += 1
+        return tekst + staart
+
+    def tel_uitstaand(self) -> None:
+        """Count the rows `csv_tekst_uit_cellen` wrote in the summary."""
+        for (sleutel, groep), n in self._kl_tel.items():
+            fouten, _, _, _, uit_a, uit_b = self._kl_deel[sleutel]
+            self.samenvatting.tel({"fouten": fouten, "_a": uit_a, "_b": uit_b, "groep": groep}, n)
+        self._kl_tel.clear()
 
     def rij_uit_cellen(self, kop, cellen: list, regel: int, omzetter) -> dict:
         """`rij` of a CSV row given as its cells (kop: CsvKop): by its classes when `klassen_voor` was called
@@ -700,7 +755,19 @@ def vergelijk_blok(blok: tuple) -> tuple[str, Samenvatting]:
         rijen = (v.rij_uit_cellen(kop, r.split(SCHEIDING) if type(r) is str else r, regel, omzetter)
                  for regel, r in zip(regels, ruwe))
     buf = io.StringIO()
-    if formaat_uit == "csv":
+    if formaat_uit == "csv" and kop is not None and v._kl is not None:
+        # LKS rows by their classes: a row whose part is kept is written as text and counted per part
+        schrijf, bedragen, groep_op = csv.writer(buf, lineterminator="\r\n").writerow, v.bedragen, v.groep_op
+        tekst_van, nodig = v.csv_tekst_uit_cellen, _schrijver_nodig(",")
+        for regel, r in zip(regels, ruwe):
+            cellen = r.split(SCHEIDING) if type(r) is str else r
+            tekst = tekst_van(cellen, regel, nodig)
+            if tekst is not None:
+                buf.write(tekst)
+            else:
+                schrijf(csv_rij(v.rij_uit_cellen(kop, cellen, regel, omzetter), bedragen, groep_op))
+        v.tel_uitstaand()
+    elif formaat_uit == "csv":
         schrijf, bedragen, groep_op = csv.writer(buf, lineterminator="\r\n").writerow, v.bedragen, v.groep_op
         for rij in rijen:
             schrijf(csv_rij(rij, bedragen, groep_op))

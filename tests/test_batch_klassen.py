@@ -246,3 +246,37 @@ def test_vergelijking_met_klassen_gelijk_aan_het_volle_pad(tmp_path, monkeypatch
     assert len(snel_v._kl_vast[id(snel_v.a)]) > 100 and snel_v._kl_rij
     assert snel_v.samenvatting.json() == vol_v.samenvatting.json()
     assert csv_kolommen(snel_v.bedragen, None)
+
+
+@freeze_time("2026-12-01")
+def test_rekenhulp_vergelijk_met_klassen_gelijk_aan_het_volle_pad(tmp_path, monkeypatch):
+    """`rekenhulp vergelijk` end to end on the edge rows with a group column (ids and groups that csv.writer
+    quotes or neutralises, rows written as kept text and counted per part): the output file and the summary
+    equal those of the path without classes (REKENHULP_SNEL off)."""
+    from click.testing import CliRunner
+
+    from rekenhulp.cli import main
+
+    rnd = random.Random("vergelijk-cli")
+    ruw = tmp_path / "ruw.csv"
+    _bestand(ruw, rnd, 3_000, ",")
+    with open(ruw, encoding="utf-8", newline="") as f:
+        rijen = list(csv.reader(f))
+    invoer = tmp_path / "in.csv"
+    with open(invoer, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(rijen[0] + ["wijk"])
+        for r in rijen[1:]:
+            w.writerow(r + [rnd.choice(["Noord", "Zuid", "", "=West", "Oost,Centrum"])])
+    uit = {}
+    for aan in (True, False):
+        monkeypatch.setattr(snel, "AAN", aan)
+        pad = tmp_path / f"uit-{aan}.csv"
+        r = CliRunner().invoke(main, ["vergelijk", str(invoer), "-o", str(pad), "--soort", "loonkostensubsidie",
+                                      "--a", "2025-07-01", "--b", "2026-07-01", "--groep-op", "wijk",
+                                      "--samenvatting", str(tmp_path / f"sv-{aan}.json"), "--processen", "1"])
+        assert r.exit_code == 0, r.output
+        uit[aan] = (pad.read_text(encoding="utf-8"), (tmp_path / f"sv-{aan}.json").read_text(encoding="utf-8"),
+                    r.output.split(" gevallen in ")[0])
+    assert uit[True][0].count("\n") > 3_000
+    assert uit[True] == uit[False]
