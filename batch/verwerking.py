@@ -519,9 +519,13 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     the rule proves equal (`Soort.gelijke_uitkomst`; for the LKS an adult's birth date only gives the age on the
     peildatum, a begindatum before the year changes nothing) share one computation through
     `Rekenaar.gelijk_teksten`: such a row is still validated by the schema load, then takes the kept text (for
-    the LKS a template with its own age as the first result cell). A row with an error names its
-    line number in `fouten` and is always computed. With REKENHULP_SNEL=0 (soorten.snel.AAN) every row is computed.
-    tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases."""
+    the LKS a template with its own age as the first result cell). Before all that a row may get a class
+    (`Soort.klassen`, issue 17 part 3; soorten.schemas.loonkostensubsidie.LksKlassen): rows of one class share the
+    text of the class's first row, computed in full, with the holes filled in for each row (`_maak_sjabloon`,
+    `_vaste_delen`); such a row is not loaded through the schema at all, because the class says its load would
+    pass or fail the same way. A row with an error names its line number in `fouten`. With REKENHULP_SNEL=0 (soorten.snel.AAN) every row is computed.
+    tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases;
+    tests/test_batch_klassen.py compares the classes with REKENHULP_SNEL off on rows built on their edges."""
     import io
 
     kop, rekenaar = _KOP, _REKENAAR
