@@ -322,13 +322,7 @@ class Vergelijker:
                 if len(self._memo) >= MEMO:
                     self._memo.clear()  # bounded memory
                 self._memo[sleutel] = deel
-        fouten, rij["a"], rij["b"], rij["verschil"], uit_a, uit_b = deel
-        if fouten:
-            rij["fouten"] = [dict(f) for f in fouten]
-        else:
-            rij["_a"], rij["_b"] = uit_a, uit_b
-        self.samenvatting.tel(rij)
-        return self._openbaar(rij)
+        return self._rij_af(rij, deel)
 
     def _reken_beide(self, ruw: dict) -> tuple:
         """(fouten, a, b, verschil, amounts in A, amounts in B) of one case: what its row holds besides the id,
@@ -441,9 +435,11 @@ class Vergelijker:
             raise Fout(sj[1])
         return self._klasse_bedragen(sid, kl, k, sj[0])
 
-    def _reken_beide_klasse(self, cellen: list, ruw) -> tuple | None:
-        """_reken_beide of a CSV row by its classes, or None (then in full). When neither side has a compared
-        amount among its own holes (adults), the row's part is kept per (class and fijn of A and of B)."""
+    def indeling(self, cellen: list):
+        """(class in A, class in B, the key of the row's part) of a CSV row, or None: it has no class on a side.
+        The classes keep the row's values (LksKlassen.geval, fijn) until the next row is classed."""
+        if self._kl is None or len(cellen) != self._kl_n:
+            return None
         kl_a, kl_b = self._kl[id(self.a)], self._kl[id(self.b)]
         k_a = kl_a.klasse(cellen)
         if k_a is None:
@@ -451,10 +447,17 @@ class Vergelijker:
         k_b = kl_b.klasse(cellen)
         if k_b is None:
             return None
-        sleutel = None
+        return k_a, k_b, (k_a, None if k_a[0] == "fout" else kl_a.fijn, k_b, None if k_b[0] == "fout" else kl_b.fijn)
+
+    def _reken_beide_klasse(self, indeling: tuple, ruw) -> tuple | None:
+        """_reken_beide of a CSV row by its classes, or None (then in full). When neither side has a compared
+        amount among its own holes (adults), the row's part is kept per (class and fijn of A and of B)."""
+        kl_a, kl_b = self._kl[id(self.a)], self._kl[id(self.b)]
+        k_a, k_b, sleutel = indeling
         sj_a, sj_b = self._kl_sj[id(self.a)].get(k_a), self._kl_sj[id(self.b)].get(k_b)
-        if sj_a and sj_b and self._zonder_eigen(kl_a, k_a) and self._zonder_eigen(kl_b, k_b):
-            sleutel = (k_a, None if k_a[0] == "fout" else kl_a.fijn, k_b, None if k_b[0] == "fout" else kl_b.fijn)
+        if not (sj_a and sj_b and self._zonder_eigen(kl_a, k_a) and self._zonder_eigen(kl_b, k_b)):
+            sleutel = None
+        else:
             deel = self._kl_rij.get(sleutel)
             if deel is not None:
                 return deel
@@ -489,22 +492,13 @@ class Vergelijker:
             eigen = self._kl_eigen[k[0]] = not any(n in self.bedragen for n in kl.eigen_velden(k))
         return eigen
 
-    def csv_tekst_uit_cellen(self, cellen: list, regel: int, schrijver_nodig) -> str | None:
+    def csv_tekst_uit_cellen(self, cellen: list, regel: int, schrijver_nodig, indeling) -> str | None:
         """The output CSV line of a row whose part is kept (`_kl_rij`, adults on both sides), or None (then
         `rij_uit_cellen` and csv_rij). The row is counted in the summary when `tel_uitstaand` runs (per kept part
         and group: n rows at once, exact). The text after the id (and group) is kept per part, written once by
         csv.writer; the id and group cells go as they are when csv.writer would neither quote nor neutralise them
-        (`schrijver_nodig`, as batch._schrijver_nodig)."""
-        if self._kl is None or len(cellen) != self._kl_n:
-            return None
-        kl_a, kl_b = self._kl[id(self.a)], self._kl[id(self.b)]
-        k_a = kl_a.klasse(cellen)
-        if k_a is None:
-            return None
-        k_b = kl_b.klasse(cellen)
-        if k_b is None:
-            return None
-        sleutel = (k_a, None if k_a[0] == "fout" else kl_a.fijn, k_b, None if k_b[0] == "fout" else kl_b.fijn)
+        (`schrijver_nodig`, as batch._schrijver_nodig). `indeling`: of this row, from `indeling`."""
+        sleutel = indeling[2]
         staart = self._kl_tekst.get(sleutel)
         if staart is None:
             deel = self._kl_rij.get(sleutel)
@@ -539,10 +533,13 @@ class Vergelijker:
             self.samenvatting.tel({"fouten": fouten, "_a": uit_a, "_b": uit_b, "groep": groep}, n)
         self._kl_tel.clear()
 
-    def rij_uit_cellen(self, kop, cellen: list, regel: int, omzetter) -> dict:
+    def rij_uit_cellen(self, kop, cellen: list, regel: int, omzetter, indeling=False) -> dict:
         """`rij` of a CSV row given as its cells (kop: CsvKop): by its classes when `klassen_voor` was called
-        for these columns and the row has a class on both sides, else converted and computed in full."""
-        if self._kl is None or len(cellen) != self._kl_n:
+        for these columns and the row has a class on both sides, else converted and computed in full.
+        `indeling`: the row's `indeling` when the caller has it already (False: not yet)."""
+        if indeling is False:
+            indeling = self.indeling(cellen)
+        if indeling is None:
             return self.rij(geval_uit_cellen(kop, cellen, omzetter), regel)
         geval = None
 
@@ -557,12 +554,16 @@ class Vergelijker:
                 r.pop(self.groep_op, None)
             return r
 
-        deel = self._reken_beide_klasse(cellen, ruw)
+        deel = self._reken_beide_klasse(indeling, ruw)
         if deel is None:
             return self.rij(geval_uit_cellen(kop, cellen, omzetter), regel)
         rij: dict = {"regel": regel, "id": None if self._kl_id is None else cellen[self._kl_id], "fouten": []}
         if self.groep_op is not None:
             rij["groep"] = None if self._kl_groep is None else cellen[self._kl_groep]
+        return self._rij_af(rij, deel)
+
+    def _rij_af(self, rij: dict, deel: tuple) -> dict:
+        """The row with its part (`_reken_beide`), counted in the summary, without its private amounts."""
         fouten, rij["a"], rij["b"], rij["verschil"], uit_a, uit_b = deel
         if fouten:
             rij["fouten"] = [dict(f) for f in fouten]
@@ -761,11 +762,12 @@ def vergelijk_blok(blok: tuple) -> tuple[str, Samenvatting]:
         tekst_van, nodig = v.csv_tekst_uit_cellen, _schrijver_nodig(",")
         for regel, r in zip(regels, ruwe):
             cellen = r.split(SCHEIDING) if type(r) is str else r
-            tekst = tekst_van(cellen, regel, nodig)
+            indeling = v.indeling(cellen)
+            tekst = None if indeling is None else tekst_van(cellen, regel, nodig, indeling)
             if tekst is not None:
                 buf.write(tekst)
             else:
-                schrijf(csv_rij(v.rij_uit_cellen(kop, cellen, regel, omzetter), bedragen, groep_op))
+                schrijf(csv_rij(v.rij_uit_cellen(kop, cellen, regel, omzetter, indeling), bedragen, groep_op))
         v.tel_uitstaand()
     elif formaat_uit == "csv":
         schrijf, bedragen, groep_op = csv.writer(buf, lineterminator="\r\n").writerow, v.bedragen, v.groep_op

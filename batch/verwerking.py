@@ -1061,11 +1061,8 @@ def _verwerk_csv(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, sce
     writer.writerow(kop_uitvoer(kop, kolommen))
     s = Samenvatting()
     codes: dict[str, str] = {}
-    for tekst, aantal, fouten, markers in _geordend(_blokken(rijen), _blok_csv, processen,
-                                                     (soort_naam, peildatum, csv_kop, scenario)):
-        out.write(_codes_in_blok(tekst, markers, codes))
-        s.rijen += aantal
-        s.fouten += fouten
+    for uitkomst in _geordend(_blokken(rijen), _blok_csv, processen, (soort_naam, peildatum, csv_kop, scenario)):
+        _schrijf_blok(out, uitkomst, codes, s)
         balk.toon(s.rijen, lezer.positie())
     for rij in legenda_rijen(codes):
         writer.writerow([neutraliseer(c) for c in rij])
@@ -1244,22 +1241,25 @@ def _verwerk_csv_snel(pad: str, lezer: _Lezer, out, soort_naam, peildatum, proce
                 stand["vanaf"] = uitkomst
                 uitkomsten.close()  # the chunks after it are not used (the workers stop)
                 break
-            tekst_uit, aantal, fouten, markers = uitkomst
-            out.write(_codes_in_blok(tekst_uit, markers, codes))
-            s.rijen += aantal
-            s.fouten += fouten
+            _schrijf_blok(out, uitkomst, codes, s)
             balk.toon(s.rijen, b.tell())
     if stand["vanaf"] is not None:
         rijen = _csv_vanaf(lezer, scheiding, stand["vanaf"])
-        for tekst_uit, aantal, fouten, markers in _geordend(_blokken(rijen), _blok_csv, processen, init):
-            out.write(_codes_in_blok(tekst_uit, markers, codes))
-            s.rijen += aantal
-            s.fouten += fouten
+        for uitkomst in _geordend(_blokken(rijen), _blok_csv, processen, init):
+            _schrijf_blok(out, uitkomst, codes, s)
             balk.toon(s.rijen, lezer.positie())
     for rij in legenda_rijen(codes):
         writer.writerow([neutraliseer(c) for c in rij])
     balk.toon(s.rijen, 0, klaar=True)
     return s
+
+
+def _schrijf_blok(out, uitkomst: tuple, codes: dict, s: "Samenvatting") -> None:
+    """One block's output (_blok_csv) to the file, its warning markers as the file's codes, counted in `s`."""
+    tekst, aantal, fouten, markers = uitkomst
+    out.write(_codes_in_blok(tekst, markers, codes))
+    s.rijen += aantal
+    s.fouten += fouten
 
 
 def _verwerk_jsonl(lezer: _Lezer, out, soort_naam, peildatum, processen, balk, scenario=None) -> Samenvatting:
