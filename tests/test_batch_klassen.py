@@ -112,10 +112,28 @@ def _bestand(pad, rnd: random.Random, aantal: int, scheiding: str) -> None:
             w.writerow([rij[k] for k in KOLOMMEN])
 
 
-def _draai(invoer, uitvoer, aan: bool, monkeypatch, peildatum=None):
+def _draai(invoer, uitvoer, aan: bool, monkeypatch, peildatum=None, scenario=None):
     monkeypatch.setattr(snel, "AAN", aan)
-    verwerk(str(invoer), str(uitvoer), "loonkostensubsidie", peildatum=peildatum, processen=1)
+    verwerk(str(invoer), str(uitvoer), "loonkostensubsidie", peildatum=peildatum, processen=1, scenario=scenario)
     return verwerking._REKENAAR
+
+
+@freeze_time("2026-12-01")
+def test_klassen_met_een_scenario(tmp_path, monkeypatch):
+    """With a scenario (an hourly WML from 1 April 2026 and a 2027 value beyond the horizon) the classes use the
+    scenario's parameter periods and values: the file equals the one without classes."""
+    from parameters.scenario import lees_scenario
+
+    scenario = lees_scenario({"naam": "WML april", "parameters": {"wml.uurloon": [
+        {"vanaf": "2026-04-01", "waarde": "15.10"}, {"vanaf": "2027-01-01", "waarde": "15.50"}]}},
+        default_parameters())
+    rnd = random.Random("scenario")
+    invoer = tmp_path / "in.csv"
+    _bestand(invoer, rnd, 3_000, ",")
+    rekenaar = _draai(invoer, tmp_path / "snel.csv", True, monkeypatch, scenario=scenario)
+    assert rekenaar.afwijkingen == 0 and any(type(s) is list for s in rekenaar.sjablonen.values())
+    _draai(invoer, tmp_path / "vol.csv", False, monkeypatch, scenario=scenario)
+    assert (tmp_path / "snel.csv").read_text(encoding="utf-8") == (tmp_path / "vol.csv").read_text(encoding="utf-8")
 
 
 @freeze_time("2026-12-01")
