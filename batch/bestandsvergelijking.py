@@ -364,7 +364,7 @@ class Vergelijker:
             return
         self._kl = kl
         self._kl_sj: dict = {id(self.a): {}, id(self.b): {}}  # {class: (voorbeeld,), ("fout", fouten) or False}
-        self._kl_vast: dict = {id(self.a): {}, id(self.b): {}}  # {(class, fijn): {amount: Decimal}}
+        self._kl_vast: dict = {id(self.a): {}, id(self.b): {}}  # {fijn: {amount: Decimal}}
         self._kl_rij: dict = {}  # {(class A, fijn A, class B, fijn B): the row's part, as _reken_beide}
         self._kl_tekst: dict = {}  # {the same: the CSV text of the row after its id and group}
         self._kl_deel: dict = {}  # {the same: the part, for tel_uitstaand}
@@ -377,7 +377,7 @@ class Vergelijker:
     def _klasse_bedragen(self, sid: int, kl, k, voorbeeld) -> dict:
         """{amount: Decimal} of the row `kl` last classed (class `k`), from the class's first row's input."""
         memo = self._kl_vast[sid]
-        sleutel = (k, kl.fijn)
+        sleutel = kl.fijn  # (the amounts outside the own holes depend on fijn alone: LksKlassen)
         vast = memo.get(sleutel)
         if vast is None:
             resultaat = kl.resultaat(voorbeeld)
@@ -424,7 +424,7 @@ class Vergelijker:
             kl.fijn = fijn
             if self._klasse_bedragen(sid, kl, k, voorbeeld) != out:
                 self.klasse_afwijkingen += 1
-                self._kl_vast[sid].pop((k, fijn), None)
+                self._kl_vast[sid].pop(fijn, None)
                 sjablonen[k] = False
                 return out
             sjablonen[k] = (voorbeeld,)
