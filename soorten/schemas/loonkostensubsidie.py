@@ -115,6 +115,11 @@ class LoonkostensubsidieResultaat(Schema):
 
 
 _ONBEKEND = object()  # not yet looked up
+# The input fields LksKlassen knows; a new field must be thought through there first (as lks._BEKENDE_VELDEN)
+_KLASSEN_VELDEN = {"peildatum", "uren_per_week", "voltijd_uren_per_week", "loonwaarde", "forfaitair", "bbl",
+                   "functieloon_per_uur", "begindatum_dienstbetrekking", "einddatum_dienstbetrekking",
+                   "jaaroverzicht", "geboortedatum", "leeftijd"}
+assert set(LoonkostensubsidieInvoer().fields) == _KLASSEN_VELDEN, "LksKlassen: LoonkostensubsidieInvoer changed"
 
 
 class LksKlassen:
