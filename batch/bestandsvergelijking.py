@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import multiprocessing as mp
+import os
 import signal
 from collections import Counter
 from contextlib import closing
@@ -34,8 +35,9 @@ from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reke
 
 from soorten import snel
 
-from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _geordend, _schrijver_nodig, _Lezer, _platte_lijst,
-                         cel_naar_json, cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
+from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _csv_vanaf, _geordend, _Lezer,
+                         _platte_lijst, _ruwe_stukken, _schrijver_nodig, _stuk_rijen, _stuk_tekst, cel_naar_json,
+                         cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
@@ -650,9 +652,14 @@ def lees_ruw(f, soort, groep_op: str | None, formaat: str) -> tuple[_Lezer, CsvK
                 if lijn.strip():
                     yield lezer.regel, lijn
         return lezer, None, lijnen()
+    _, kop, rijen = csv_lezen(lezer)
+    return lezer, kop_van(kop, soort, groep_op), rijen
+
+
+def kop_van(kop: list[str], soort, groep_op: str | None) -> CsvKop:
+    """A caseload CSV's header checked (BatchFout names what is wrong)."""
     velden = veldsoorten(soort.invoer_schema)
     platte = platte_kolommen(soort.invoer_schema)  # medebewoner_1_leeftijd, ... as in the batch template
-    _, kop, rijen = csv_lezen(lezer)
     if len(kop) > MAX_KOLOMMEN:
         raise BatchFout(f"De kopregel heeft {len(kop)} kolommen; ten hoogste {MAX_KOLOMMEN}.")
     onbekend = [k for k in kop if k not in velden and k not in platte and k not in ("id", groep_op)]
@@ -662,7 +669,7 @@ def lees_ruw(f, soort, groep_op: str | None, formaat: str) -> tuple[_Lezer, CsvK
                         + ".")
     if groep_op and groep_op not in kop:
         raise BatchFout(f"De kolom '{groep_op}' (groeperen op) staat niet in de kopregel.")
-    return lezer, CsvKop(kop, velden, platte, groep_op), rijen
+    return CsvKop(kop, velden, platte, groep_op)
 
 
 def geval_uit_lijn(lijn: str):
@@ -807,7 +814,16 @@ def vergelijk_in_blokken(v: Vergelijker, f, formaat_in: str, formaat_uit: str, p
     """The rows of an open caseload file as output text, block by block in input order: (text, position in the
     file in bytes) per block. The main process only reads (raw cells or lines, `lees_ruw`), sends blocks to
     `processen` worker processes (1: in this process) and adds each block's summary to `v.samenvatting`; the
-    workers convert, compute and write. A bad header raises BatchFout at the first step."""
+    workers convert, compute and write. A bad header raises BatchFout at the first step. With REKENHULP_SNEL a
+    CSV file is read in chunks that the workers split (`_vergelijk_in_stukken`)."""
+    if formaat_in == "csv" and snel.AAN and isinstance(getattr(f, "name", None), str) and os.path.isfile(f.name):
+        yield from _vergelijk_in_stukken(v, f, formaat_uit, processen, blok)
+        return
+    yield from _vergelijk_regels(v, f, formaat_in, formaat_uit, processen, blok)
+
+
+def _vergelijk_regels(v: Vergelijker, f, formaat_in: str, formaat_uit: str, processen: int, blok: int | None):
+    """vergelijk_in_blokken with the line reader."""
     lezer, kop, rijen = lees_ruw(f, v.soort, v.groep_op, formaat_in)
     init = (v.soort.naam, v.a, v.b, v.groep_op, v.samenvatting.klassebreedte, kop, formaat_uit)
     blokken = _in_blokken(rijen, blok or BLOK, kop is not None)
@@ -815,6 +831,70 @@ def vergelijk_in_blokken(v: Vergelijker, f, formaat_in: str, formaat_uit: str, p
         for tekst, deel in delen:
             v.samenvatting.voeg_samen(deel)
             yield tekst, lezer.positie()
+
+
+def vergelijk_stuk(werk: tuple) -> tuple[str, Samenvatting] | int:
+    """A worker's job in the chunked reading: (text of whole lines, its first line number, separator) ->
+    `vergelijk_blok` of its rows, or the first line number when only the line reader can read the chunk."""
+    tekst, regel, scheiding = werk
+    rijen = _stuk_rijen(tekst, regel, scheiding)
+    if rijen is None:
+        return regel
+    return vergelijk_blok(([r for r, _ in rijen], [c for _, c in rijen]))
+
+
+def _vergelijk_in_stukken(v: Vergelijker, f, formaat_uit: str, processen: int, blok: int | None):
+    """vergelijk_in_blokken for a CSV read as `rekenhulp batch` reads it (batch.verwerking, "Lezen in blokken"):
+    the main process reads raw chunks of whole lines, the workers split them into the rows csv_lezen gives. Where
+    a chunk cannot be used, the line reader (on `f`, unread) takes over from that chunk's first line, so every
+    message is the line reader's; when the first chunk or the header cannot be used, the whole file."""
+    with open(f.name, "rb") as b:
+        stukken = _ruwe_stukken(b)
+        tekst = _stuk_tekst(next(stukken, b""), eerste=True)
+        einde = tekst.find("\n") + 1 if tekst else 0
+        kopregel = tekst[:einde] if einde else ""
+        scheiding = ";" if kopregel.count(";") > kopregel.count(",") else ","
+        kop = next(csv.reader([kopregel], delimiter=scheiding), []) if kopregel else []
+        if not kopregel or any("\n" in k or "\r" in k for k in kop):
+            yield from _vergelijk_regels(v, f, "csv", formaat_uit, processen, blok)
+            return
+        try:
+            csv_kop = kop_van([k.strip() for k in kop], v.soort, v.groep_op)
+        except BatchFout:  # the line reader gives its own message (perhaps about a byte that is not UTF-8)
+            yield from _vergelijk_regels(v, f, "csv", formaat_uit, processen, blok)
+            return
+        init = (v.soort.naam, v.a, v.b, v.groep_op, v.samenvatting.klassebreedte, csv_kop, formaat_uit)
+        stand = {"vanaf": None}
+
+        def werk():
+            regel, stuk_tekst = 2, tekst[einde:]
+            while True:
+                if stuk_tekst:
+                    yield stuk_tekst, regel, scheiding
+                    regel += stuk_tekst.count("\n")
+                stuk = next(stukken, None)
+                if stuk is None:
+                    return
+                stuk_tekst = _stuk_tekst(stuk, eerste=False)
+                if stuk_tekst is None:
+                    stand["vanaf"] = regel
+                    return
+
+        with closing(_geordend(werk(), vergelijk_stuk, processen, init, init_vergelijk_worker)) as delen:
+            for uitkomst in delen:
+                if type(uitkomst) is int:  # a chunk a worker could not split
+                    stand["vanaf"] = uitkomst
+                    break
+                tekst_uit, deel = uitkomst
+                v.samenvatting.voeg_samen(deel)
+                yield tekst_uit, b.tell()
+    if stand["vanaf"] is not None:
+        lezer = _Lezer(f)
+        blokken = _in_blokken(_csv_vanaf(lezer, scheiding, stand["vanaf"]), blok or BLOK, True)
+        with closing(_geordend(blokken, vergelijk_blok, processen, init, init_vergelijk_worker)) as delen:
+            for tekst_uit, deel in delen:
+                v.samenvatting.voeg_samen(deel)
+                yield tekst_uit, lezer.positie()
 
 
 __all__ = ["Situatie", "Vergelijker", "Leesfout", "Samenvatting", "KERNBEDRAGEN", "verdeling", "mooie_breedte", "lees_gevallen",
