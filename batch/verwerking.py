@@ -306,7 +306,6 @@ class Rekenaar:
         self.sjablonen: dict = {}
         self.laatste_invoer = None
         self.afwijkingen = 0
-        self.vaste_delen: dict = {}  # {(class, fijn): the staart cut at the row's own holes} (_vaste_delen)
         self.gat_cellen: dict = {}  # {fijn: the result cells of a row with that fijn} (_vaste_delen)
 
     def _waarschuwingen_cel(self, waarschuwingen: list[str]) -> str:
@@ -713,10 +712,10 @@ def _resultaat_cellen(rekenaar: Rekenaar, resultaat: dict, nl: bool) -> list[str
 
 def _vaste_delen(rekenaar: Rekenaar, klasse, sjabloon: list, nl: bool) -> list[str]:
     """The staart of the class with every hole filled that depends only on the class and the row's `fijn`
-    (Soort.klassen), cut at the holes the row fills itself; kept per (class, fijn)."""
+    (Soort.klassen), cut at the holes the row fills itself; kept per fijn in the class's sjabloon."""
     klassen = rekenaar.klassen
-    sleutel = (klasse, klassen.fijn)
-    delen = rekenaar.vaste_delen.get(sleutel)
+    per_fijn = sjabloon[5]
+    delen = per_fijn.get(klassen.fijn)
     if delen is None:
         cellen = rekenaar.gat_cellen.get(klassen.fijn)
         if cellen is None:
@@ -734,16 +733,16 @@ def _vaste_delen(rekenaar: Rekenaar, klasse, sjabloon: list, nl: bool) -> list[s
             else:
                 tekst += cellen[p]
         delen.append(tekst + sjabloon[1][-1])
-        if len(rekenaar.vaste_delen) >= MEMO:
-            rekenaar.vaste_delen.clear()
-        rekenaar.vaste_delen[sleutel] = delen
+        if len(per_fijn) >= MEMO:
+            per_fijn.clear()
+        per_fijn[klassen.fijn] = delen
     return delen
 
 
 def _maak_sjabloon(rekenaar: Rekenaar, klasse, staart, uit: list[str], scheiding: str, nl: bool) -> None:
     """After the first row of a class was computed in full: keep its staart for the class, cut at the holes
     (Soort.klassen GATEN) as [loaded input, texts between the holes, which of the row's own holes are amounts,
-    the row's own holes, the holes' cell positions]; an error row as (cells, message). The text the holes give
+    the row's own holes, the holes' cell positions, {fijn: the staart cut at the row's own holes}]; an error row as (cells, message). The text the holes give
     for this row's own input must be the staart just computed, else the class is computed in full (False) and
     counted in `afwijkingen` (tests/test_batch_klassen.py expects none)."""
     sjablonen = rekenaar.sjablonen
@@ -773,13 +772,12 @@ def _maak_sjabloon(rekenaar: Rekenaar, klasse, staart, uit: list[str], scheiding
         vorige = p + 2
     stukken.append(scheiding.join([""] + cellen[vorige:]) + "\r\n")
     bedragen = [rekenaar.kolommen.index(veld) in rekenaar.bedragen for veld in eigen]
-    sjabloon = [invoer, stukken, bedragen, eigen, plekken]
+    sjabloon = [invoer, stukken, bedragen, eigen, plekken, {}]  # the last: {fijn: its vaste delen}
     delen = _vaste_delen(rekenaar, klasse, sjabloon, nl)
     tekst = delen[0] + "".join(_gat_tekst(w, b, nl) + t for w, b, t in
                                zip(klassen.eigen(klasse, invoer), bedragen, delen[1:]))
     if tekst != staart:
         rekenaar.afwijkingen += 1
-        rekenaar.vaste_delen.pop((klasse, klassen.fijn), None)
         rekenaar.gat_cellen.pop(klassen.fijn, None)
         sjablonen[klasse] = False
         return
