@@ -36,8 +36,8 @@ from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reke
 from soorten import snel
 
 from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _csv_vanaf, _geordend, _Lezer,
-                         _platte_lijst, _ruwe_stukken, _schrijver_nodig, _stuk_rijen, _stuk_tekst, cel_naar_json,
-                         cel_omzetter, csv_lezen, neutraliseer, platte_kolommen, veldsoorten)
+                         _platte_lijst, _ruwe_stukken, _schrijver_nodig, _stuk_rijen, cel_naar_json, cel_omzetter,
+                         csv_lezen, eerste_stuk, neutraliseer, platte_kolommen, stukken_na_de_kop, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.
@@ -850,37 +850,19 @@ def _vergelijk_in_stukken(v: Vergelijker, f, formaat_uit: str, processen: int, b
     message is the line reader's; when the first chunk or the header cannot be used, the whole file."""
     with open(f.name, "rb") as b:
         stukken = _ruwe_stukken(b)
-        tekst = _stuk_tekst(next(stukken, b""), eerste=True)
-        einde = tekst.find("\n") + 1 if tekst else 0
-        kopregel = tekst[:einde] if einde else ""
-        scheiding = ";" if kopregel.count(";") > kopregel.count(",") else ","
-        kop = next(csv.reader([kopregel], delimiter=scheiding), []) if kopregel else []
-        if not kopregel or any("\n" in k or "\r" in k for k in kop):
+        tekst, einde, scheiding, kop = eerste_stuk(stukken)
+        if kop is None:
             yield from _vergelijk_regels(v, f, "csv", formaat_uit, processen, blok)
             return
         try:
-            csv_kop = kop_van([k.strip() for k in kop], v.soort, v.groep_op)
+            csv_kop = kop_van(kop, v.soort, v.groep_op)
         except BatchFout:  # the line reader gives its own message (perhaps about a byte that is not UTF-8)
             yield from _vergelijk_regels(v, f, "csv", formaat_uit, processen, blok)
             return
         init = (v.soort.naam, v.a, v.b, v.groep_op, v.samenvatting.klassebreedte, csv_kop, formaat_uit)
         stand = {"vanaf": None}
-
-        def werk():
-            regel, stuk_tekst = 2, tekst[einde:]
-            while True:
-                if stuk_tekst:
-                    yield stuk_tekst, regel, scheiding
-                    regel += stuk_tekst.count("\n")
-                stuk = next(stukken, None)
-                if stuk is None:
-                    return
-                stuk_tekst = _stuk_tekst(stuk, eerste=False)
-                if stuk_tekst is None:
-                    stand["vanaf"] = regel
-                    return
-
-        with closing(_geordend(werk(), vergelijk_stuk, processen, init, init_vergelijk_worker)) as delen:
+        werk = ((t, regel, scheiding) for t, regel in stukken_na_de_kop(tekst, einde, stukken, stand))
+        with closing(_geordend(werk, vergelijk_stuk, processen, init, init_vergelijk_worker)) as delen:
             for uitkomst in delen:
                 if type(uitkomst) is int:  # a chunk a worker could not split
                     stand["vanaf"] = uitkomst

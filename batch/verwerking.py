@@ -1187,20 +1187,47 @@ def _csv_vanaf(lezer: _Lezer, scheiding: str, vanaf: int) -> Iterator[tuple[int,
     return _csv_rijen(lezer, csv.reader(regels, delimiter=scheiding))
 
 
+def eerste_stuk(stukken: Iterator[bytes]) -> tuple[str | None, int, str, list[str] | None]:
+    """The first chunk of a CSV (_ruwe_stukken) as (its text, where its second line starts, the separator the
+    header uses most, the header stripped); the header is None when only the line reader can read the start of
+    the file (an empty file, a first chunk _stuk_tekst refuses, a header without a line end or with a quoted line
+    break)."""
+    tekst = _stuk_tekst(next(stukken, b""), eerste=True)
+    einde = tekst.find("\n") + 1 if tekst else 0
+    kopregel = tekst[:einde] if einde else ""
+    scheiding = ";" if kopregel.count(";") > kopregel.count(",") else ","
+    kop = next(csv.reader([kopregel], delimiter=scheiding), []) if kopregel else []
+    if not kopregel or any("\n" in k or "\r" in k for k in kop):
+        return tekst, einde, scheiding, None
+    return tekst, einde, scheiding, [k.strip() for k in kop]
+
+
+def stukken_na_de_kop(tekst: str, einde: int, stukken: Iterator[bytes], stand: dict) -> Iterator[tuple[str, int]]:
+    """(chunk text, its first line number) after the header, for the workers; where a chunk cannot be used
+    (_stuk_tekst) it stops and sets stand["vanaf"] to that chunk's first line, for the line reader."""
+    regel, stuk_tekst = 2, tekst[einde:]
+    while True:
+        if stuk_tekst:
+            yield stuk_tekst, regel
+            regel += stuk_tekst.count("\n")
+        stuk = next(stukken, None)
+        if stuk is None:
+            return
+        stuk_tekst = _stuk_tekst(stuk, eerste=False)
+        if stuk_tekst is None:
+            stand["vanaf"] = regel
+            return
+
+
 def _verwerk_csv_snel(pad: str, lezer: _Lezer, out, soort_naam, peildatum, processen, balk,
                       scenario=None) -> Samenvatting:
     """_verwerk_csv with the chunked reading (see above); `lezer` is the file's unread line reader, used only
     where a chunk cannot be used (for the whole file when the first chunk, with the header, cannot)."""
     with open(pad, "rb") as b:
         stukken = _ruwe_stukken(b)
-        tekst = _stuk_tekst(next(stukken, b""), eerste=True)
-        einde = tekst.find("\n") + 1 if tekst else 0
-        kopregel = tekst[:einde or None] if tekst else ""
-        scheiding = ";" if kopregel.count(";") > kopregel.count(",") else ","
-        kop = next(csv.reader([kopregel], delimiter=scheiding), []) if kopregel else []
-        if not kopregel or any("\n" in k or "\r" in k for k in kop):  # empty, or a header the line reader must read
+        tekst, einde, scheiding, kop = eerste_stuk(stukken)
+        if kop is None:  # empty, or a header the line reader must read
             return _verwerk_csv(lezer, out, soort_naam, peildatum, processen, balk, scenario)
-        kop = [k.strip() for k in kop]
         try:
             csv_kop = kop_controle(kop, soort_naam, scheiding)
         except BatchFout:
@@ -1216,24 +1243,8 @@ def _verwerk_csv_snel(pad: str, lezer: _Lezer, out, soort_naam, peildatum, proce
         s = Samenvatting()
         codes: dict[str, str] = {}
         stand = {"vanaf": None}  # the first line the line reader reads, when a chunk cannot be used
-
-        def werk():
-            regel = 2 if einde else 1
-            stuk_tekst = tekst[einde:] if einde else ""
-            while True:
-                if stuk_tekst:
-                    yield stuk_tekst, regel
-                    regel += stuk_tekst.count("\n")
-                stuk = next(stukken, None)
-                if stuk is None:
-                    return
-                stuk_tekst = _stuk_tekst(stuk, eerste=False)
-                if stuk_tekst is None:
-                    stand["vanaf"] = regel
-                    return
-
         init = (soort_naam, peildatum, csv_kop, scenario)
-        uitkomsten = _geordend(werk(), _blok_csv_werk, processen, init)
+        uitkomsten = _geordend(stukken_na_de_kop(tekst, einde, stukken, stand), _blok_csv_werk, processen, init)
         for uitkomst in uitkomsten:
             if type(uitkomst) is int:  # a chunk a worker could not split: the line reader from its first line
                 stand["vanaf"] = uitkomst
