@@ -114,7 +114,7 @@ class LoonkostensubsidieResultaat(Schema):
     per_jaar = fields.Nested(PerJaarSchema, metadata={"description": "Het kalenderjaar van de peildatum: de totalen over de maanden van de dienstbetrekking (zonder begindatum: het hele jaar)"})
 
 
-_ONBEKEND = object()  # not yet looked up
+_ONGELDIG = object()  # a cell its field does not load (LksKlassen._waarde)
 # The input fields LksKlassen knows; a new field must be thought through there first (as lks._BEKENDE_VELDEN)
 _KLASSEN_VELDEN = {"peildatum", "uren_per_week", "voltijd_uren_per_week", "loonwaarde", "forfaitair", "bbl",
                    "functieloon_per_uur", "begindatum_dienstbetrekking", "einddatum_dienstbetrekking",
@@ -188,7 +188,6 @@ class LksKlassen:
         leeg = [namen[k] for k in ("leeftijd", "einddatum_dienstbetrekking", "jaaroverzicht",
                                    "functieloon_per_uur") if k in namen]
         self.i_forf = namen.get("forfaitair")
-        self._forf: dict = {}  # {cell text: True, False, or None when it does not load}
         self.params = params
         self.leeg = self._getter(leeg) if leeg else None
         eigen = ("geboortedatum", "begindatum_dienstbetrekking", "uren_per_week", "loonwaarde")
@@ -200,7 +199,8 @@ class LksKlassen:
         self._veld = {k: schema.fields[k] for k in ("geboortedatum", "begindatum_dienstbetrekking", "peildatum",
                                                     "uren_per_week", "loonwaarde", "voltijd_uren_per_week",
                                                     "forfaitair")}
-        self._aard = {"uren_per_week": "getal", "voltijd_uren_per_week": "getal", "loonwaarde": "geheel"}
+        self._aard = {"uren_per_week": "getal", "voltijd_uren_per_week": "getal", "loonwaarde": "geheel",
+                      "forfaitair": "janee"}
         self._waarden: dict = {k: {} for k in self._veld}
         self._w_geb, self._w_peil = self._waarden["geboortedatum"], self._waarden["peildatum"]
         self.standaard_voltijd = lks.STANDAARD_VOLTIJD_UREN
@@ -226,15 +226,15 @@ class LksKlassen:
         return itemgetter(*idx)
 
     def _waarde(self, veld: str, tekst: str):
-        """What a cell gives its field (as the batch's cell conversion and the field's own load), or False;
-        kept per field and text (`_waarden`)."""
+        """What a (not blank) cell gives its field, as the batch's cell conversion and the field's own load, or
+        _ONGELDIG; kept per field and text (`_waarden`, which `klasse` reads first)."""
         bekend = self._waarden[veld]
         try:
             w = self._veld[veld].deserialize(tekst_naar_waarde(tekst, self._aard.get(veld, "datum")))
         except ValidationError:
-            w = False
+            w = _ONGELDIG
         if w is None:
-            w = False
+            w = _ONGELDIG
         if len(bekend) >= self._WAARDEN:
             bekend.clear()
         bekend[tekst] = w
@@ -242,7 +242,8 @@ class LksKlassen:
 
     def klasse(self, cellen: list[str]):
         """The class of a row (its cells as in the file), or None; a blank cell is one that is empty or only
-        white space, as the batch reads it."""
+        white space, as the batch reads it. (Each cell is looked up in `_waarden` here, not through a call: this
+        runs for every row of a file.)"""
         if self.leeg:
             leeg = "".join(self.leeg(cellen))  # all blank: empty or only white space
             if leeg and not leeg.isspace():
@@ -251,8 +252,8 @@ class LksKlassen:
         g = cellen[self.i_geb]
         geb = self._w_geb.get(g)
         if geb is None:
-            geb = False if not g or g.isspace() else self._waarde("geboortedatum", g)
-        if geb is False:
+            geb = _ONGELDIG if not g or g.isspace() else self._waarde("geboortedatum", g)
+        if geb is _ONGELDIG:
             return None
         if self.peil_optie is not None:
             peil = self.peil_optie
@@ -260,8 +261,8 @@ class LksKlassen:
             p = cellen[self.i_peil]
             peil = self._w_peil.get(p)
             if peil is None:
-                peil = False if not p or p.isspace() else self._waarde("peildatum", p)
-            if peil is False:
+                peil = _ONGELDIG if not p or p.isspace() else self._waarde("peildatum", p)
+            if peil is _ONGELDIG:
                 return None
         if geb > peil:
             return None
@@ -271,38 +272,31 @@ class LksKlassen:
         begin = None
         if self.i_begin is not None:
             b = cellen[self.i_begin]
-            if b:
+            if b and not b.isspace():
                 begin = w["begindatum_dienstbetrekking"].get(b)
                 if begin is None:
-                    begin = None if b.isspace() else self._waarde("begindatum_dienstbetrekking", b)
-                    if b.isspace():
-                        w["begindatum_dienstbetrekking"][b] = None
-                if begin is False or begin is not None and begin > peil:
+                    begin = self._waarde("begindatum_dienstbetrekking", b)
+                if begin is _ONGELDIG or begin > peil:
                     return None
         forfaitair = False
         if self.i_forf is not None:
             f = cellen[self.i_forf]
             if f and not f.isspace():
-                forfaitair = self._forf.get(f, _ONBEKEND)
-                if forfaitair is _ONBEKEND:
-                    try:
-                        forfaitair = self._veld["forfaitair"].deserialize(tekst_naar_waarde(f, "janee"))
-                    except ValidationError:
-                        forfaitair = None
-                    if len(self._forf) < self._WAARDEN:
-                        self._forf[f] = forfaitair
+                forfaitair = w["forfaitair"].get(f)
+                if forfaitair is None:
+                    forfaitair = self._waarde("forfaitair", f)
         u, lw = cellen[self.i_uren], cellen[self.i_lw]
         uren = w["uren_per_week"].get(u)
         if uren is None:
-            uren = False if not u or u.isspace() else self._waarde("uren_per_week", u)
+            uren = _ONGELDIG if not u or u.isspace() else self._waarde("uren_per_week", u)
         if not lw or lw.isspace():
-            loonwaarde = None if forfaitair else False  # (forfaitaire LKS needs no loonwaarde)
+            loonwaarde = None if forfaitair is True else _ONGELDIG  # (forfaitaire LKS needs no loonwaarde)
         else:
             loonwaarde = w["loonwaarde"].get(lw)
             if loonwaarde is None:
                 loonwaarde = self._waarde("loonwaarde", lw)
         volwassen = jaar - geb.year - 1 >= VOLWASSEN_LEEFTIJD
-        if uren is False or loonwaarde is False or forfaitair is None:
+        if uren is _ONGELDIG or loonwaarde is _ONGELDIG or forfaitair is _ONGELDIG:
             return ("fout", peil, begin is None, volwassen, self.alle(cellen))
         voltijd = self.standaard_voltijd
         if self.i_voltijd is not None:
@@ -311,7 +305,7 @@ class LksKlassen:
                 voltijd = w["voltijd_uren_per_week"].get(v)
                 if voltijd is None:
                     voltijd = self._waarde("voltijd_uren_per_week", v)
-                if voltijd is False:
+                if voltijd is _ONGELDIG:
                     return ("fout", peil, begin is None, volwassen, self.alle(cellen))
         boven = uren if uren > voltijd else None  # the warning names the hours
         andere = self.andere(cellen)
