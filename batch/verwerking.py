@@ -1,7 +1,7 @@
 """`rekenhulp batch`: many cases from a CSV or JSON Lines file, streamed to an output file.
 
 - Constant memory: the input is read line by line (csv module), or with REKENHULP_SNEL on a CSV in chunks of raw
-  text of about a megabyte that the workers split into the same rows (`_verwerk_csv_snel`); results are written as
+  text of LEESBLOK bytes that the workers split into the same rows (`_verwerk_csv_snel`); results are written as
   they come; with several processes at most a few blocks of rows are in flight, and the output keeps the input order.
 - One output row per input row (blank lines are skipped). A row that cannot be computed gets its
   messages in the `fouten` column, with the line number; it never stops the other rows.
@@ -33,6 +33,7 @@ import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -551,9 +552,11 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     for regel, cellen in blok:
         sleutel = None
         klasse = None
+        nul = None  # whether a cell holds a NUL (when the row has all its columns)
         if klassen is not None and len(cellen) == n_kolommen:
             echo = scheiding.join(volgorde(cellen))  # the row's input cells in output order, all of them
-            if "\x00" not in echo:
+            nul = "\x00" in echo
+            if not nul:
                 klasse = klassen.klasse(cellen)
             if klasse is not None:
                 sjabloon = sjablonen.get(klasse)
@@ -594,7 +597,8 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                     klasse = None
                 if sjabloon is False:
                     klasse = None  # computed in full
-        if staarten is not None and len(cellen) == n_kolommen and "\x00" not in "".join(cellen):
+        if staarten is not None and len(cellen) == n_kolommen and not (
+                "\x00" in "".join(cellen) if nul is None else nul):
             # (a NUL is removed from the echo and makes the row an error: rij_uitvoer, never from the memo)
             sleutel = tuple([cellen[i] for i in invoer_idx])
             staart = staarten.get(sleutel)
@@ -623,15 +627,11 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                         staarten.clear()
                     staarten[sleutel] = staart
                 if klasse is not None:
-                    _maak_sjabloon(rekenaar, klasse, staart, uit, scheiding, nl)
+                    _maak_sjabloon(rekenaar, klasse, staart, scheiding, nl)
                 continue
         if nl:
-            begin = len(uit) - n_staart
-            for i in rekenaar.bedragen:
-                uit[begin + i] = uit[begin + i].replace(".", ",")
-            for i in rekenaar.datums:  # and dates as dd-mm-jjjj, the receipt's peildatum too (issue 18)
-                uit[begin + i] = nl_datum(uit[begin + i])
-            uit[-2] = nl_datum(uit[-2])
+            _nederlands(rekenaar, uit, len(uit) - n_staart)
+            uit[-2] = nl_datum(uit[-2])  # the receipt's peildatum too (issue 18)
         uit = [neutraliseer(c) for c in uit]
         w.writerow(uit[:-n_staart])
         if uit[-1]:
@@ -660,7 +660,7 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                 staarten.clear()  # bounded memory; a sorted caseload keeps its repeats close together
             staarten[sleutel] = staart
         if klasse is not None:
-            _maak_sjabloon(rekenaar, klasse, staart, uit, scheiding, nl)
+            _maak_sjabloon(rekenaar, klasse, staart, scheiding, nl)
     return buf.getvalue(), len(blok), fouten, {m: t for t, m in rekenaar.codes.items()}
 
 
@@ -679,8 +679,6 @@ def _schrijver_nodig(scheiding: str):
 
 def _echo_volgorde(kop: "_CsvKop"):
     """cells -> the input cells as the output echoes them: the id first, then the input columns."""
-    from operator import itemgetter
-
     idx = ([kop.id_kolom] if kop.id_kolom is not None else []) + [i for i, _, _ in kop.invoer_kolommen]
     if len(idx) == 1:
         return lambda cellen, i=idx[0]: (cellen[i],)
@@ -703,11 +701,17 @@ def _resultaat_cellen(rekenaar: Rekenaar, resultaat: dict, nl: bool) -> list[str
     Dutch CSV, neutralised)."""
     cellen = _plat(rekenaar.dump(resultaat), rekenaar.paden)
     if nl:
-        for i in rekenaar.bedragen:
-            cellen[i] = cellen[i].replace(".", ",")
-        for i in rekenaar.datums:
-            cellen[i] = nl_datum(cellen[i])
+        _nederlands(rekenaar, cellen, 0)
     return [neutraliseer(c) for c in cellen]
+
+
+def _nederlands(rekenaar: Rekenaar, cellen: list[str], begin: int) -> None:
+    """The result cells from `begin` on in a Dutch CSV's notation, in place: decimal commas in the amounts and
+    dd-mm-jjjj dates (issue 18)."""
+    for i in rekenaar.bedragen:
+        cellen[begin + i] = cellen[begin + i].replace(".", ",")
+    for i in rekenaar.datums:
+        cellen[begin + i] = nl_datum(cellen[begin + i])
 
 
 def _vaste_delen(rekenaar: Rekenaar, klasse, sjabloon: list, nl: bool) -> list[str]:
@@ -739,11 +743,11 @@ def _vaste_delen(rekenaar: Rekenaar, klasse, sjabloon: list, nl: bool) -> list[s
     return delen
 
 
-def _maak_sjabloon(rekenaar: Rekenaar, klasse, staart, uit: list[str], scheiding: str, nl: bool) -> None:
+def _maak_sjabloon(rekenaar: Rekenaar, klasse, staart, scheiding: str, nl: bool) -> None:
     """After the first row of a class was computed in full: keep its staart for the class, cut at the holes
     (Soort.klassen GATEN) as [loaded input, texts between the holes, which of the row's own holes are amounts,
-    the row's own holes, the holes' cell positions, {fijn: the staart cut at the row's own holes}]; an error row as (cells, message). The text the holes give
-    for this row's own input must be the staart just computed, else the class is computed in full (False) and
+    the row's own holes, the holes' cell positions, {fijn: the staart cut at the row's own holes}]; an error row
+    as (cells, message). The text the holes give for this row's own input must be the staart just computed, else the class is computed in full (False) and
     counted in `afwijkingen` (tests/test_batch_klassen.py expects none)."""
     sjablonen = rekenaar.sjablonen
     if len(sjablonen) >= MEMO:
@@ -753,7 +757,8 @@ def _maak_sjabloon(rekenaar: Rekenaar, klasse, staart, uit: list[str], scheiding
         sjablonen[klasse] = False
         return
     if type(staart) is tuple:
-        sjablonen[klasse] = staart if klasse[0] == "fout" or not klassen.eigen_velden(klasse) else False
+        # an error is shared only by a class without holes of its own (`fout`): its cells are all in the class
+        sjablonen[klasse] = False if klassen.eigen_velden(klasse) else staart
         return
     invoer = rekenaar.laatste_invoer
     rekenaar.laatste_invoer = None
