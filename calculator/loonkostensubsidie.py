@@ -225,13 +225,13 @@ def _controleer(invoer: LksInvoer) -> int:
     return leeftijd
 
 
+FORFAITAIR_DUUR = "lks.forfaitair_maximale_duur"
+
+
 def forfaitair_einde(params: ParameterSet, begin: date, vd: date) -> date:
     """The first day after the forfaitaire period of a dienstbetrekking that starts on `begin` (art. 10d lid 5),
     as `_forfaitair_venster` sets it; a peildatum on or after it is refused there."""
     return _zelfde_dag_later(begin, int(params.at(FORFAITAIR_DUUR, vd).waarde))
-
-
-FORFAITAIR_DUUR = "lks.forfaitair_maximale_duur"
 
 
 def _forfaitair_venster(spoor: Rekenspoor, invoer: LksInvoer, vd: date) -> tuple[date, date]:
@@ -551,9 +551,10 @@ class Jaartotalen:
     months themselves repeat: the same exact WML and loonwaarde give the same amounts.
 
     Not for a jaaroverzicht or a functieloon (refused); with forfaitaire LKS the period of art. 10d lid 5 comes from
-    `_forfaitair_venster` as in `bereken` (a peildatum after it raises there as it does in `bereken`). The warnings and parameters of a case are not collected here: the batch takes them from a
-    case computed in full by `bereken` that differs only in the geboortedatum (soorten.schemas.loonkostensubsidie,
-    LksKlassen); tests/test_batch_klassen.py compares every row with the full computation."""
+    `_forfaitair_venster` as in `bereken` (a peildatum after it raises there as it does in `bereken`). The warnings
+    and parameters of a case are not collected here: the batch takes them from the first case of its class,
+    computed in full by `bereken` (soorten.schemas.loonkostensubsidie.LksKlassen); tests/test_batch_klassen.py
+    compares whole files with the full computation."""
 
     def __init__(self, params: ParameterSet):
         self.spoor = Rekenspoor(params, False)  # long-lived: its warnings and used values are not read
@@ -572,27 +573,26 @@ class Jaartotalen:
             grond.maanden = {}
         return grond
 
-    def totalen(self, invoer: LksInvoer) -> tuple[int, Decimal, Decimal, Decimal]:
-        """(leeftijd, per_jaar.loonkostensubsidie, per_jaar.werkgeverslasten, per_jaar.totaal), as `bereken`."""
+    def _maand_en_jaar(self, invoer: LksInvoer) -> tuple[_Grondslag, int, _Maandbedragen, dict]:
+        """(grond, leeftijd, the month on the peildatum, per_jaar) as `bereken` computes them."""
         grond = self._grond(invoer)
         leeftijd = invoer.leeftijd_op(invoer.peildatum)
-        hoofd = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
         venster = _forfaitair_venster(self.spoor, invoer, grond.datum) if invoer.forfaitair else None
-        jaar = _per_jaar(self.spoor, invoer, grond, hoofd, venster)
+        m = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
+        return grond, leeftijd, m, _per_jaar(self.spoor, invoer, grond, m, venster)
+
+    def totalen(self, invoer: LksInvoer) -> tuple[int, Decimal, Decimal, Decimal]:
+        """(leeftijd, per_jaar.loonkostensubsidie, per_jaar.werkgeverslasten, per_jaar.totaal), as `bereken`."""
+        _, leeftijd, _, jaar = self._maand_en_jaar(invoer)
         return leeftijd, jaar["loonkostensubsidie"], jaar["werkgeverslasten"], jaar["totaal"]
 
     def resultaat(self, invoer: LksInvoer) -> dict:
-        """The whole result of `bereken` (without uitleg) for the input: the same steps in the same order, on
-        the kept grond and month amounts."""
-        grond = self._grond(invoer)
-        spoor = self.spoor
-        leeftijd = invoer.leeftijd_op(invoer.peildatum)
+        """The whole result of `bereken` (without uitleg) for the input: the same steps, on the kept grond and
+        month amounts."""
+        grond, leeftijd, m, jaar = self._maand_en_jaar(invoer)
         ml = grond.minimumloon(leeftijd)
-        uur = _uurloon(spoor, invoer, ml, leeftijd, grond.datum)
-        venster = _forfaitair_venster(spoor, invoer, grond.datum) if invoer.forfaitair else None
-        m = _maandbedragen(spoor, invoer, grond, grond.exact(leeftijd))
-        resultaat = _resultaat(leeftijd, ml, uur, m)
-        resultaat["per_jaar"] = _per_jaar(spoor, invoer, grond, m, venster)
+        resultaat = _resultaat(leeftijd, ml, _uurloon(self.spoor, invoer, ml, leeftijd, grond.datum), m)
+        resultaat["per_jaar"] = jaar
         return resultaat
 
 

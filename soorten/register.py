@@ -42,10 +42,11 @@ class Soort:
     # (issue 17 part 3, only with REKENHULP_SNEL)
     gelijke_uitkomst: Callable | None = None
     # optional: klassen(input columns [(index, field)], peildatum or None, parameter set) -> an object with
-    # `klasse(cells)` (a key or None), `GATEN` (result fields) and `gaten(loaded input of the key's first row)`
-    # (their values for the row last classed): rows with the same key get the same answer except in those fields,
-    # so the batch computes the first and fills in the others (issue 17 part 3, only with REKENHULP_SNEL; see
-    # soorten.schemas.loonkostensubsidie.LksKlassen)
+    # `bruikbaar`, `klasse(cells)` (a key or None), `GATEN` (result fields, the holes), `fijn` (what the holes
+    # depend on for the row last classed), `resultaat(loaded input of the key's first row)` (the row's result),
+    # `eigen_velden(key)` and `eigen(key, loaded input)` (the holes that differ per row): rows with the same key get
+    # the same answer except in the holes, so the batch and the caseload comparison compute the first and fill in
+    # the others (issue 17 part 3, only with REKENHULP_SNEL; soorten.schemas.loonkostensubsidie.LksKlassen)
     klassen: Callable | None = None
 
     def met_datum(self, invoer: dict, datum: date) -> dict:
