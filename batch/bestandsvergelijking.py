@@ -281,17 +281,21 @@ class Vergelijker:
                 out = memo.get(sleutel)
                 if out is not None:
                     return out
-        resultaat = self.dump(reken(self.soort, invoer, params=situatie.params).resultaat)
+        out = self._kernbedragen(self.dump(reken(self.soort, invoer, params=situatie.params).resultaat))
+        if gelijk is not None:
+            if len(memo) >= MEMO:
+                memo.clear()  # bounded memory
+            memo[sleutel] = out
+        return out
+
+    def _kernbedragen(self, resultaat: dict) -> dict:
+        """{amount: Decimal} of a dumped result (the amounts as the API writes them)."""
         out = {}
         for naam in self.bedragen:
             v = resultaat
             for deel in naam.split("."):
                 v = v.get(deel) if isinstance(v, dict) else None
             out[naam] = NUL if v is None else Decimal(v)
-        if gelijk is not None:
-            if len(memo) >= MEMO:
-                memo.clear()  # bounded memory
-            memo[sleutel] = out
         return out
 
     def rij(self, geval, regel: int | None = None) -> dict:
@@ -382,13 +386,7 @@ class Vergelijker:
         sleutel = kl.fijn  # (the amounts outside the own holes depend on fijn alone: LksKlassen)
         vast = memo.get(sleutel)
         if vast is None:
-            resultaat = kl.resultaat(voorbeeld)
-            vast = {}
-            for naam in self.bedragen:
-                v = resultaat
-                for deel in naam.split("."):
-                    v = v.get(deel) if isinstance(v, dict) else None
-                vast[naam] = NUL if v is None else Decimal(as_str(v))
+            vast = self._kernbedragen(self.dump(kl.resultaat(voorbeeld)))
             if len(memo) >= MEMO:
                 memo.clear()
             memo[sleutel] = vast
@@ -410,7 +408,6 @@ class Vergelijker:
             if len(sjablonen) >= MEMO:
                 sjablonen.clear()
             self._laatste_invoer = None
-            fijn = kl.fijn
             try:
                 out = self._kant(situatie, ruw())
             except Fout as exc:
@@ -423,10 +420,9 @@ class Vergelijker:
             if k[0] == "fout" or voorbeeld is None:
                 sjablonen[k] = False
                 return out
-            kl.fijn = fijn
             if self._klasse_bedragen(sid, kl, k, voorbeeld) != out:
                 self.klasse_afwijkingen += 1
-                self._kl_vast[sid].pop(fijn, None)
+                self._kl_vast[sid].pop(kl.fijn, None)
                 sjablonen[k] = False
                 return out
             sjablonen[k] = (voorbeeld,)
