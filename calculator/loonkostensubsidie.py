@@ -46,7 +46,7 @@ from parameters import ParameterSet, default_parameters
 from .errors import InvoerFout
 from .explanation import Bedrag, melding, Rekenspoor, Uitkomst
 from .money import NUL, cent, procent
-from .periods import dagen_in_maand, leeftijd_van, leeftijdsdelen, maanden_van_jaar, verjaardag
+from .periods import dagen_in_maand, leeftijd_op, leeftijd_van, leeftijdsdelen, maanden_van_jaar, verjaardag
 from .wml import (JONGSTE_LEEFTIJD, MAANDEN_PER_JAAR, VOLWASSEN_LEEFTIJD, WEKEN_PER_JAAR, Minimumloon, minimumloon,
                   te_jong)
 
@@ -579,7 +579,41 @@ class Jaartotalen:
         leeftijd = invoer.leeftijd_op(invoer.peildatum)
         venster = _forfaitair_venster(self.spoor, invoer, grond.datum) if invoer.forfaitair else None
         m = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
-        return grond, leeftijd, m, _per_jaar(self.spoor, invoer, grond, m, venster)
+        jaar = None if venster is not None else self._per_jaar_verjaardag(invoer, grond, m)
+        return grond, leeftijd, m, jaar or _per_jaar(self.spoor, invoer, grond, m, venster)
+
+    def _per_jaar_verjaardag(self, invoer: LksInvoer, grond: _Grondslag, hoofd: _Maandbedragen) -> dict | None:
+        """`_per_jaar` (its totals) when only a birthday can change the month amount in the year: a birth date,
+        no einddatum, no begindatum in the year, no forfaitaire period (else None: `_per_jaar` itself). Then the
+        runs of `_gelijke_maanden` are at most three (before the birthday, its month when it falls after the 1st,
+        after it) and a run of whole months has one age all month: its amounts are `_maandbedragen` of the exact
+        WML at that age, as `_maand` finds them, without splitting each month into its (age, days) parts again
+        (for the batch's young workers, whose birth dates make nearly every case distinct). A split month still
+        goes through `_maand`. tests/test_batch_klassen.py compares with `bereken` on birth dates through the
+        year, 29 February and ages below 15 included."""
+        geb, begin = invoer.geboortedatum, invoer.begindatum_dienstbetrekking
+        peildatum = invoer.peildatum
+        jaar = peildatum.year
+        if geb is None or invoer.einddatum_dienstbetrekking is not None or (begin is not None and begin.year >= jaar):
+            return None
+        # below 21 a birthday can change the WML (from 21 the age does not matter, Wml art. 8), as in _per_jaar
+        wissel = (verjaardag(geb, jaar),) if jaar - geb.year - 1 < VOLWASSEN_LEEFTIJD else ()
+        p = peildatum.month - 1
+        totaal_lks = totaal_wgl = NUL
+        for eerste, aantal, gesplitst in _gelijke_maanden(jaar, wissel):
+            a = eerste.month - 1
+            if gesplitst:
+                m = _maand(self.spoor, invoer, grond, eerste, None)[1]
+            elif a <= p < a + aantal:
+                m = hoofd
+            else:
+                leeftijd = leeftijd_op(geb, eerste)  # the same all run: a birthday starts a new run
+                m = _maandbedragen(self.spoor, invoer, grond,
+                                   grond.exact(leeftijd) if leeftijd >= JONGSTE_LEEFTIJD else NUL)
+            totaal_lks += aantal * m.loonkostensubsidie
+            totaal_wgl += aantal * m.werkgeverslasten
+        return {"jaar": jaar, "vastgesteld_per": grond.datum, "loonkostensubsidie": totaal_lks,
+                "werkgeverslasten": totaal_wgl, "totaal": totaal_lks + totaal_wgl, "maanden": None}
 
     def totalen(self, invoer: LksInvoer) -> tuple[int, Decimal, Decimal, Decimal]:
         """(leeftijd, per_jaar.loonkostensubsidie, per_jaar.werkgeverslasten, per_jaar.totaal), as `bereken`."""

@@ -27,6 +27,7 @@ from freezegun import freeze_time
 
 from batch import verwerking
 from batch.verwerking import verwerk
+from calculator.periods import leeftijd_op
 from calculator import loonkostensubsidie as lks
 from parameters import default_parameters
 from soorten import snel
@@ -215,6 +216,47 @@ def test_jaartotalen_gelijk_aan_bereken():
                                begindatum_dienstbetrekking=rnd.choice(
                                    [None, peil - timedelta(days=rnd.randrange(170))]))
         assert j.resultaat(invoer) == lks.bereken(invoer, params).resultaat, invoer
+
+
+def test_jaartotalen_verjaardag_gelijk_aan_bereken():
+    """Jaartotalen's year totals when only a birthday changes the month (`_per_jaar_verjaardag`, the runs before
+    and after the birthday without splitting every month again) against `bereken`, for a birth date on every day
+    of a leap year, at the ages where the minimumjeugdloon changes (turning 15, the youngest with a WML; 18-21;
+    21, from which the age no longer counts), on several peildata, without and with a begindatum before the year.
+    Wml art. 8 lid 3: "het minimumjeugdloon ... bedraagt het percentage van het minimumloon" that goes with the
+    age, so the month of a birthday after the 1st gets each age for its own calendar days."""
+    params = default_parameters()
+    j = lks.Jaartotalen(params)
+    rnd = random.Random(11)
+    gebruikt = 0
+    for dag in range(366):
+        for peil in (date(2025, 7, 1), date(2026, 1, 1), date(2026, 12, 31)):
+            dagtekening = date(2004, 1, 1) + timedelta(days=dag)  # 2004 is a leap year: 29 February included
+            try:
+                geb = dagtekening.replace(year=peil.year - rnd.choice([15, 16, 18, 19, 20, 21, 22]))
+            except ValueError:  # 29 February in a year that is no leap year: 2004, a leap year
+                geb = dagtekening
+            if leeftijd_op(geb, peil) < 15:  # no LKS below 15 (no WML); the months before turning 15 count as 0
+                continue
+            invoer = lks.LksInvoer(peildatum=peil, uren_per_week=Decimal(rnd.choice(["32", "25.5", "40"])),
+                                   loonwaarde=rnd.randint(0, 100), geboortedatum=geb,
+                                   begindatum_dienstbetrekking=rnd.choice([None, date(peil.year - 1, 3, 2)]))
+            verwacht = lks.bereken(invoer, params).resultaat
+            grond = j._grond(invoer)
+            hoofd = lks._maandbedragen(j.spoor, invoer, grond, grond.exact(invoer.leeftijd_op(peil)))
+            assert j._per_jaar_verjaardag(invoer, grond, hoofd) is not None
+            gebruikt += 1
+            assert j.resultaat(invoer) == verwacht, invoer
+            assert j.totalen(invoer)[1:] == (verwacht["per_jaar"]["loonkostensubsidie"],
+                                             verwacht["per_jaar"]["werkgeverslasten"], verwacht["per_jaar"]["totaal"])
+    assert gebruikt > 1_000
+    # not for a begindatum in the year, an einddatum or forfaitaire LKS: those go through _per_jaar itself
+    invoer = lks.LksInvoer(peildatum=date(2026, 7, 1), uren_per_week=Decimal(32), loonwaarde=50,
+                           geboortedatum=date(2007, 5, 9), begindatum_dienstbetrekking=date(2026, 2, 3))
+    grond = j._grond(invoer)
+    assert j._per_jaar_verjaardag(invoer, grond, None) is None
+    assert j._per_jaar_verjaardag(replace(invoer, begindatum_dienstbetrekking=None,
+                                          einddatum_dienstbetrekking=date(2026, 9, 30)), grond, None) is None
 
 
 def test_kopie_van_de_invoer_is_replace():
