@@ -793,8 +793,21 @@ def _codes_in_blok(tekst: str, markers: dict, codes: dict) -> str:
     """Replace a worker's warning markers by the file's codes (W1 for the first warning in the file, ...)."""
     if "\x00" not in tekst:
         return tekst
-    # new warnings get their codes in the order they first appear in the block (a marker is "\x00<n>\x00", so
-    # one marker is never part of another), then every marker is replaced (a few distinct warnings per process)
+    # one pass: a marker is "\x00<n>\x00" and a NUL is nowhere else in a block (a cell with a NUL is not echoed),
+    # so the odd pieces between NULs are the marker numbers; new warnings get their codes in the order they first
+    # appear in the block
+    delen = tekst.split("\x00")
+    nummers = {m[1:-1]: w for m, w in markers.items()}
+    aanwezig = set(delen[1::2])
+    if len(delen) % 2 == 1 and nummers.keys() >= aanwezig:
+        if any(nummers[n] not in codes for n in aanwezig):
+            for n in delen[1::2]:
+                if nummers[n] not in codes:
+                    codes[nummers[n]] = f"W{len(codes) + 1}"
+        vervang = {n: codes[w] for n, w in nummers.items()}
+        delen[1::2] = [vervang[n] for n in delen[1::2]]
+        return "".join(delen)
+    # (never expected) marker by marker
     nieuw = sorted((tekst.find(m), m) for m, w in markers.items() if w not in codes)
     for positie, m in nieuw:
         if positie >= 0:

@@ -287,3 +287,20 @@ def test_de_snelle_weg_wordt_gebruikt(alleen_lezen, monkeypatch, tmp_path):
     pad.write_bytes(KOLOMMEN_KOP + b"".join(regels[:50]) + b"a,b\rc\n" + b"".join(regels[50:]))
     (uit2, rijen, _), _ = _draai(pad, tmp_path / "uit.csv")
     assert rijen == 102 and gezien and max(gezien) < 52  # the chunk with the bare \\r and all after it: lines
+
+
+def test_codes_in_blok_een_doorgang_en_volgorde():
+    """The workers' warning markers become the file's codes in one pass (batch.verwerking._codes_in_blok): codes in
+    the order the warnings first appear in the file, across blocks of two processes with their own numbering;
+    a block with a NUL that is no marker (never expected) is still replaced marker by marker."""
+    from batch.verwerking import _codes_in_blok
+
+    codes: dict = {}
+    eerste = {"\x001\x00": "geen begindatum", "\x002\x00": "voorlopig"}  # process 1
+    tweede = {"\x001\x00": "voorlopig", "\x002\x00": "boven voltijd"}  # process 2 numbers its own warnings
+    assert _codes_in_blok("a,\x002\x00\r\nb,\x002\x00 \x001\x00\r\n", eerste, codes) == "a,W1\r\nb,W1 W2\r\n"
+    assert codes == {"voorlopig": "W1", "geen begindatum": "W2"}
+    assert _codes_in_blok("c,\x002\x00 \x001\x00\r\nd,\r\n", tweede, codes) == "c,W3 W1\r\nd,\r\n"
+    assert codes == {"voorlopig": "W1", "geen begindatum": "W2", "boven voltijd": "W3"}
+    assert _codes_in_blok("geen markers\r\n", tweede, codes) == "geen markers\r\n"
+    assert _codes_in_blok("e,\x001\x00 x\x00y\r\n", eerste, codes) == "e,W2 x\x00y\r\n"
