@@ -507,7 +507,7 @@ def _platte_lijst(lijst: str, elementen: dict[int, dict], ruw: dict) -> list[dic
     return [elementen[n] for n in range(1, max(elementen) + 1)]
 
 
-def _blok_csv(blok) -> tuple[str, int, int, dict]:
+def _blok_csv(blok, schoon: bool = False) -> tuple[str, int, int, dict]:
     """A block of (line number, cells) -> (output CSV text in input order, rows, rows with errors, this process's
     {marker: warning text}). A Dutch CSV (semicolons) gets decimal commas in the amounts and dd-mm-jjjj dates (issue 18).
 
@@ -525,7 +525,9 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
     `_vaste_delen`); such a row is not loaded through the schema at all, because the class says its load would
     pass or fail the same way. A row with an error names its line number in `fouten`. With REKENHULP_SNEL=0 (soorten.snel.AAN) every row is computed.
     tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases;
-    tests/test_batch_klassen.py compares the classes with REKENHULP_SNEL off on rows built on their edges."""
+    tests/test_batch_klassen.py compares the classes with REKENHULP_SNEL off on rows built on their edges.
+    `schoon`: the block comes from a chunk that `_schoon_stuk` found free of quotes, tabs, NULs and cells that
+    start with a formula character, so no row's echo needs the csv module or a NUL test."""
     import io
 
     kop, rekenaar = _KOP, _REKENAAR
@@ -555,7 +557,7 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
         nul = None  # whether a cell holds a NUL (when the row has all its columns)
         if klassen is not None and len(cellen) == n_kolommen:
             echo = scheiding.join(volgorde(cellen))  # the row's input cells in output order, all of them
-            nul = "\x00" in echo
+            nul = False if schoon else "\x00" in echo
             if not nul:
                 klasse = klassen.klasse(cellen)
             if klasse is not None:
@@ -576,7 +578,7 @@ def _blok_csv(blok) -> tuple[str, int, int, dict]:
                             rekenaar.afwijkingen += 1
                             sjabloon = None
                     if sjabloon:
-                        if echo.count(scheiding) == n_echo and not _moet_schrijver(echo):
+                        if schoon or (echo.count(scheiding) == n_echo and not _moet_schrijver(echo)):
                             schrijf(f"{regel}{scheiding}{echo}")  # no cell the csv module would quote or neutralise
                             voor = None
                         else:
@@ -1191,7 +1193,20 @@ def _blok_csv_werk(werk) -> tuple[str, int, int, dict] | int:
     rijen = _stuk_rijen(tekst, regel, _KOP.scheiding)
     if rijen is None:
         return regel
-    return _blok_csv(rijen)
+    return _blok_csv(rijen, _schoon_stuk(tekst, _KOP.scheiding))
+
+
+def _schoon_stuk(tekst: str, scheiding: str) -> bool:
+    """True when no cell of the chunk (split by _stuk_rijen) holds a quote, a tab or a NUL or starts with a
+    formula character (FORMULE_TEKENS): then every row is its line split at the separator (no cell holds one)
+    and an echo of its cells needs neither the csv module nor neutraliseer. A cell starts at the start of a line
+    or after a separator; a \r is only part of a line end here (_stuk_tekst), so it is no cell's first character."""
+    if '"' in tekst or "\t" in tekst or "\x00" in tekst or tekst[:1] in FORMULE_BEGIN:
+        return False
+    for teken in "=+-@":
+        if scheiding + teken in tekst or "\n" + teken in tekst:
+            return False
+    return True
 
 
 def _csv_vanaf(lezer: _Lezer, scheiding: str, vanaf: int) -> Iterator[tuple[int, list[str]]]:

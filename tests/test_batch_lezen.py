@@ -30,9 +30,16 @@ def _lijnlezer(pad, lezer, *rest):
     return verwerking._verwerk_csv(lezer, *rest)
 
 
-def _rijen_als_tekst(blok):
+def _rijen_als_tekst(blok, schoon=False):
     """In place of _blok_csv: the rows it gets, written out (line number and cells), so a test of the reading
-    compares exactly what the computation would get, without computing."""
+    compares exactly what the computation would get, without computing. A block called `schoon`
+    (batch.verwerking._schoon_stuk) must be that: no cell with a quote, a tab, a NUL, a line end or the
+    separator, and none that starts with a formula character."""
+    if schoon:
+        for _, cellen in blok:
+            for c in cellen:
+                assert not any(t in c for t in ('"', "\t", "\x00", "\r", "\n", verwerking._KOP.scheiding)), (cellen, c)
+                assert c[:1] not in verwerking.FORMULE_BEGIN, (cellen, c)
     return "".join(f"{regel}\t{cellen!r}\n" for regel, cellen in blok), len(blok), 0, {}
 
 
@@ -304,3 +311,38 @@ def test_codes_in_blok_een_doorgang_en_volgorde():
     assert codes == {"voorlopig": "W1", "geen begindatum": "W2", "boven voltijd": "W3"}
     assert _codes_in_blok("geen markers\r\n", tweede, codes) == "geen markers\r\n"
     assert _codes_in_blok("e,\x001\x00 x\x00y\r\n", eerste, codes) == "e,W2 x\x00y\r\n"
+
+
+@pytest.mark.parametrize("scheiding", [",", ";"])
+def test_schoon_stuk(scheiding):
+    """_schoon_stuk says a chunk needs no csv module and no neutraliseer only when no cell holds a quote, a tab or a
+    NUL or starts with a formula character (=, +, -, @), at the start of the chunk, of a line or after a separator."""
+    from batch.verwerking import _schoon_stuk
+
+    s = scheiding
+    assert _schoon_stuk(f"a{s}1990-05-01{s}32{s}{s}2026-01-01\nb{s}x{s}é 12{s}1-2{s}\n", s)
+    for vuil in ('"', "\t", "\x00"):
+        assert not _schoon_stuk(f"a{s}b{vuil}c{s}d\n", s)
+    for teken in "=+-@":
+        assert not _schoon_stuk(f"{teken}a{s}b\n", s)  # the first cell of the chunk
+        assert not _schoon_stuk(f"a{s}b\n{teken}c{s}d\n", s)  # the first cell of a later line
+        assert not _schoon_stuk(f"a{s}{teken}b\n", s)  # after a separator
+        assert _schoon_stuk(f"a{s}b{teken}c\n", s)  # inside a cell: no formula
+
+
+def test_formules_vooraan_met_en_zonder_snel(tmp_path, monkeypatch):
+    """A file whose cells start with formula characters at the start of a line, of the file and after a separator
+    gives the same output in chunks of every size as through the line reader, with the real computation: every
+    such cell neutralised (an apostrophe), also in a chunk where all other rows are clean."""
+    pad = tmp_path / "in.csv"
+    rijen = ["id,geboortedatum,uren_per_week,loonwaarde,peildatum"]
+    rijen += [f"r{i},1980-05-01,32,60,2026-01-01" for i in range(40)]
+    rijen += ["=1+1,1980-05-01,32,60,2026-01-01", "r41,1980-05-01,32,60,2026-01-01", "+r42,1980-05-01,32,60,2026-01-01",
+              "r43,@x,32,60,2026-01-01", "-r44,1980-05-01,-32,60,2026-01-01"]
+    pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
+    monkeypatch.setattr(snel, "AAN", True)
+    (uit, n, _), fout = _beide(monkeypatch, pad, blokken=(1, 7, 40, 45, 61, 8192))
+    assert fout is None and n == 45
+    tekst = uit.decode("utf-8-sig")
+    for begin in ("'=1+1,", "'+r42,", "'@x", "'-r44,", "'-32"):
+        assert begin in tekst, begin
