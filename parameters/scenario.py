@@ -354,6 +354,11 @@ def scenario_uit_yaml(tekst: str, basis: ParameterSet, pad: str = "$") -> Scenar
         data = yaml.load(tekst, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass, numbers as Decimal
     except yaml.YAMLError as exc:
         raise ScenarioFout([{"pad": pad, "bericht": f"Geen geldige YAML: {exc}"}]) from None
+    except ValueError:  # a date YAML recognises that does not exist, such as 2027-13-01
+        raise ScenarioFout([{"pad": pad, "bericht": "Geen geldige datum (JJJJ-MM-DD) in de YAML: een maand boven 12 "
+                                                    "of een dag die in die maand niet bestaat."}]) from None
+    except RecursionError:  # (libyaml's parser stops at its own nesting depth, a YAMLError)
+        raise ScenarioFout([{"pad": pad, "bericht": "Geen bruikbaar scenario: de YAML is te diep genest."}]) from None
     return lees_scenario(data, basis, pad)
 
 

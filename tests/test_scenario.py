@@ -280,6 +280,9 @@ def test_scenario_yaml_bestand():
     with pytest.raises(ScenarioFout) as exc:
         scenario_uit_yaml("naam: [", default_parameters())
     assert exc.value.fouten[0]["bericht"].startswith("Geen geldige YAML")
+    with pytest.raises(ScenarioFout) as exc:  # YAML reads 2027-02-30 as a date, which does not exist
+        scenario_uit_yaml(tekst.replace("2027-01-01", "2027-02-30"), default_parameters())
+    assert exc.value.fouten[0]["bericht"].startswith("Geen geldige datum (JJJJ-MM-DD)")
     assert json.dumps(s.canoniek())  # plain JSON data
 
 

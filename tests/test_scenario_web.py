@@ -66,6 +66,13 @@ def test_scenario_upload(client):
     r = client.post("/scenario/upload", data={"csrf_token": token, "bestand": (io.BytesIO(b"naam: x\nparameters:\n  x.y: []\n"), "s.yaml")},
                     content_type="multipart/form-data")
     assert r.status_code == 422 and "Onbekende parameter" in r.get_data(as_text=True)
+    # a date that does not exist and YAML nested deeper than Python recurses: a 422 that says so, never a 500
+    for inhoud, bericht in ((b"naam: x\nparameters:\n  wml.uurloon:\n    - vanaf: 2027-13-01\n      waarde: 15.1\n",
+                             ("Geen geldige datum (JJJJ-MM-DD)",)),
+                            (b"[" * 20_000 + b"]" * 20_000, ("te diep genest", "Geen geldige YAML"))):
+        r = client.post("/scenario/upload", data={"csrf_token": token, "bestand": (io.BytesIO(inhoud), "s.yaml")},
+                        content_type="multipart/form-data")
+        assert r.status_code == 422 and any(b in r.get_data(as_text=True) for b in bericht), r.status_code
 
 
 def test_beschadigde_link(client):
