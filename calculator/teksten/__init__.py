@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: quicker to start
+
 MAP = Path(__file__).resolve().parent
 TALEN = ("nl", "en")
 _VELDEN_STAP = {"omschrijving", "berekening", "grondslag"}
@@ -122,7 +124,7 @@ def _grondslag(bestand: str, sleutel: str, data, wetten: dict) -> Grondslag:
 
 def _lees(pad: Path) -> dict:
     with pad.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
+        data = yaml.load(f, Loader=_Loader) or {}  # noqa: S506 - SafeLoader (libyaml's when present)
     if not isinstance(data, dict):
         raise CatalogusFout(f"{pad.name}: verwacht een mapping")
     return data
