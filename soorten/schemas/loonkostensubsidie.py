@@ -137,7 +137,8 @@ class LksKlassen:
     no functieloon, no einddatum, no jaaroverzicht, the geboortedatum lies on or before the
     peildatum and at most MAX_LEEFTIJD calendar years before today, and the begindatum on or before the
     peildatum. Then every check of `LoonkostensubsidieInvoer` (and of `lks._controleer`) on those dates
-    passes. The class holds the peildatum, whether there is a begindatum and every other cell as it is written
+    passes. (A begindatum after the peildatum is the schema's error whatever the birth date: such a row gets a
+    `fout` class of its other cells.) The class holds the peildatum, whether there is a begindatum and every other cell as it is written
     except the contract hours and the loonwaarde, plus:
 
     - an adult all year (`jaar - geboortejaar - 1 >= 21`, as `lks.gelijke_uitkomst`): nothing more;
@@ -276,8 +277,12 @@ class LksKlassen:
                 begin = w["begindatum_dienstbetrekking"].get(b)
                 if begin is None:
                     begin = self._waarde("begindatum_dienstbetrekking", b)
-                if begin is _ONGELDIG or begin > peil:
+                if begin is _ONGELDIG:
                     return None
+                if begin > peil:
+                    # refused by the schema ("De peildatum ligt vóór de begindatum ..."), or with the field errors
+                    # of the other cells, which the class holds: one message for the class (`fout`)
+                    return ("fout", peil, "na_begin", jaar - geb.year - 1 >= VOLWASSEN_LEEFTIJD, self.alle(cellen))
         forfaitair = False
         if self.i_forf is not None:
             f = cellen[self.i_forf]
