@@ -588,8 +588,8 @@ class Jaartotalen:
         runs of `_gelijke_maanden` are at most three (before the birthday, its month when it falls after the 1st,
         after it) and a run of whole months has one age all month: its amounts are `_maandbedragen` of the exact
         WML at that age, as `_maand` finds them, without splitting each month into its (age, days) parts again
-        (for the batch's young workers, whose birth dates make nearly every case distinct). A split month still
-        goes through `_maand`. tests/test_batch_klassen.py compares with `bereken` on birth dates through the
+        (for the batch's young workers, whose birth dates make nearly every case distinct); the month of the
+        birthday is its two parts, weighted by days as in `_maand`. tests/test_batch_klassen.py compares with `bereken` on birth dates through the
         year, 29 February and ages below 15 included."""
         geb, begin = invoer.geboortedatum, invoer.begindatum_dienstbetrekking
         peildatum = invoer.peildatum
@@ -603,7 +603,17 @@ class Jaartotalen:
         for eerste, aantal, gesplitst in _gelijke_maanden(jaar, wissel):
             a = eerste.month - 1
             if gesplitst:
-                m = _maand(self.spoor, invoer, grond, eerste, None)[1]
+                # the month of a birthday after the 1st: each age for its own calendar days, the same sum as _maand
+                # (its parts are the days before the birthday and the rest; none below 15, which has no WML)
+                n = dagen_in_maand(jaar, eerste.month)
+                voor = wissel[0].day - 1
+                leeftijd = leeftijd_op(geb, eerste)
+                exact = NUL
+                if leeftijd >= JONGSTE_LEEFTIJD:
+                    exact = exact + grond.exact(leeftijd) * voor / n
+                if leeftijd + 1 >= JONGSTE_LEEFTIJD:
+                    exact = exact + grond.exact(leeftijd + 1) * (n - voor) / n
+                m = _maandbedragen(self.spoor, invoer, grond, exact)
             elif a <= p < a + aantal:
                 m = hoofd
             else:
