@@ -526,8 +526,9 @@ def _blok_csv(blok, schoon: bool = False) -> tuple[str, int, int, dict]:
     pass or fail the same way. A row with an error names its line number in `fouten`. With REKENHULP_SNEL=0 (soorten.snel.AAN) every row is computed.
     tests/test_batch_gelijk.py compares both settings with the single-case API on 10 000 random cases;
     tests/test_batch_klassen.py compares the classes with REKENHULP_SNEL off on rows built on their edges.
-    `schoon`: the block comes from a chunk that `_schoon_stuk` found free of quotes, tabs, NULs and cells that
-    start with a formula character, so no row's echo needs the csv module or a NUL test."""
+    `schoon`: the block comes from a chunk that `_schoon_stuk` found free of tabs, NULs and cells that start with
+    a formula character, so no row's echo needs a NUL test or neutraliseer, and only one with a quote or the
+    separator in a cell the csv module."""
     import io
 
     kop, rekenaar = _KOP, _REKENAAR
@@ -578,7 +579,8 @@ def _blok_csv(blok, schoon: bool = False) -> tuple[str, int, int, dict]:
                             rekenaar.afwijkingen += 1
                             sjabloon = None
                     if sjabloon:
-                        if schoon or (echo.count(scheiding) == n_echo and not _moet_schrijver(echo)):
+                        if echo.count(scheiding) == n_echo and (
+                                '"' not in echo if schoon else not _moet_schrijver(echo)):
                             schrijf(f"{regel}{scheiding}{echo}")  # no cell the csv module would quote or neutralise
                             voor = None
                         else:
@@ -1197,14 +1199,17 @@ def _blok_csv_werk(werk) -> tuple[str, int, int, dict] | int:
 
 
 def _schoon_stuk(tekst: str, scheiding: str) -> bool:
-    """True when no cell of the chunk (split by _stuk_rijen) holds a quote, a tab or a NUL or starts with a
-    formula character (FORMULE_TEKENS): then every row is its line split at the separator (no cell holds one)
-    and an echo of its cells needs neither the csv module nor neutraliseer. A cell starts at the start of a line
-    or after a separator; a \r is only part of a line end here (_stuk_tekst), so it is no cell's first character."""
-    if '"' in tekst or "\t" in tekst or "\x00" in tekst or tekst[:1] in FORMULE_BEGIN:
+    """True when no cell of the chunk (split by _stuk_rijen) holds a tab or a NUL or starts with a formula
+    character (FORMULE_TEKENS): then no echo of a row's cells needs neutraliseer, and only a row with a quote or
+    the separator in a cell (a quoted value: "25,5") needs the csv module. A cell starts at the start of a line or
+    after a separator, its value after a quote that opens it; a \r is only part of a line end here (_stuk_tekst),
+    and a quoted value over more lines never reaches a block, so no cell holds a \r or a \n."""
+    if "\t" in tekst or "\x00" in tekst or tekst[:1] in FORMULE_BEGIN or (
+            tekst[:1] == '"' and tekst[1:2] in FORMULE_BEGIN):
         return False
     for teken in "=+-@":
-        if scheiding + teken in tekst or "\n" + teken in tekst:
+        if (scheiding + teken in tekst or "\n" + teken in tekst or scheiding + '"' + teken in tekst
+                or '\n"' + teken in tekst):
             return False
     return True
 

@@ -33,12 +33,12 @@ def _lijnlezer(pad, lezer, *rest):
 def _rijen_als_tekst(blok, schoon=False):
     """In place of _blok_csv: the rows it gets, written out (line number and cells), so a test of the reading
     compares exactly what the computation would get, without computing. A block called `schoon`
-    (batch.verwerking._schoon_stuk) must be that: no cell with a quote, a tab, a NUL, a line end or the
-    separator, and none that starts with a formula character."""
+    (batch.verwerking._schoon_stuk) must be that: no cell with a tab, a NUL or a line end, and none that starts
+    with a formula character."""
     if schoon:
         for _, cellen in blok:
             for c in cellen:
-                assert not any(t in c for t in ('"', "\t", "\x00", "\r", "\n", verwerking._KOP.scheiding)), (cellen, c)
+                assert not any(t in c for t in ("\t", "\x00", "\r", "\n")), (cellen, c)
                 assert c[:1] not in verwerking.FORMULE_BEGIN, (cellen, c)
     return "".join(f"{regel}\t{cellen!r}\n" for regel, cellen in blok), len(blok), 0, {}
 
@@ -321,12 +321,14 @@ def test_schoon_stuk(scheiding):
 
     s = scheiding
     assert _schoon_stuk(f"a{s}1990-05-01{s}32{s}{s}2026-01-01\nb{s}x{s}é 12{s}1-2{s}\n", s)
-    for vuil in ('"', "\t", "\x00"):
+    assert _schoon_stuk(f'a{s}"25{s}5"{s}"x""y"\n"b"{s}c\n', s)  # quoted values: the csv module per row
+    for vuil in ("\t", "\x00"):
         assert not _schoon_stuk(f"a{s}b{vuil}c{s}d\n", s)
     for teken in "=+-@":
-        assert not _schoon_stuk(f"{teken}a{s}b\n", s)  # the first cell of the chunk
-        assert not _schoon_stuk(f"a{s}b\n{teken}c{s}d\n", s)  # the first cell of a later line
-        assert not _schoon_stuk(f"a{s}{teken}b\n", s)  # after a separator
+        for cel in (teken, f'"{teken}'):  # a value, or a quoted value, that starts with it
+            assert not _schoon_stuk(f"{cel}a{s}b\n", s)  # the first cell of the chunk
+            assert not _schoon_stuk(f"a{s}b\n{cel}c{s}d\n", s)  # the first cell of a later line
+            assert not _schoon_stuk(f"a{s}{cel}b\n", s)  # after a separator
         assert _schoon_stuk(f"a{s}b{teken}c\n", s)  # inside a cell: no formula
 
 
@@ -338,11 +340,12 @@ def test_formules_vooraan_met_en_zonder_snel(tmp_path, monkeypatch):
     rijen = ["id,geboortedatum,uren_per_week,loonwaarde,peildatum"]
     rijen += [f"r{i},1980-05-01,32,60,2026-01-01" for i in range(40)]
     rijen += ["=1+1,1980-05-01,32,60,2026-01-01", "r41,1980-05-01,32,60,2026-01-01", "+r42,1980-05-01,32,60,2026-01-01",
-              "r43,@x,32,60,2026-01-01", "-r44,1980-05-01,-32,60,2026-01-01"]
+              "r43,@x,32,60,2026-01-01", '"-r44",1980-05-01,"-32",60,2026-01-01', 'r45,1980-05-01,"25,5",60,2026-01-01',
+              'r46,1980-05-01,"2""5",60,2026-01-01', '"=r47",1980-05-01,32,60,2026-01-01']
     pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
     monkeypatch.setattr(snel, "AAN", True)
-    (uit, n, _), fout = _beide(monkeypatch, pad, blokken=(1, 7, 40, 45, 61, 8192))
-    assert fout is None and n == 45
+    (uit, n, _), fout = _beide(monkeypatch, pad, blokken=(1, 7, 40, 45, 61, 100, 8192))
+    assert fout is None and n == 48
     tekst = uit.decode("utf-8-sig")
-    for begin in ("'=1+1,", "'+r42,", "'@x", "'-r44,", "'-32"):
+    for begin in ("'=1+1,", "'+r42,", "'@x", "'-r44,", "'-32", '"25,5"', '"2""5"', "'=r47"):
         assert begin in tekst, begin
