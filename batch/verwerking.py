@@ -927,7 +927,7 @@ def _geordend(blokken: Iterator, functie: Callable, processen: int, init_args: t
             yield functie(blok)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processen, initializer=init, initargs=init_args) as pool:
+    with ctx.Pool(processen, initializer=_werker_start, initargs=(init, *init_args)) as pool:
         onderweg: deque = deque()
         for blok in blokken:
             onderweg.append(pool.apply_async(functie, (blok,)))
@@ -935,6 +935,23 @@ def _geordend(blokken: Iterator, functie: Callable, processen: int, init_args: t
                 yield onderweg.popleft().get()
         while onderweg:
             yield onderweg.popleft().get()
+
+
+WERKER_GC = (50_000, 20, 100)  # the cyclic collector's thresholds in a worker process (Python's: 700, 10, 10)
+
+
+def _werker_start(init: Callable, *init_args) -> None:
+    """A worker process of `_geordend`: `init`, then the objects it made (parameters, schemas, the soort's
+    tables) out of the cyclic collector's sight (gc.freeze) and that collector run far less often. A worker keeps
+    its memos (hundreds of thousands of small tuples and strings, never in a cycle) and makes few cycles; with
+    Python's thresholds the collector went through all of them again and again: 12-20 % of a worker's CPU time
+    on a caseload (benchmarks/README.md). Memory is still freed at once by reference counting, and a cycle
+    still by the collector, later. Only in a worker: the web server's processes keep Python's settings."""
+    import gc
+
+    init(*init_args)
+    gc.freeze()
+    gc.set_threshold(*WERKER_GC)
 
 
 def _blokken(rijen: Iterator) -> Iterator[list]:

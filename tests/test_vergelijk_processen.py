@@ -206,3 +206,22 @@ def test_blokken_met_nul_in_een_cel():
     blokken = list(bv._in_blokken([(2, ["a", ""]), (3, ["b\x00c", "d"]), (5, ["e"])], 2, True))
     assert blokken == [([2, 3], ["a\x00", ["b\x00c", "d"]]), ([5], ["e"])]
     assert "a\x00".split(bv.SCHEIDING) == ["a", ""]
+
+
+def _gc_stand(_):
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count() > 0
+
+
+def test_werkers_met_rustiger_gc():
+    """The worker processes of batch and comparison (batch.verwerking._geordend) run the cyclic collector at
+    WERKER_GC's thresholds, with what their initializer loaded frozen; the calling process keeps its own."""
+    import gc
+
+    from batch import verwerking
+
+    eigen = gc.get_threshold()
+    uit = list(verwerking._geordend(iter([1, 2, 3, 4]), _gc_stand, 2, ("loonkostensubsidie", None)))
+    assert uit == [(verwerking.WERKER_GC, True)] * 4
+    assert gc.get_threshold() == eigen
