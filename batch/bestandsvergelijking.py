@@ -386,7 +386,7 @@ class Vergelijker:
         sleutel = kl.fijn  # (the amounts outside the own holes depend on fijn alone: LksKlassen)
         vast = memo.get(sleutel)
         if vast is None:
-            vast = self._kernbedragen(self.dump(kl.resultaat(voorbeeld)))
+            vast = self._kernbedragen(self.dump(kl.resultaat(voorbeeld, k)))
             if len(memo) >= MEMO:
                 memo.clear()
             memo[sleutel] = vast

@@ -727,7 +727,7 @@ def _vaste_delen(rekenaar: Rekenaar, klasse, sjabloon: list, nl: bool) -> list[s
     if delen is None:
         cellen = rekenaar.gat_cellen.get(klassen.fijn)
         if cellen is None:
-            cellen = _resultaat_cellen(rekenaar, klassen.resultaat(sjabloon[0]), nl)
+            cellen = _resultaat_cellen(rekenaar, klassen.resultaat(sjabloon[0], klasse), nl)
             if len(rekenaar.gat_cellen) >= MEMO:
                 rekenaar.gat_cellen.clear()
             rekenaar.gat_cellen[klassen.fijn] = cellen

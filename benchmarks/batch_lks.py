@@ -6,8 +6,13 @@ the CPU time and the peak memory (GNU time's %M for the command: the largest sin
 batch process or one worker), then checks the output against the single-case API (every row's order and
 id, every result column of an evenly spread sample). Target (issue 17): at least 100 000 rows/s.
 
-    .venv/bin/python -m benchmarks.batch_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek|herhaald] [--processen N]
+    .venv/bin/python -m benchmarks.batch_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek|herhaald] [--processen N] [--zonder-vol]
                                              [--peildatum 2026-01-01] [--steekproef 1000]
+
+Then (unless --zonder-vol) the same command runs again with REKENHULP_SNEL=0, every row on its own through the
+schema, `bereken` and the dump as the single-case API does, and the two output files must be equal byte for
+byte: the whole million, not a sample (benchmarks/caseload.py `gelijk_aan_vol`). The first line printed is
+the machine's ijkpunt (an empty Python loop), which makes figures of different days comparable.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # also as `python benchmarks/batch_lks.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.caseload import controleer, maak_invoer, meet_opdracht  # noqa: E402
+from benchmarks.caseload import controleer, gelijk_aan_vol, ijkpunt, maak_invoer, meet_opdracht  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +39,9 @@ def main() -> int:
     ap.add_argument("--processen", type=int, default=None)
     ap.add_argument("--peildatum", default=None)
     ap.add_argument("--steekproef", type=int, default=1000, help="elke N-de regel volledig tegen de API")
+    ap.add_argument("--zonder-vol", action="store_true", help="niet ook met REKENHULP_SNEL=0 draaien en vergelijken")
     args = ap.parse_args()
+    print(ijkpunt())
     with tempfile.TemporaryDirectory() as tmp:
         invoer, uitvoer = Path(tmp) / "lks.csv", Path(tmp) / "uit.csv"
         t0 = time.monotonic()
@@ -59,6 +66,11 @@ def main() -> int:
               "" if args.rijen >= 1_000_000 else "(het doel geldt voor 1 000 000 regels)")
         t0 = time.monotonic()
         print(controleer(invoer, uitvoer, args.steekproef), f"({time.monotonic() - t0:.0f} s)")
+        if not args.zonder_vol and os.environ.get("REKENHULP_SNEL", "1") != "0":
+            gelijk, regel = gelijk_aan_vol(cmd, uitvoer, tmp)
+            print(regel)
+            if not gelijk:
+                return 1
     return 0
 
 

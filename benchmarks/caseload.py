@@ -172,3 +172,39 @@ def meet_opdracht(cmd: list[str], tmp: str) -> tuple[subprocess.CompletedProcess
     piek_mb = (int(rss.read_text().split()[-1]) if meter else ru.ru_maxrss) / 1024  # KiB on Linux
     cpu = ru.ru_utime + ru.ru_stime  # all processes of the command together; steadier on a busy machine
     return proc, duur, cpu, piek_mb, belasting
+
+
+def gelijk_aan_vol(cmd: list[str], uitvoer: Path, tmp: str) -> tuple[bool, str]:
+    """Run the same command again with REKENHULP_SNEL=0 (every row loaded through the schema, computed by
+    `bereken` and dumped on its own: the single-case API's calls; tests/test_batch_gelijk.py holds that path to
+    the API itself) into a second file, and compare the two outputs byte for byte, every row of the file.
+    Returns (equal, a line for the report); the first differing line is named."""
+    vol = Path(tmp) / "vol.csv"
+    cmd = [str(vol) if c == str(uitvoer) else c for c in cmd]
+    t0 = time.monotonic()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "REKENHULP_SNEL": "0"})
+    duur = time.monotonic() - t0
+    if proc.returncode != 0:
+        return False, f"REKENHULP_SNEL=0 faalde: {proc.stderr.strip()[-500:]}"
+    with open(uitvoer, "rb") as snel, open(vol, "rb") as langzaam:
+        for n, (a, b) in enumerate(zip(snel, langzaam), 1):
+            if a != b:
+                return False, f"VERSCHIL met REKENHULP_SNEL=0 op uitvoerregel {n}:\n  {a!r}\n  {b!r}"
+        if snel.read(1) or langzaam.read(1):
+            return False, "VERSCHIL met REKENHULP_SNEL=0: niet even veel uitvoerregels"
+    return True, (f"gelijk aan REKENHULP_SNEL=0 (elke regel apart door schema, bereken en dump): alle {n:,} "
+                  f"uitvoerregels byte voor byte ({duur:.0f} s)")
+
+
+def ijkpunt() -> str:
+    """How fast this machine runs Python today: an empty loop, ns per iteration (the best of five). Figures from
+    different days and machines are only comparable next to it (benchmarks/README.md)."""
+    beste = min(_lus() for _ in range(5))
+    return f"ijkpunt: een lege Python-lus kost {beste:.0f} ns per slag"
+
+
+def _lus(n: int = 2_000_000) -> float:
+    t0 = time.perf_counter()
+    for _ in range(n):
+        pass
+    return (time.perf_counter() - t0) / n * 1e9

@@ -7,7 +7,12 @@ against the single-case API on both peildata (an evenly spread sample; the order
 Target (issue 17): at most 20 s and at most 1 GB.
 
     .venv/bin/python -m benchmarks.vergelijk_lks [--rijen 1000000] [--gevallen caseload|anoniem|uniek|herhaald] [--steekproef 1000]
-        [--processen N]
+        [--processen N] [--zonder-vol]
+
+Then (unless --zonder-vol) the same command runs again with REKENHULP_SNEL=0, every row on its own through the
+schema, `bereken` and the dump as the single-case API does, and the two output files must be equal byte for
+byte: the whole million, not a sample (benchmarks/caseload.py `gelijk_aan_vol`). The first line printed is
+the machine's ijkpunt (an empty Python loop), which makes figures of different days comparable.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.caseload import controleer, maak_invoer, meet_opdracht  # noqa: E402
+from benchmarks.caseload import controleer, gelijk_aan_vol, ijkpunt, maak_invoer, meet_opdracht  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 A, B = "2025-07-01", "2026-07-01"
@@ -74,7 +79,9 @@ def main() -> int:
     ap.add_argument("--steekproef", type=int, default=1000, help="elke N-de regel volledig tegen de API")
     ap.add_argument("--processen", type=int, default=None, help="--processen van rekenhulp vergelijk (standaard: "
                     "die van de opdracht, alle kernen bij een groot bestand)")
+    ap.add_argument("--zonder-vol", action="store_true", help="niet ook met REKENHULP_SNEL=0 draaien en vergelijken")
     args = ap.parse_args()
+    print(ijkpunt())
     with tempfile.TemporaryDirectory() as tmp:
         invoer, uitvoer = Path(tmp) / "lks.csv", Path(tmp) / "vergelijk.csv"
         t0 = time.monotonic()
@@ -106,6 +113,11 @@ def main() -> int:
               "" if args.rijen >= 1_000_000 else "(het doel geldt voor 1 000 000 regels)")
         t0 = time.monotonic()
         print(controleer(invoer, uitvoer, args.steekproef, (A, B)), f"({time.monotonic() - t0:.0f} s)")
+        if not args.zonder_vol and os.environ.get("REKENHULP_SNEL", "1") != "0":
+            gelijk, regel = gelijk_aan_vol(cmd, uitvoer, tmp)
+            print(regel)
+            if not gelijk:
+                return 1
     return 0
 
 

@@ -630,10 +630,18 @@ class Jaartotalen:
         _, leeftijd, _, jaar = self._maand_en_jaar(invoer)
         return leeftijd, jaar["loonkostensubsidie"], jaar["werkgeverslasten"], jaar["totaal"]
 
-    def resultaat(self, invoer: LksInvoer) -> dict:
+    def resultaat(self, invoer: LksInvoer, totalen: bool = True) -> dict:
         """The whole result of `bereken` (without uitleg) for the input: the same steps, on the kept grond and
-        month amounts."""
-        grond, leeftijd, m, jaar = self._maand_en_jaar(invoer)
+        month amounts. `totalen=False`: the three year totals in `per_jaar` are None, not computed (for a caller
+        that takes them per case from `totalen`, as the batch's classes of young workers do)."""
+        if totalen:
+            grond, leeftijd, m, jaar = self._maand_en_jaar(invoer)
+        else:
+            grond = self._grond(invoer)
+            leeftijd = invoer.leeftijd_op(invoer.peildatum)
+            m = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
+            jaar = {"jaar": invoer.peildatum.year, "vastgesteld_per": grond.datum, "loonkostensubsidie": None,
+                    "werkgeverslasten": None, "totaal": None, "maanden": None}
         ml = grond.minimumloon(leeftijd)
         resultaat = _resultaat(leeftijd, ml, _uurloon(self.spoor, invoer, ml, leeftijd, grond.datum), m)
         resultaat["per_jaar"] = jaar

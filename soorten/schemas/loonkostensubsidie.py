@@ -366,10 +366,12 @@ class LksKlassen:
         velden["loonwaarde"] = loonwaarde
         return kopie
 
-    def resultaat(self, voorbeeld: lks.LksInvoer) -> dict:
+    def resultaat(self, voorbeeld: lks.LksInvoer, klasse=None) -> dict:
         """The result of the last row `klasse` classed, on `voorbeeld` (the loaded input of the class's first row)
-        with this row's geboortedatum, begindatum, hours and loonwaarde."""
-        return self.jaartotalen.resultaat(self._invoer(voorbeeld))
+        with this row's geboortedatum, begindatum, hours and loonwaarde. With the class: the year totals are None
+        when they are among its own holes (`eigen` gives them per row), so they are not computed twice."""
+        zonder = klasse is not None and "per_jaar.totaal" in self.eigen_velden(klasse)
+        return self.jaartotalen.resultaat(self._invoer(voorbeeld), not zonder)
 
     def eigen(self, klasse, voorbeeld: lks.LksInvoer) -> tuple:
         """The values of `eigen_velden(klasse)` for the last row classed."""
