@@ -613,7 +613,9 @@ class Jaartotalen:
                     exact = exact + grond.exact(leeftijd) * voor / n
                 if leeftijd + 1 >= JONGSTE_LEEFTIJD:
                     exact = exact + grond.exact(leeftijd + 1) * (n - voor) / n
-                m = _maandbedragen(self.spoor, invoer, grond, exact)
+                # not kept in grond.maanden: a birthday's split hardly repeats, and kept it pushed out the whole
+                # months that do (the memo is cleared when full)
+                m = _bedragen(self.spoor, invoer, grond.datum, exact)
             elif a <= p < a + aantal:
                 m = hoofd
             else:
