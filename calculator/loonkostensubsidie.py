@@ -573,12 +573,17 @@ class Jaartotalen:
             grond.maanden = {}
         return grond
 
-    def _maand_en_jaar(self, invoer: LksInvoer) -> tuple[_Grondslag, int, _Maandbedragen, dict]:
-        """(grond, leeftijd, the month on the peildatum, per_jaar) as `bereken` computes them."""
+    def _maand_en_jaar(self, invoer: LksInvoer, totalen: bool = True) -> tuple[_Grondslag, int, _Maandbedragen, dict]:
+        """(grond, leeftijd, the month on the peildatum, per_jaar) as `bereken` computes them; `totalen=False`:
+        per_jaar without its three year totals (None)."""
         grond = self._grond(invoer)
         leeftijd = invoer.leeftijd_op(invoer.peildatum)
         venster = _forfaitair_venster(self.spoor, invoer, grond.datum) if invoer.forfaitair else None
         m = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
+        if not totalen:
+            return grond, leeftijd, m, {"jaar": invoer.peildatum.year, "vastgesteld_per": grond.datum,
+                                        "loonkostensubsidie": None, "werkgeverslasten": None, "totaal": None,
+                                        "maanden": None}
         jaar = None if venster is not None else self._per_jaar_verjaardag(invoer, grond, m)
         return grond, leeftijd, m, jaar or _per_jaar(self.spoor, invoer, grond, m, venster)
 
@@ -589,8 +594,8 @@ class Jaartotalen:
         after it) and a run of whole months has one age all month: its amounts are `_maandbedragen` of the exact
         WML at that age, as `_maand` finds them, without splitting each month into its (age, days) parts again
         (for the batch's young workers, whose birth dates make nearly every case distinct); the month of the
-        birthday is its two parts, weighted by days as in `_maand`. tests/test_batch_klassen.py compares with `bereken` on birth dates through the
-        year, 29 February and ages below 15 included."""
+        birthday is its two parts, weighted by days as in `_maand`. tests/test_batch_klassen.py compares with
+        `bereken` on birth dates through the year, 29 February and ages below 15 included."""
         geb, begin = invoer.geboortedatum, invoer.begindatum_dienstbetrekking
         peildatum = invoer.peildatum
         jaar = peildatum.year
@@ -636,14 +641,7 @@ class Jaartotalen:
         """The whole result of `bereken` (without uitleg) for the input: the same steps, on the kept grond and
         month amounts. `totalen=False`: the three year totals in `per_jaar` are None, not computed (for a caller
         that takes them per case from `totalen`, as the batch's classes of young workers do)."""
-        if totalen:
-            grond, leeftijd, m, jaar = self._maand_en_jaar(invoer)
-        else:
-            grond = self._grond(invoer)
-            leeftijd = invoer.leeftijd_op(invoer.peildatum)
-            m = _maandbedragen(self.spoor, invoer, grond, grond.exact(leeftijd))
-            jaar = {"jaar": invoer.peildatum.year, "vastgesteld_per": grond.datum, "loonkostensubsidie": None,
-                    "werkgeverslasten": None, "totaal": None, "maanden": None}
+        grond, leeftijd, m, jaar = self._maand_en_jaar(invoer, totalen)
         ml = grond.minimumloon(leeftijd)
         resultaat = _resultaat(leeftijd, ml, _uurloon(self.spoor, invoer, ml, leeftijd, grond.datum), m)
         resultaat["per_jaar"] = jaar

@@ -115,6 +115,7 @@ class LoonkostensubsidieResultaat(Schema):
 
 
 _ONGELDIG = object()  # a cell its field does not load (LksKlassen._waarde)
+_JAARTOTALEN = {"per_jaar.loonkostensubsidie", "per_jaar.werkgeverslasten", "per_jaar.totaal"}
 # The input fields LksKlassen knows; a new field must be thought through there first (as lks._BEKENDE_VELDEN)
 _KLASSEN_VELDEN = {"peildatum", "uren_per_week", "voltijd_uren_per_week", "loonwaarde", "forfaitair", "bbl",
                    "functieloon_per_uur", "begindatum_dienstbetrekking", "einddatum_dienstbetrekking",
@@ -369,8 +370,10 @@ class LksKlassen:
     def resultaat(self, voorbeeld: lks.LksInvoer, klasse=None) -> dict:
         """The result of the last row `klasse` classed, on `voorbeeld` (the loaded input of the class's first row)
         with this row's geboortedatum, begindatum, hours and loonwaarde. With the class: the year totals are None
-        when they are among its own holes (`eigen` gives them per row), so they are not computed twice."""
-        zonder = klasse is not None and "per_jaar.totaal" in self.eigen_velden(klasse)
+        when they are all among its own holes (`eigen` gives them per row), so they are not computed twice. (The
+        batch and the comparison keep such a result per `fijn`; a fijn of one kind of class is never one of
+        another kind, so it never serves a class that reads the totals from it.)"""
+        zonder = klasse is not None and _JAARTOTALEN <= set(self.eigen_velden(klasse))
         return self.jaartotalen.resultaat(self._invoer(voorbeeld), not zonder)
 
     def eigen(self, klasse, voorbeeld: lks.LksInvoer) -> tuple:
