@@ -36,8 +36,8 @@ from soorten.register import SOORTEN, Fout, laad_alle_soorten, laad_invoer, reke
 from soorten import snel
 
 from .verwerking import (FORMULE_BEGIN, MAX_KOLOMMEN, BatchFout, _CelFout, _csv_vanaf, _geordend, _Lezer,
-                         _platte_lijst, _ruwe_stukken, _schrijver_nodig, _stuk_rijen, cel_naar_json, cel_omzetter,
-                         csv_lezen, eerste_stuk, neutraliseer, platte_kolommen, stukken_na_de_kop, veldsoorten)
+                         _platte_lijst, _ruwe_stukken, _schrijver_nodig, _stuk_rijen, cel_omzetter, csv_lezen,
+                         eerste_stuk, platte_kolommen, stukken_na_de_kop, veldsoorten)
 
 # The key amounts per soort (paths in the result as the API answers it): what a policy adviser adds up.
 # A soort that is not listed compares every money field at the top of its result.

@@ -294,7 +294,6 @@ def test_vergelijking_met_klassen_gelijk_aan_het_volle_pad(tmp_path, monkeypatch
     snel_v.klassen_voor(kop.kop)
     vol_v = Vergelijker("loonkostensubsidie", Situatie(a), Situatie(b))
     omzetter = cel_omzetter()
-    gebruikt = 0
     for regel, cellen in enumerate(rijen[1:], start=2):
         if "\x00" in "".join(cellen):
             continue  # (the reading process sends such a row as a list; the same function)

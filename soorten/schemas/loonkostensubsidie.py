@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal
